@@ -1,0 +1,83 @@
+import { test as base, chromium, _electron, type Page } from '@playwright/test'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createLogger } from '../src-main/log'
+import { MemorySecretStore } from '../src-main/secrets/memory'
+import { startSim, type SimHandle } from '../src-main/sim'
+import { startHost } from './host/server'
+
+const ROOT = resolve(import.meta.dirname, '..')
+
+/** Chromium flags for this kind of machine: no sandbox as root, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** The Electron binary, where its install downloaded one; null on machines that skip it. */
+export function electronBinary(): string | null {
+  try {
+    const path = createRequire(import.meta.url)('electron') as unknown as string
+    return typeof path === 'string' && existsSync(path) ? path : null
+  } catch {
+    return null
+  }
+}
+
+export interface AppUnderTest {
+  page: Page
+  /** The simulator the app talks to (its state and request log). */
+  sim: SimHandle
+  /** Accounts with a stored key; null where the store lives in another process (Electron). */
+  storedAccounts(): Promise<string[] | null>
+  /** Everything the app's main side wrote to its log. */
+  logFile: string
+  dataDir: string
+  mode: 'electron' | 'browser-host'
+}
+
+/**
+ * One fixture, two ways to start the app: real Electron where the binary is installed, otherwise the
+ * browser host (same built renderer in Debian's Chromium, same createCore, HTTP in place of IPC).
+ */
+export const test = base.extend<{ app: AppUnderTest }>({
+  app: async ({}, use) => {
+    const sim = await startSim({ rateLimit: { perSecond: 50, burst: 50 } })
+    const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-'))
+    const logFile = join(dataDir, 'logs', 'main.log')
+    const electron = electronBinary()
+    if (electron) {
+      const app = await _electron.launch({
+        executablePath: electron,
+        args: [join(ROOT, 'out/main/index.js'), `--user-data-dir=${dataDir}`],
+        env: { ...process.env, ICU_BASE_URL: sim.url, COACH_DESK_SECRET_STORE: 'memory', COACH_DESK_LOG_FILE: logFile },
+      })
+      const page = await app.firstWindow()
+      await use({ page, sim, storedAccounts: async () => null, logFile, dataDir, mode: 'electron' })
+      await app.close()
+    } else {
+      const secrets = new MemorySecretStore()
+      const host = await startHost({
+        secrets,
+        baseUrl: sim.url,
+        log: createLogger({ file: logFile, minLevel: 'debug' }),
+        startDemo: () => startSim(),
+      })
+      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+      const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
+      await page.goto(host.url)
+      await use({ page, sim, storedAccounts: () => secrets.accounts(), logFile, dataDir, mode: 'browser-host' })
+      await browser.close()
+      await host.close()
+    }
+    await sim.close()
+  },
+})
+
+export const expect = test.expect

@@ -1,0 +1,19 @@
+// `npm run preview:browser`: Coach Desk in a browser, for machines without the Electron binary.
+import { createLogger } from '../../src-main/log'
+import { KeytarSecretStore } from '../../src-main/secrets/keytar'
+import { startSim } from '../../src-main/sim'
+import { startHost } from './server'
+
+const port = Number(process.env.PORT ?? 5174)
+const host = await startHost({
+  port,
+  secrets: new KeytarSecretStore(),
+  baseUrl: process.env.ICU_BASE_URL || undefined,
+  log: createLogger({ console: true }),
+  startDemo: () => startSim({ latencyMs: 40 }),
+  demoWhenDisconnected: process.env.COACH_DESK_DEMO !== '0',
+})
+console.log(`\nCoach Desk is running at ${host.url}  (Ctrl-C to stop)\n`)
+const stop = () => void host.close().then(() => process.exit(0))
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

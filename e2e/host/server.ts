@@ -1,0 +1,147 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { createCore, type Core, type CoreOptions } from '../../src-main/core'
+import { EVENTS } from '../../src-main/contract/channels'
+import { CONTENT_SECURITY_POLICY } from '../../src-main/security'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const MAX_BODY = 1 << 20
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+}
+
+export interface HostHandle {
+  url: string
+  core: Core
+  close(): Promise<void>
+}
+
+/**
+ * The browser host: serves the built renderer to a browser and carries the bridge's calls over
+ * HTTP to the same createCore that Electron main uses. Transport only; no app logic lives here.
+ */
+export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: number }): Promise<HostHandle> {
+  const streams = new Set<ServerResponse>()
+  const core = createCore({
+    ...options,
+    emit: (event, payload) => {
+      if (!EVENTS.includes(event)) return
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+      for (const s of streams) s.write(frame)
+    },
+  })
+  let origin = ''
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500)
+      res.end()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin)
+    if (url.pathname.startsWith('/ipc/') && req.method === 'POST') {
+      // The sender check: only pages served by this host may call the core.
+      if (req.headers.origin !== origin || !String(req.headers['content-type']).startsWith('application/json')) {
+        res.writeHead(403, { 'Content-Type': 'application/json' })
+        res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from Coach Desk.' } }))
+        return
+      }
+      const raw = await readBody(req)
+      let args: unknown
+      try {
+        args = JSON.parse(raw)
+      } catch {
+        args = Symbol('unparseable')
+      }
+      const result = await core.invoke(decodeURIComponent(url.pathname.slice(5)), args)
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+      res.end(JSON.stringify(result))
+      return
+    }
+    if (url.pathname === '/events' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+      res.write(': connected\n\n')
+      streams.add(res)
+      req.on('close', () => streams.delete(res))
+      return
+    }
+    if (req.method !== 'GET') {
+      res.writeHead(405)
+      res.end()
+      return
+    }
+    await serveStatic(url.pathname, res)
+  }
+
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  await core.start()
+  return {
+    url: origin,
+    core,
+    async close() {
+      for (const s of streams) s.end()
+      server.closeAllConnections()
+      await new Promise<void>((ok) => server.close(() => ok()))
+      await core.dispose()
+    },
+  }
+}
+
+async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+  const rendererDir = join(ROOT, 'out/renderer')
+  if (pathname === '/host-bridge.js') return sendFile(join(ROOT, 'out/host/host-bridge.js'), res)
+  const rel = pathname === '/' ? 'index.html' : normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '')
+  const file = resolve(rendererDir, rel)
+  if (!file.startsWith(rendererDir + sep)) {
+    res.writeHead(404)
+    res.end()
+    return
+  }
+  if (rel === 'index.html') {
+    const html = await readFile(file, 'utf8')
+    // The host's bridge stands where Electron's preload would: before any page script.
+    const injected = html.replace('<head>', '<head>\n    <script src="/host-bridge.js"></script>')
+    res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Content-Security-Policy': CONTENT_SECURITY_POLICY })
+    res.end(injected)
+    return
+  }
+  return sendFile(file, res)
+}
+
+async function sendFile(file: string, res: ServerResponse): Promise<void> {
+  try {
+    const body = await readFile(file)
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+    res.end(body)
+  } catch {
+    res.writeHead(404)
+    res.end()
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        fail(new Error('body too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', fail)
+  })
+}

@@ -1,0 +1,59 @@
+/// <reference lib="dom" />
+import { test, expect } from './fixtures'
+
+test('the demo shows twelve athletes with fitness and form', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  // Twelve coached athletes plus the coach's own row.
+  const rows = page.getByTestId('roster-row')
+  await expect(rows).toHaveCount(13)
+  await expect(page.locator('[data-athlete]:not(:has(.badge))')).toHaveCount(12)
+  await expect(page.locator('.form-badge:not(.unknown)').first()).toBeVisible()
+  // The week's plan fills in after the table shows.
+  await expect(page.locator('td .muted', { hasText: '…' })).toHaveCount(0, { timeout: 20_000 })
+})
+
+test('sorting by fitness orders the rows, and a second click reverses them', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-row')).toHaveCount(13)
+  const fitness = async () =>
+    (await page.locator('td[data-col="fitness"]').allTextContents()).map((t) => (t.trim() === '–' ? NaN : Number(t)))
+  await page.locator('th[data-sort="fitness"]').click()
+  const desc = (await fitness()).filter((n) => !Number.isNaN(n))
+  expect(desc.length).toBeGreaterThan(5)
+  expect(desc).toEqual([...desc].sort((a, b) => b - a))
+  await page.locator('th[data-sort="fitness"]').click()
+  const asc = (await fitness()).filter((n) => !Number.isNaN(n))
+  expect(asc).toEqual([...asc].sort((a, b) => a - b))
+})
+
+test('the tag filter shows only athletes with that tag, and search narrows by name', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-row')).toHaveCount(13)
+  const chip = page.locator('[data-testid="tag-filter"] [data-tag]').first()
+  const tag = (await chip.getAttribute('data-tag'))!
+  await chip.click()
+  const rows = page.getByTestId('roster-row')
+  const count = await rows.count()
+  expect(count).toBeGreaterThan(0)
+  expect(count).toBeLessThan(13)
+  for (let i = 0; i < count; i++) await expect(rows.nth(i).locator('.tag-cell')).toContainText(`#${tag}`)
+  await page.locator('[data-testid="tag-filter"] .chip', { hasText: 'All' }).click()
+  const firstName = (await page.getByTestId('athlete-name').nth(3).textContent())!.trim()
+  await page.getByTestId('roster-search').fill(firstName.split(' ')[0]!)
+  await expect(rows.first()).toContainText(firstName.split(' ')[0]!)
+  expect(await rows.count()).toBeLessThan(13)
+})
+
+test('clicking an athlete opens their page with profile and recent activities', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('open-demo').click()
+  const row = page.getByTestId('roster-row').nth(2)
+  const name = (await row.getByTestId('athlete-name').textContent())!.trim()
+  await row.click()
+  await expect(page.getByTestId('athlete-title')).toHaveText(name)
+  await expect(page.getByTestId('activity-row').first()).toBeVisible()
+})

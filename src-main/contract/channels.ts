@@ -1,0 +1,27 @@
+// Channel names only (no schemas), so the preload can build its bridge without bundling zod.
+export const CHANNELS = [
+  'session:status',
+  'session:testConnection',
+  'session:connect',
+  'session:disconnect',
+  'session:openDemo',
+  'roster:list',
+  'roster:weekDetails',
+  'athlete:get',
+  'athlete:activities',
+  'app:openExternal',
+] as const
+
+export type Channel = (typeof CHANNELS)[number]
+
+// Main-to-renderer events: a fixed list, nothing else is ever sent.
+export const EVENTS = ['session:changed', 'roster:detail', 'icu:retrying'] as const
+export type EventName = (typeof EVENTS)[number]
+
+export type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never
+export type VerbOf<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never
+
+export function splitChannel(channel: string): [domain: string, verb: string] {
+  const i = channel.indexOf(':')
+  return [channel.slice(0, i), channel.slice(i + 1)]
+}

@@ -1,0 +1,140 @@
+import { CHANNELS, type Channel, type EventName } from './contract/channels'
+import { AppError, type Result } from './contract/errors'
+import { contract, type ParsedArgsOf, type ResultOf, type RosterList } from './contract/schemas'
+import type { LimiterOptions } from './icu/limiter'
+import type { Logger } from './log'
+import type { SecretStore } from './secrets/store'
+import { athleteActivities, athleteProfile } from './services/athlete'
+import { listRoster, weekDetails } from './services/roster'
+import { SessionService, type DemoServer } from './services/session'
+import { isAllowedExternalUrl } from './security'
+
+export const DEFAULT_BASE_URL = 'https://intervals.icu'
+
+export interface CoreOptions {
+  /** The OS keychain in the app; a memory store in tests. */
+  secrets: SecretStore
+  /** ICU_BASE_URL: intervals.icu, the simulator, a proxy or a test server. */
+  baseUrl?: string
+  log: Logger
+  /** Sends a main-to-renderer event (only names from the contract's EVENTS list). */
+  emit: (event: EventName, payload: unknown) => void
+  /** Starts the in-process simulator for "Explore demo data". */
+  startDemo: () => Promise<DemoServer>
+  /** Opens an allowed https URL in the system browser. */
+  openExternal?: (url: string) => Promise<void>
+  now?: () => Date
+  limiter?: Partial<LimiterOptions>
+  timeoutMs?: number
+  /** Open the demo at start when no account is stored. */
+  demoWhenDisconnected?: boolean
+}
+
+type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<ResultOf<C>> }
+
+export interface Core {
+  /** Validates the arguments strictly, runs the handler, and answers the contract's envelope. */
+  invoke(channel: string, args: unknown): Promise<Result<unknown>>
+  /** Restores a stored account (or opens the demo); call once at start. */
+  start(): Promise<void>
+  dispose(): Promise<void>
+}
+
+/** The composition root: Electron main and the browser host both build the app through this. */
+export function createCore(opts: CoreOptions): Core {
+  const now = opts.now ?? (() => new Date())
+  const log = opts.log
+  const session = new SessionService({
+    keychain: opts.secrets,
+    baseUrl: opts.baseUrl ?? DEFAULT_BASE_URL,
+    log,
+    limiter: { perSecond: 10, burst: 10, maxInFlight: 6, ...opts.limiter },
+    timeoutMs: opts.timeoutMs,
+    startDemo: opts.startDemo,
+    onChange: (status) => opts.emit('session:changed', status),
+    onRetry: (n) => opts.emit('icu:retrying', { delaySecs: Math.max(1, Math.round(n.delayMs / 1000)), reason: n.reason }),
+  })
+  let roster: RosterList | null = null
+  const deps = { session, now }
+
+  async function timezonesOf(ids: string[]): Promise<{ id: string; timezone: string }[]> {
+    if (!roster || ids.some((id) => !roster!.athletes.some((a) => a.id === id))) roster = await listRoster(deps)
+    return ids.map((id) => {
+      const row = roster!.athletes.find((a) => a.id === id)
+      if (!row) throw new AppError('NOT_FOUND', `Athlete ${id} is not on your roster.`)
+      return { id, timezone: row.timezone }
+    })
+  }
+
+  const handlers: Handlers = {
+    'session:status': async () => session.status(),
+    'session:testConnection': async ({ athleteId, apiKey }) => session.test(athleteId, apiKey),
+    'session:connect': async ({ athleteId, apiKey, storage }) => {
+      roster = null
+      return session.connect(athleteId, apiKey, storage)
+    },
+    'session:disconnect': async () => {
+      roster = null
+      return session.disconnect()
+    },
+    'session:openDemo': async () => {
+      roster = null
+      return session.openDemo()
+    },
+    'roster:list': async ({ refresh }) => {
+      if (!roster || refresh) roster = await listRoster(deps)
+      return roster
+    },
+    'roster:weekDetails': async ({ athleteIds }) =>
+      weekDetails({ ...deps, onDetail: (d) => opts.emit('roster:detail', d) }, await timezonesOf(athleteIds)),
+    'athlete:get': async ({ athleteId }) => athleteProfile(deps, athleteId),
+    'athlete:activities': async (q) => athleteActivities(deps, q),
+    'app:openExternal': async ({ url }) => {
+      if (!isAllowedExternalUrl(url) || !opts.openExternal) return { opened: false }
+      await opts.openExternal(url)
+      return { opened: true }
+    },
+  }
+
+  async function invoke(channel: string, args: unknown): Promise<Result<unknown>> {
+    if (!(CHANNELS as readonly string[]).includes(channel)) {
+      return fail(new AppError('INVALID_INPUT', 'Unknown request.'))
+    }
+    const c = channel as Channel
+    const parsed = contract[c].args.safeParse(args ?? {})
+    if (!parsed.success) {
+      const first = parsed.error.issues[0]
+      log.warn('ipc.invalid_args', { channel, issues: parsed.error.issues.length })
+      return fail(new AppError('INVALID_INPUT', first?.message && !first.message.startsWith('Invalid') ? first.message : 'That request was not valid.'))
+    }
+    try {
+      const handler = handlers[c] as (a: unknown) => Promise<unknown>
+      const value = await handler(parsed.data)
+      return { ok: true, value }
+    } catch (e) {
+      if (e instanceof AppError) {
+        log.warn('ipc.failed', { channel, code: e.code, detail: e.detail })
+        return fail(e)
+      }
+      log.error('ipc.crashed', { channel, error: (e as Error)?.stack ?? String(e) })
+      return fail(new AppError('INTERNAL', 'Something went wrong in Coach Desk. The details are in the log.'))
+    }
+  }
+
+  return {
+    invoke,
+    async start() {
+      try {
+        const status = await session.restore()
+        if (status.state === 'disconnected' && opts.demoWhenDisconnected) await session.openDemo()
+      } catch (e) {
+        log.error('core.start_failed', { error: (e as Error)?.message })
+      }
+    },
+    dispose: () => session.dispose(),
+  }
+}
+
+function fail(e: AppError): Result<never> {
+  return { ok: false, error: { code: e.code, message: e.message } }
+}

@@ -1,0 +1,59 @@
+import { app, BrowserWindow, ipcMain, shell } from 'electron'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createCore } from './core'
+import { EVENTS, type EventName } from './contract/channels'
+import { registerIpc } from './ipc'
+import { createLogger } from './log'
+import { KeytarSecretStore } from './secrets/keytar'
+import { MemorySecretStore } from './secrets/memory'
+import { startSim } from './sim'
+import { createMainWindow, hardenSession, rendererPaths } from './window'
+
+const mainDir = fileURLToPath(new URL('.', import.meta.url))
+const devServerUrl = process.env.ELECTRON_RENDERER_URL
+let win: BrowserWindow | null = null
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+app.whenReady().then(async () => {
+  const log = createLogger({
+    file: process.env.COACH_DESK_LOG_FILE || join(app.getPath('userData'), 'logs', 'main.log'),
+    console: !app.isPackaged,
+  })
+  hardenSession()
+  const core = createCore({
+    // Tests that launch Electron keep keys in memory instead of the user's keychain.
+    secrets: process.env.COACH_DESK_SECRET_STORE === 'memory' ? new MemorySecretStore() : new KeytarSecretStore(),
+    baseUrl: process.env.ICU_BASE_URL || undefined,
+    log,
+    emit: (event: EventName, payload: unknown) => {
+      if (EVENTS.includes(event) && win && !win.isDestroyed()) win.webContents.send(event, payload)
+    },
+    startDemo: () => startSim({ latencyMs: 40 }),
+    openExternal: (url) => shell.openExternal(url),
+    demoWhenDisconnected: process.argv.includes('--demo') || process.env.COACH_DESK_DEMO === '1',
+  })
+  registerIpc(ipcMain, core, () => win, log, devServerUrl)
+  await core.start()
+  const open = () => {
+    win = createMainWindow({ ...rendererPaths(mainDir), rendererUrl: devServerUrl, iconPath: join(mainDir, '../../resources/icon.png') })
+    win.on('closed', () => (win = null))
+  }
+  open()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open()
+  })
+  app.on('will-quit', () => void core.dispose())
+})
+
+app.on('second-instance', () => {
+  if (win) {
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  }
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { coreHarness, type CoreHarness } from '../testing/core'
+import type { RosterList } from '../contract/schemas'
+import type { SimOptions } from '../sim'
+import { athleteToday, mondayOf } from './dates'
+
+let h: CoreHarness | null = null
+afterEach(async () => {
+  await h?.close()
+  h = null
+})
+
+async function connected(sim: SimOptions = {}) {
+  h = await coreHarness({ sim })
+  await h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey })
+  h.sim.resetRequests()
+  return h
+}
+
+describe('roster', () => {
+  it('lists every coached athlete plus the coach in two requests', async () => {
+    const h = await connected()
+    const r = await h.core.invoke('roster:list', {})
+    expect(r.ok).toBe(true)
+    const list = (r as { value: RosterList }).value
+    expect(list.source).toBe('athletes')
+    expect(list.athletes).toHaveLength(13)
+    expect(list.athletes.filter((a) => a.isSelf)).toHaveLength(1)
+    expect(h.sim.requests.map((q) => q.path.replace(/i\d+/, 'ID'))).toEqual(['/api/v1/athletes', '/api/v1/athlete/ID/athlete-summary'])
+    const trained = list.athletes.filter((a) => !a.isSelf)
+    expect(trained.every((a) => a.fitness !== null && a.fitness > 5)).toBe(true)
+    for (const a of trained) expect(a.form).toBeCloseTo(a.fitness! - a.fatigue!, 0)
+    expect(new Set(trained.flatMap((a) => a.sports)).size).toBeGreaterThanOrEqual(3)
+    expect(new Set(trained.map((a) => a.timezone)).size).toBeGreaterThanOrEqual(4)
+    expect(trained.some((a) => a.tags.length > 0)).toBe(true)
+  })
+
+  it('costs the same two requests for fifty athletes', async () => {
+    const h = await connected({ athletes: 50 })
+    const r = await h.core.invoke('roster:list', {})
+    expect((r as { value: RosterList }).value.athletes).toHaveLength(51)
+    expect(h.sim.requests).toHaveLength(2)
+  })
+
+  it('falls back to athlete-summary alone when /athletes answers 404', async () => {
+    const h = await connected({ athletesEndpoint: false })
+    const r = await h.core.invoke('roster:list', {})
+    const list = (r as { value: RosterList }).value
+    expect(list.source).toBe('athlete-summary')
+    expect(list.athletes.length).toBe(13)
+    expect(list.athletes.every((a) => a.name.length > 0)).toBe(true)
+    expect(h.sim.requests.map((q) => q.status)).toEqual([404, 200])
+  })
+
+  it("computes each athlete's today in the athlete's own timezone", async () => {
+    const h = await connected()
+    const list = ((await h.core.invoke('roster:list', {})) as { value: RosterList }).value
+    const now = new Date()
+    for (const a of list.athletes) expect(a.today).toBe(athleteToday(a.timezone, now))
+  })
+
+  it('fills in planned load and the last activity per athlete, one event per athlete', async () => {
+    const h = await connected()
+    const list = ((await h.core.invoke('roster:list', {})) as { value: RosterList }).value
+    const ids = list.athletes.filter((a) => !a.isSelf).map((a) => a.id)
+    const r = await h.core.invoke('roster:weekDetails', { athleteIds: ids })
+    expect(r.ok).toBe(true)
+    const details = (r as { value: { athleteId: string; plannedCount: number; lastActivity: unknown }[] }).value
+    expect(details.map((d) => d.athleteId)).toEqual(ids)
+    expect(details.some((d) => d.plannedCount > 0)).toBe(true)
+    expect(details.filter((d) => d.lastActivity !== null).length).toBeGreaterThan(ids.length / 2)
+    expect(h.events.filter((e) => e.event === 'roster:detail')).toHaveLength(ids.length)
+  })
+})
+
+describe('dates', () => {
+  it('gives different todays for Auckland and Los Angeles at the same instant', () => {
+    const instant = new Date('2026-11-26T20:00:00Z')
+    expect(athleteToday('Pacific/Auckland', instant)).toBe('2026-11-27')
+    expect(athleteToday('America/Los_Angeles', instant)).toBe('2026-11-26')
+    expect(athleteToday('Not/AZone', instant)).toBe('2026-11-26')
+    expect(mondayOf('2026-11-29')).toBe('2026-11-23')
+    expect(mondayOf('2026-11-23')).toBe('2026-11-23')
+  })
+})

@@ -1,0 +1,153 @@
+import { AppError } from '../contract/errors'
+import type { RosterList, RosterRow, WeekDetail } from '../contract/schemas'
+import { athleteSummary, listActivities, listAthletes, listEvents } from '../icu/api'
+import type { AthleteWithTags, SummaryWithCats } from '../icu/types'
+import { addDays, athleteToday, maxDate, minDate, mondayOf } from './dates'
+import { num, personName, round1, strings } from './decode'
+import type { SessionService } from './session'
+
+export interface RosterDeps {
+  session: SessionService
+  now: () => Date
+  onDetail?: (detail: WeekDetail) => void
+}
+
+/** How far back the summary looks, to tell when an athlete was last active. */
+const HISTORY_WEEKS = 8
+
+/**
+ * The roster in two requests whatever its size: GET /athletes (who, timezone, tags, notes) and one
+ * athlete-summary over recent weeks (fitness, fatigue, form, load). Older servers without /athletes
+ * answer 404; then the summary alone names the athletes.
+ */
+export async function listRoster(deps: RosterDeps, signal?: AbortSignal): Promise<RosterList> {
+  const http = deps.session.http()
+  const coachId = deps.session.coachId()
+  const now = deps.now()
+  let athletes: AthleteWithTags[] | null = null
+  try {
+    athletes = (await listAthletes(http, { signal })) ?? []
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === 'NOT_FOUND')) throw e
+  }
+  const todays = (athletes ?? []).map((a) => athleteToday(a.timezone, now))
+  const coachToday = athleteToday(athletes?.find((a) => a.id === coachId)?.timezone ?? null, now)
+  const end = todays.length ? maxDate(todays) : addDays(coachToday, 1)
+  const start = addDays(mondayOf(todays.length ? minDate(todays) : addDays(coachToday, -1)), -7 * HISTORY_WEEKS)
+  const summary = (await athleteSummary(http, coachId, { start, end }, { signal })) ?? []
+  const weeks = groupByAthlete(summary)
+
+  const rows: RosterRow[] = athletes
+    ? athletes.map((a) => rosterRow(a, weeks.get(a.id ?? '') ?? [], coachId, now))
+    : [...weeks.entries()].map(([id, ws]) => rosterRow({ id, name: ws[0]?.athlete_name ?? id }, ws, coachId, now))
+  rows.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name))
+  return { athletes: rows, fetchedAt: now.toISOString(), source: athletes ? 'athletes' : 'athlete-summary' }
+}
+
+function groupByAthlete(summary: SummaryWithCats[]): Map<string, SummaryWithCats[]> {
+  const byAthlete = new Map<string, SummaryWithCats[]>()
+  for (const row of summary) {
+    if (!row?.athlete_id) continue
+    const list = byAthlete.get(row.athlete_id) ?? []
+    list.push(row)
+    byAthlete.set(row.athlete_id, list)
+  }
+  for (const list of byAthlete.values()) list.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+  return byAthlete
+}
+
+export function rosterRow(a: AthleteWithTags, weeks: SummaryWithCats[], coachId: string, now: Date): RosterRow {
+  const timezone = a.timezone || 'UTC'
+  const today = athleteToday(timezone, now)
+  const thisWeek = weeks.find((w) => w.date === mondayOf(today))
+  const latestFitness = [...weeks].reverse().find((w) => num(w.fitness) !== null)
+  const lastActive = [...weeks].reverse().find((w) => (w.count ?? 0) > 0)
+  const fitness = num(latestFitness?.fitness)
+  const fatigue = num(latestFitness?.fatigue)
+  return {
+    id: a.id ?? '',
+    name: personName(a, 'Unnamed athlete'),
+    avatarUrl: a.profile_medium ?? null,
+    sports: sportsOf(weeks),
+    timezone,
+    today,
+    fitness: round1(fitness),
+    fatigue: round1(fatigue),
+    form: fitness !== null && fatigue !== null ? round1(num(latestFitness?.form) ?? fitness - fatigue) : null,
+    rampRate: round1(num(latestFitness?.rampRate)),
+    weekLoadDone: Math.round(num(thisWeek?.training_load) ?? 0),
+    weekTimeDone: Math.round(num(thisWeek?.moving_time) ?? num(thisWeek?.time) ?? 0),
+    lastActiveWeek: lastActive?.date ?? null,
+    tags: strings(a.icu_tags),
+    notes: typeof a.icu_notes === 'string' ? a.icu_notes : '',
+    permission: a.icu_permission ?? null,
+    isSelf: a.id === coachId,
+  }
+}
+
+/** Sports the athlete actually did recently, most time first. */
+function sportsOf(weeks: SummaryWithCats[]): string[] {
+  const time = new Map<string, number>()
+  for (const w of weeks) {
+    for (const c of w.byCategory ?? []) {
+      if (!c?.category || !(c.count ?? 0)) continue
+      time.set(c.category, (time.get(c.category) ?? 0) + (c.moving_time ?? c.time ?? 0))
+    }
+  }
+  return [...time.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k)
+}
+
+/**
+ * This week's plan and the last activity for each athlete: two requests per athlete, through the
+ * shared limiter, reported one athlete at a time so the roster fills in as answers arrive.
+ */
+export async function weekDetails(
+  deps: RosterDeps,
+  athletes: { id: string; timezone: string }[],
+  signal?: AbortSignal,
+): Promise<WeekDetail[]> {
+  const http = deps.session.http()
+  const now = deps.now()
+  return Promise.all(
+    athletes.map(async ({ id, timezone }) => {
+      const today = athleteToday(timezone, now)
+      const monday = mondayOf(today)
+      let detail: WeekDetail
+      try {
+        const [events, activities] = await Promise.all([
+          listEvents(http, id, { oldest: monday, newest: addDays(monday, 6), category: ['WORKOUT'] }, { signal }),
+          listActivities(
+            http,
+            id,
+            { oldest: addDays(today, -7 * HISTORY_WEEKS), newest: `${today}T23:59:59`, limit: 1, fields: ['id', 'start_date_local', 'type', 'name', 'icu_training_load'] },
+            { signal },
+          ),
+        ])
+        const planned = events ?? []
+        const last = (activities ?? [])[0]
+        detail = {
+          athleteId: id,
+          plannedLoad: Math.round(planned.reduce((s, e) => s + (num(e.icu_training_load) ?? 0), 0)),
+          plannedSecs: Math.round(planned.reduce((s, e) => s + (num(e.moving_time) ?? 0), 0)),
+          plannedCount: planned.length,
+          lastActivity: last
+            ? { date: (last.start_date_local ?? '').slice(0, 10), type: last.type ?? 'Other', name: last.name ?? '', load: num(last.icu_training_load) }
+            : null,
+          error: null,
+        }
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'CANCELLED') throw e
+        detail = {
+          athleteId: id,
+          plannedLoad: 0,
+          plannedSecs: 0,
+          plannedCount: 0,
+          lastActivity: null,
+          error: e instanceof AppError ? e.message : 'Could not load this week.',
+        }
+      }
+      deps.onDetail?.(detail)
+      return detail
+    }),
+  )
+}

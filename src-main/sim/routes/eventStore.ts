@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto'
+import { notFound } from '../errors'
+import type { NewEventMeta } from '../eventModel'
+import type { RouteContext } from '../router'
+import type { CalendarEvent, SimAthlete } from '../types'
+
+export function findEvent(athlete: SimAthlete, id: number): CalendarEvent {
+  const event = athlete.events.find((e) => e.id === id)
+  if (!event) throw notFound(`Event ${id} not found`)
+  return event
+}
+
+export function removeEvents(athlete: SimAthlete, doomed: Set<CalendarEvent>): number {
+  const before = athlete.events.length
+  athlete.events = athlete.events.filter((e) => !doomed.has(e))
+  return before - athlete.events.length
+}
+
+/** Server-side fields for an event created now, on behalf of the coach. */
+export function newEventMeta(ctx: RouteContext, athlete: SimAthlete): NewEventMeta {
+  return {
+    id: ctx.state.allocateEventId(),
+    uid: randomUUID(),
+    athleteId: athlete.id,
+    createdBy: ctx.state.coachId,
+    updated: ctx.now().toISOString(),
+  }
+}
+
+/** Calendar order: by start, then by id. */
+export function byStart(a: CalendarEvent, b: CalendarEvent): number {
+  const sa = a.start_date_local ?? ''
+  const sb = b.start_date_local ?? ''
+  return sa < sb ? -1 : sa > sb ? 1 : (a.id ?? 0) - (b.id ?? 0)
+}
+
+export function startsWithin(event: CalendarEvent, from: string, to: string | null): boolean {
+  const start = event.start_date_local ?? ''
+  return start >= from && (to === null || start <= to)
+}

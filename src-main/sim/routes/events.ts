@@ -1,0 +1,69 @@
+import { resolveAthlete } from '../auth'
+import { addDays, todayIn } from '../dates'
+import { createEvent, overlaps, patchEvent, rangeBound, readEventInput } from '../eventModel'
+import { bool, int, list, localDate } from '../params'
+import { intParam, type Route, type RouteContext } from '../router'
+import type { CalendarEvent } from '../types'
+import { byStart, findEvent, newEventMeta, removeEvents } from './eventStore'
+
+/**
+ * GET /athlete/{id}/events. `oldest` defaults to today in the athlete's timezone and `newest`
+ * (inclusive) to six days later; a multi-day event that overlaps the range is included.
+ */
+function listEvents(ctx: RouteContext): CalendarEvent[] {
+  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'read')
+  const oldestText = localDate(ctx.query, 'oldest') ?? todayIn(athlete.athlete.timezone ?? 'UTC', ctx.now())
+  const newestText = localDate(ctx.query, 'newest') ?? addDays(oldestText, 6)
+  const from = rangeBound(oldestText, false) ?? ''
+  const to = rangeBound(newestText, true) ?? ''
+  const categories = list(ctx.query, 'category')
+  const limit = int(ctx.query, 'limit')
+  const found = athlete.events
+    .filter((e) => overlaps(e, from, to))
+    .filter((e) => categories.length === 0 || categories.includes(e.category ?? ''))
+    .sort(byStart)
+  return limit !== undefined && limit >= 0 ? found.slice(0, limit) : found
+}
+
+/**
+ * POST /athlete/{id}/events. With upsertOnUid=true an event with the same uid is updated in
+ * place, which is what makes retrying a create safe. The server generates a uid when none is sent.
+ */
+function createOne(ctx: RouteContext): CalendarEvent {
+  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const upsertOnUid = bool(ctx.query, 'upsertOnUid')
+  const input = readEventInput(ctx.body(), true)
+  const existing = upsertOnUid && input.uid ? athlete.events.find((e) => e.uid === input.uid) : undefined
+  if (existing) {
+    patchEvent(existing, input, ctx.now().toISOString())
+    return existing
+  }
+  const event = createEvent(input, newEventMeta(ctx, athlete))
+  athlete.events.push(event)
+  return event
+}
+
+function updateOne(ctx: RouteContext): CalendarEvent {
+  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const event = findEvent(athlete, intParam(ctx, 'eventId'))
+  patchEvent(event, readEventInput(ctx.body(), false), ctx.now().toISOString())
+  return event
+}
+
+function deleteOne(ctx: RouteContext): Record<string, never> {
+  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  removeEvents(athlete, new Set([findEvent(athlete, intParam(ctx, 'eventId'))]))
+  return {}
+}
+
+export const eventRoutes: Route[] = [
+  { method: 'GET', pattern: '/athlete/:id/events', handler: listEvents },
+  { method: 'POST', pattern: '/athlete/:id/events', handler: createOne },
+  {
+    method: 'GET',
+    pattern: '/athlete/:id/events/:eventId',
+    handler: (ctx) => findEvent(resolveAthlete(ctx.state, ctx.params.id, 'read'), intParam(ctx, 'eventId')),
+  },
+  { method: 'PUT', pattern: '/athlete/:id/events/:eventId', handler: updateOne },
+  { method: 'DELETE', pattern: '/athlete/:id/events/:eventId', handler: deleteOne },
+]

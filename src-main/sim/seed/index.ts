@@ -1,0 +1,57 @@
+import { DEMO_COACH_ID, UNCOACHED_ATHLETE_ID } from '../constants'
+import { createRng, deriveSeed } from '../random'
+import { SimState } from '../state'
+import type { SimAthlete } from '../types'
+import { buildAthlete, buildSportSettings } from './athlete'
+import { buildHistory } from './history'
+import { coachSpec, coachedSpecs, strangerSpec, type AthleteSpec } from './roster'
+import { buildWellness } from './wellness'
+
+export interface SeedOptions {
+  seed: number
+  athletes: number
+  now: Date
+}
+
+/** Ids created at run time start here, clear of every seeded id. */
+const FIRST_RUNTIME_EVENT_ID = 90_000_001
+
+/** Generates the whole demo world. Deterministic in (seed, athletes, now). */
+export function buildState(options: SeedOptions): SimState {
+  const rngFor = (index: number) => createRng(deriveSeed(options.seed, index))
+  const year = options.now.getUTCFullYear()
+  const specs: AthleteSpec[] = [
+    coachSpec(DEMO_COACH_ID),
+    ...coachedSpecs(options.athletes, rngFor, year),
+    strangerSpec(UNCOACHED_ATHLETE_ID),
+  ]
+  const athletes = specs.map((spec, position) => buildSimAthlete(spec, position, options, rngFor))
+  return new SimState(DEMO_COACH_ID, athletes, FIRST_RUNTIME_EVENT_ID)
+}
+
+function buildSimAthlete(spec: AthleteSpec, position: number, options: SeedOptions, rngFor: (i: number) => ReturnType<typeof createRng>): SimAthlete {
+  // A separate stream per athlete and purpose keeps each athlete's data stable as the roster grows.
+  const rng = rngFor(10_000 + position)
+  const base: SimAthlete = {
+    id: spec.id,
+    relation: spec.relation,
+    profile: spec.profile,
+    athlete: buildAthlete(spec, options.now),
+    tags: [...spec.tags],
+    notes: spec.notes,
+    externalId: spec.externalId,
+    sportSettings: buildSportSettings(spec, 1000 + position * 10),
+    activities: [],
+    wellness: [],
+    events: [],
+  }
+  if (spec.relation === 'stranger') return base
+  const history = buildHistory(spec, DEMO_COACH_ID, options.now, rng, {
+    activityBase: 47_600_000 + position * 20_000,
+    eventBase: 31_000_000 + position * 1_000,
+  })
+  base.activities = history.activities
+  base.events = history.events
+  base.wellness = buildWellness(spec, history.activities, options.now, rng)
+  return base
+}

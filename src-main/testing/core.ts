@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createCore, type Core } from '../core'
+import { createLogger } from '../log'
+import { MemorySecretStore } from '../secrets/memory'
+import type { SecretStore } from '../secrets/store'
+import { startSim, type SimHandle, type SimOptions } from '../sim'
+
+export interface CoreHarness {
+  core: Core
+  sim: SimHandle
+  secrets: SecretStore
+  events: { event: string; payload: unknown }[]
+  dataDir: string
+  logFile: string
+  close(): Promise<void>
+}
+
+/** The real core wired to a simulator over loopback, a memory keychain and a log file in a temp folder. */
+export async function coreHarness(opts: { sim?: SimOptions; secrets?: SecretStore } = {}): Promise<CoreHarness> {
+  const sim = await startSim({ rateLimit: { perSecond: 100, burst: 100 }, ...opts.sim })
+  const secrets = opts.secrets ?? new MemorySecretStore()
+  const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-core-'))
+  const logFile = join(dataDir, 'logs', 'main.log')
+  const events: { event: string; payload: unknown }[] = []
+  const core = createCore({
+    secrets,
+    baseUrl: sim.url,
+    log: createLogger({ file: logFile, minLevel: 'debug' }),
+    emit: (event, payload) => events.push({ event, payload }),
+    startDemo: () => startSim(),
+    limiter: { perSecond: 100, burst: 100 },
+  })
+  return {
+    core,
+    sim,
+    secrets,
+    events,
+    dataDir,
+    logFile,
+    async close() {
+      await core.dispose()
+      await sim.close()
+    },
+  }
+}

@@ -1,0 +1,50 @@
+// Display formatting shared by the views.
+
+export function hours(secs: number | null | undefined): string {
+  if (!secs) return '0:00'
+  const h = Math.floor(secs / 3600)
+  const m = Math.round((secs % 3600) / 60)
+  return `${h}:${String(m).padStart(2, '0')}`
+}
+
+export function km(meters: number | null | undefined): string {
+  return meters ? `${(meters / 1000).toFixed(1)} km` : '–'
+}
+
+export function fixed(v: number | null | undefined, digits = 0): string {
+  return v === null || v === undefined ? '–' : v.toFixed(digits)
+}
+
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((p) => p[0]!.toUpperCase())
+    .join('')
+}
+
+/** "today", "yesterday", "3 days ago" relative to the athlete's own today. */
+export function daysAgo(date: string | null | undefined, today: string): string {
+  if (!date) return '–'
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${date.slice(0, 10)}T00:00:00Z`)) / 86_400_000)
+  if (days <= 0) return 'today'
+  if (days === 1) return 'yesterday'
+  if (days < 14) return `${days} days ago`
+  return `${Math.round(days / 7)} weeks ago`
+}
+
+const SPORT_ICONS: Record<string, string> = {
+  Ride: '🚴',
+  VirtualRide: '🚴',
+  Run: '🏃',
+  Swim: '🏊',
+  WeightTraining: '🏋',
+  Walk: '🚶',
+  NordicSki: '⛷',
+  Rowing: '🚣',
+}
+
+export function sportIcon(sport: string): string {
+  return SPORT_ICONS[sport] ?? '•'
+}

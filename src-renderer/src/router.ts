@@ -1,0 +1,14 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import WelcomeView from './views/WelcomeView.vue'
+import RosterView from './views/RosterView.vue'
+import AthleteView from './views/AthleteView.vue'
+
+// Hash history: the built renderer is loaded from file:// in Electron.
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', name: 'welcome', component: WelcomeView },
+    { path: '/roster', name: 'roster', component: RosterView },
+    { path: '/athlete/:id', name: 'athlete', component: AthleteView, props: true },
+  ],
+})

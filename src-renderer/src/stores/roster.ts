@@ -1,0 +1,59 @@
+import { defineStore } from 'pinia'
+import type { RosterRow, WeekDetail } from '@contract'
+import { bridge, call, BridgeError } from '../api'
+import { allTags, visibleRoster, type SortKey } from './rosterView'
+
+export const useRosterStore = defineStore('roster', {
+  state: () => ({
+    rows: [] as RosterRow[],
+    details: {} as Record<string, WeekDetail>,
+    fetchedAt: null as string | null,
+    loading: false,
+    error: null as { code: string; message: string } | null,
+    sortKey: 'name' as SortKey,
+    sortDir: 'asc' as 'asc' | 'desc',
+    tag: null as string | null,
+    search: '',
+    listening: false,
+  }),
+  getters: {
+    tags: (s) => allTags(s.rows),
+    visible: (s) => visibleRoster(s.rows, { sortKey: s.sortKey, sortDir: s.sortDir, tag: s.tag, search: s.search }, s.details),
+  },
+  actions: {
+    async load(refresh = false) {
+      if (!this.listening) {
+        bridge().events['roster:detail']((d) => (this.details = { ...this.details, [d.athleteId]: d }))
+        this.listening = true
+      }
+      this.loading = true
+      this.error = null
+      try {
+        const list = await call(bridge().roster.list({ refresh }))
+        this.rows = list.athletes
+        this.fetchedAt = list.fetchedAt
+        if (refresh) this.details = {}
+      } catch (e) {
+        this.error = e instanceof BridgeError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) }
+        return
+      } finally {
+        this.loading = false
+      }
+      const missing = this.rows.map((r) => r.id).filter((id) => !this.details[id])
+      // The week's plan fills in row by row through roster:detail events as answers arrive.
+      if (missing.length) void call(bridge().roster.weekDetails({ athleteIds: missing })).catch(() => {})
+    },
+    sortBy(key: SortKey) {
+      if (this.sortKey === key) this.sortDir = this.sortDir === 'asc' ? 'desc' : 'asc'
+      else {
+        this.sortKey = key
+        this.sortDir = key === 'name' || key === 'sports' ? 'asc' : 'desc'
+      }
+    },
+    clear() {
+      this.rows = []
+      this.details = {}
+      this.fetchedAt = null
+    },
+  },
+})

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import type { RosterRow } from '@contract'
+import { allTags, formBand, visibleRoster } from './rosterView'
+
+function row(p: Partial<RosterRow>): RosterRow {
+  return {
+    id: 'i1', name: 'A', avatarUrl: null, sports: [], timezone: 'UTC', today: '2026-11-26', fitness: null, fatigue: null,
+    form: null, rampRate: null, weekLoadDone: 0, weekTimeDone: 0, lastActiveWeek: null, tags: [], notes: '',
+    permission: 'WRITE', isSelf: false, ...p,
+  }
+}
+
+const rows = [
+  row({ id: 'i1', name: 'Zoe Park', fitness: 60, tags: ['elite'] }),
+  row({ id: 'i2', name: 'adam Ng', fitness: 80, tags: ['juniors'] }),
+  row({ id: 'i3', name: 'Mia Lopez', fitness: null, tags: ['juniors', 'elite'] }),
+  row({ id: 'i4', name: 'Ben Ode', fitness: 45 }),
+]
+
+describe('visibleRoster', () => {
+  it('sorts names without regard to case', () => {
+    const names = visibleRoster([...rows], { sortKey: 'name', sortDir: 'asc', tag: null, search: '' }).map((r) => r.name)
+    expect(names).toEqual(['adam Ng', 'Ben Ode', 'Mia Lopez', 'Zoe Park'])
+  })
+
+  it('sorts numbers both ways, and missing values sink to the bottom either way', () => {
+    const q = { sortKey: 'fitness' as const, tag: null, search: '' }
+    expect(visibleRoster([...rows], { ...q, sortDir: 'desc' }).map((r) => r.id)).toEqual(['i2', 'i1', 'i4', 'i3'])
+    expect(visibleRoster([...rows], { ...q, sortDir: 'asc' }).map((r) => r.id)).toEqual(['i4', 'i1', 'i2', 'i3'])
+  })
+
+  it('filters by tag and by a name fragment together', () => {
+    expect(visibleRoster([...rows], { sortKey: 'name', sortDir: 'asc', tag: 'juniors', search: '' }).map((r) => r.id)).toEqual(['i2', 'i3'])
+    expect(visibleRoster([...rows], { sortKey: 'name', sortDir: 'asc', tag: 'elite', search: 'LOP' }).map((r) => r.id)).toEqual(['i3'])
+  })
+
+  it('sorts by planned load from the week details when they have arrived', () => {
+    const details = {
+      i1: { athleteId: 'i1', plannedLoad: 300, plannedSecs: 0, plannedCount: 3, lastActivity: null, error: null },
+      i4: { athleteId: 'i4', plannedLoad: 500, plannedSecs: 0, plannedCount: 4, lastActivity: null, error: null },
+    }
+    const ids = visibleRoster([...rows], { sortKey: 'plannedLoad', sortDir: 'desc', tag: null, search: '' }, details).map((r) => r.id)
+    expect(ids.slice(0, 2)).toEqual(['i4', 'i1'])
+  })
+
+  it('lists each tag once, sorted', () => {
+    expect(allTags(rows)).toEqual(['elite', 'juniors'])
+  })
+})
+
+describe('formBand', () => {
+  it.each([
+    [25, 'transition'],
+    [10, 'fresh'],
+    [0, 'grey'],
+    [-10, 'grey'],
+    [-20, 'optimal'],
+    [-31, 'high-risk'],
+    [null, 'unknown'],
+  ])('form %s is %s', (form, band) => {
+    expect(formBand(form)).toBe(band)
+  })
+})
