@@ -1,11 +1,13 @@
+import { tmpdir } from 'node:os'
 import { CHANNELS, type Channel, type EventName } from './contract/channels'
 import { AppError, type Result } from './contract/errors'
-import { contract, type ParsedArgsOf, type ResultOf, type RosterList } from './contract/schemas'
+import { contract } from './contract/schemas'
 import type { LimiterOptions } from './icu/limiter'
 import type { Logger } from './log'
 import type { SecretStore } from './secrets/store'
-import { athleteActivities, athleteProfile } from './services/athlete'
-import { listRoster, weekDetails } from './services/roster'
+import { athleteHandlers } from './services/athlete'
+import type { HandlersFor, ServiceDeps } from './services/deps'
+import { rosterHandlers } from './services/roster'
 import { SessionService, type DemoServer } from './services/session'
 import { isAllowedExternalUrl } from './security'
 
@@ -26,11 +28,12 @@ export interface CoreOptions {
   now?: () => Date
   limiter?: Partial<LimiterOptions>
   timeoutMs?: number
+  /** The folder main writes its own files into (exports, drag files). */
+  dataDir?: string
   /** Open the demo at start when no account is stored. */
   demoWhenDisconnected?: boolean
 }
 
-type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<ResultOf<C>> }
 
 export interface Core {
   /** Validates the arguments strictly, runs the handler, and answers the contract's envelope. */
@@ -54,46 +57,22 @@ export function createCore(opts: CoreOptions): Core {
     onChange: (status) => opts.emit('session:changed', status),
     onRetry: (n) => opts.emit('icu:retrying', { delaySecs: Math.max(1, Math.round(n.delayMs / 1000)), reason: n.reason }),
   })
-  let roster: RosterList | null = null
-  const deps = { session, now }
+  const deps: ServiceDeps = { session, now, log, emit: opts.emit, dataDir: opts.dataDir ?? tmpdir() }
+  const roster = rosterHandlers(deps)
 
-  async function timezonesOf(ids: string[]): Promise<{ id: string; timezone: string }[]> {
-    if (!roster || ids.some((id) => !roster!.athletes.some((a) => a.id === id))) roster = await listRoster(deps)
-    return ids.map((id) => {
-      const row = roster!.athletes.find((a) => a.id === id)
-      if (!row) throw new AppError('NOT_FOUND', `Athlete ${id} is not on your roster.`)
-      return { id, timezone: row.timezone }
-    })
-  }
-
-  const handlers: Handlers = {
+  const handlers: HandlersFor<Channel> = {
     'session:status': async () => session.status(),
     'session:testConnection': async ({ athleteId, apiKey }) => session.test(athleteId, apiKey),
-    'session:connect': async ({ athleteId, apiKey, storage }) => {
-      roster = null
-      return session.connect(athleteId, apiKey, storage)
-    },
-    'session:disconnect': async () => {
-      roster = null
-      return session.disconnect()
-    },
-    'session:openDemo': async () => {
-      roster = null
-      return session.openDemo()
-    },
-    'roster:list': async ({ refresh }) => {
-      if (!roster || refresh) roster = await listRoster(deps)
-      return roster
-    },
-    'roster:weekDetails': async ({ athleteIds }) =>
-      weekDetails({ ...deps, onDetail: (d) => opts.emit('roster:detail', d) }, await timezonesOf(athleteIds)),
-    'athlete:get': async ({ athleteId }) => athleteProfile(deps, athleteId),
-    'athlete:activities': async (q) => athleteActivities(deps, q),
+    'session:connect': async ({ athleteId, apiKey, storage }) => session.connect(athleteId, apiKey, storage),
+    'session:disconnect': async () => session.disconnect(),
+    'session:openDemo': async () => session.openDemo(),
     'app:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url) || !opts.openExternal) return { opened: false }
       await opts.openExternal(url)
       return { opened: true }
     },
+    ...roster,
+    ...athleteHandlers(deps),
   }
 
   async function invoke(channel: string, args: unknown): Promise<Result<unknown>> {

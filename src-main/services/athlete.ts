@@ -3,11 +3,15 @@ import { getAthlete, listActivities } from '../icu/api'
 import type { Activity, SportSettings, WithSportSettings } from '../icu/types'
 import { athleteToday } from './dates'
 import { num, personName, strings } from './decode'
-import type { SessionService } from './session'
+import type { HandlersFor, ServiceDeps } from './deps'
 
-export interface AthleteDeps {
-  session: SessionService
-  now: () => Date
+type AthleteDeps = Pick<ServiceDeps, 'session' | 'now'>
+
+export function athleteHandlers(deps: ServiceDeps): HandlersFor<'athlete:get' | 'athlete:activities'> {
+  return {
+    'athlete:get': ({ athleteId }) => athleteProfile(deps, athleteId),
+    'athlete:activities': (q) => athleteActivities(deps, q),
+  }
 }
 
 export async function athleteProfile(deps: AthleteDeps, athleteId: string, signal?: AbortSignal): Promise<AthleteProfile> {

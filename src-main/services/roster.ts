@@ -4,12 +4,32 @@ import { athleteSummary, listActivities, listAthletes, listEvents } from '../icu
 import type { AthleteWithTags, SummaryWithCats } from '../icu/types'
 import { addDays, athleteToday, maxDate, minDate, mondayOf } from './dates'
 import { num, personName, round1, strings } from './decode'
-import type { SessionService } from './session'
+import type { HandlersFor, ServiceDeps } from './deps'
 
-export interface RosterDeps {
-  session: SessionService
-  now: () => Date
-  onDetail?: (detail: WeekDetail) => void
+type RosterDeps = Pick<ServiceDeps, 'session' | 'now'> & { onDetail?: (detail: WeekDetail) => void }
+
+export function rosterHandlers(deps: ServiceDeps): HandlersFor<'roster:list' | 'roster:weekDetails'> {
+  let cache: { generation: number; list: RosterList } | null = null
+  async function roster(refresh = false): Promise<RosterList> {
+    if (!cache || refresh || cache.generation !== deps.session.generation) {
+      const generation = deps.session.generation
+      cache = { generation, list: await listRoster(deps) }
+    }
+    return cache.list
+  }
+  return {
+    'roster:list': ({ refresh }) => roster(refresh),
+    'roster:weekDetails': async ({ athleteIds }) => {
+      let list = await roster()
+      if (athleteIds.some((id) => !list.athletes.some((a) => a.id === id))) list = await roster(true)
+      const athletes = athleteIds.map((id) => {
+        const row = list.athletes.find((a) => a.id === id)
+        if (!row) throw new AppError('NOT_FOUND', `Athlete ${id} is not on your roster.`)
+        return { id, timezone: row.timezone }
+      })
+      return weekDetails({ ...deps, onDetail: (d) => deps.emit('roster:detail', d) }, athletes)
+    },
+  }
 }
 
 /** How far back the summary looks, to tell when an athlete was last active. */

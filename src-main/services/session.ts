@@ -41,6 +41,8 @@ export class SessionService {
   private demo: DemoServer | null = null
   private client: IcuHttp | null = null
   private readonly memory = new MemorySecretStore()
+  /** Bumped whenever the account changes, so caches know their data belongs to someone else. */
+  generation = 0
   // One limiter for the app's life: the service's limit is per IP address, whichever account.
   private readonly limiter: RateLimiter
 
@@ -137,6 +139,7 @@ export class SessionService {
     this.mode = 'disconnected'
     this.athleteId = this.name = this.key = this.keyStorage = null
     this.client = null
+    this.generation++
     this.opts.log.info('session.disconnected')
     this.changed()
     return this.status()
@@ -165,6 +168,7 @@ export class SessionService {
     this.key = key
     this.keyStorage = storage
     this.client = this.makeHttp(baseUrl, () => this.key)
+    this.generation++
   }
 
   private makeHttp(baseUrl: string, apiKey: () => string | null): IcuHttp {

@@ -140,16 +140,17 @@ export function parseStepLine(body: string, line: number, sport?: string): { ste
     at = tokens.findIndex((t, i) => readTarget(tokens, i, sport) !== undefined || isStructuralWord(t))
     if (at < 0) at = tokens.length
   }
-  const cue = at < 0 ? tokens : tokens.slice(0, at)
-  checkCue(cue, issue)
-  if (cue.length > 0) step.text = cue.join(' ')
   if (at < 0) {
+    if (tokens.length > 0) step.text = tokens.join(' ')
     issue(
       'This step has no duration or distance, so intervals.icu will not count it. ' +
         'Add one such as 10m, 30s, 1h or 2km (m means minutes; write 400mtr for metres).',
     )
     return { step, issues }
   }
+  const cue = tokens.slice(0, at)
+  if (cue.length > 0) step.text = cue.join(' ')
+  checkCue(cue, issue)
 
   readAfterCue(joinSpacedRanges(tokens.slice(at)), step, sport, issue)
   if (step.ramp && step.target?.end === undefined) {

@@ -1,5 +1,5 @@
 import { lstat } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 
 // Export file names come from workout and athlete names that anyone can type on intervals.icu, so they are
 // treated as hostile: the result must be one plain file name that every desktop OS accepts.
@@ -97,14 +97,17 @@ export async function uniqueFileName(dir: string, base: string, ext: string, tak
   throw new Error(`No free file name for "${base}${suffix}" in ${dir}`)
 }
 
-/** The absolute path of `fileName` inside `dir`; throws if it is not a plain name that stays inside `dir`. */
+/**
+ * The absolute path of `fileName` inside `dir`. Throws when it would land outside `dir` or on `dir` itself.
+ * The check is on the path text; it does not follow symbolic links, so `dir` should be a folder the app owns.
+ */
 export function resolveInside(dir: string, fileName: string): string {
   const root = resolve(dir)
   const target = resolve(root, fileName)
   const rel = relative(root, target)
-  const escapes = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)
-  if (escapes || fileName.includes('\0') || rel.includes(sep)) {
+  const outside = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)
+  if (outside || fileName.includes('\0')) {
     throw new Error(`Refusing a file name that does not stay inside the export folder: ${JSON.stringify(fileName)}`)
   }
-  return join(root, rel)
+  return target
 }

@@ -20,11 +20,17 @@ const STREAMS: Record<SessionType, string[]> = {
   Run: ['time', 'heartrate', 'cadence', 'distance', 'altitude', 'latlng', 'velocity_smooth', 'temp'],
   Swim: ['time', 'heartrate', 'distance', 'velocity_smooth'],
 }
-const DEVICES: Record<AthleteSpec['source'], string> = {
+const BIKE_COMPUTERS: Record<AthleteSpec['source'], string> = {
   GARMIN_CONNECT: 'Garmin Edge 840',
   WAHOO: 'Wahoo ELEMNT BOLT',
+  COROS: 'COROS DURA',
+  UPLOAD: 'Hammerhead Karoo 2',
+}
+const WATCHES: Record<AthleteSpec['source'], string> = {
+  GARMIN_CONNECT: 'Garmin Forerunner 965',
+  WAHOO: 'Apple Watch Ultra',
   COROS: 'COROS PACE 3',
-  UPLOAD: 'Garmin Forerunner 965',
+  UPLOAD: 'Garmin Forerunner 265',
 }
 
 /** Share of moving time per zone (Z1..Z7) for an effort of the given intensity. */
@@ -45,7 +51,7 @@ function timeOfDayName(startLocal: string, sport: string): string {
   return `${part} ${sport}`
 }
 
-export function buildActivity(p: Performed, spec: AthleteSpec, rng: Rng): Activity {
+export function buildActivity(id: string, p: Performed, spec: AthleteSpec, rng: Rng): Activity {
   const { type, movingTime: secs, intensity } = p
   const outdoor = type === 'Ride' || type === 'Run'
   const hrFactor = type === 'Swim' ? 0.92 : 1
@@ -64,6 +70,7 @@ export function buildActivity(p: Performed, spec: AthleteSpec, rng: Rng): Activi
   const calories = rides && avgWatts !== null ? Math.round((avgWatts * secs) / 1000) : Math.round(spec.weight * (type === 'Swim' ? 2.5 : 1) * km)
   const virtual = type === 'VirtualRide'
   return {
+    id,
     start_date_local: p.startLocal,
     start_date: p.startUtc,
     timezone: spec.timezone,
@@ -106,7 +113,7 @@ export function buildActivity(p: Performed, spec: AthleteSpec, rng: Rng): Activi
     hr_load: Math.round(p.trainingLoad * rng.float(0.85, 1.05)),
     pace_load: type === 'Run' || type === 'Swim' ? p.trainingLoad : null,
     source: virtual ? 'ZWIFT' : spec.source,
-    device_name: virtual ? 'Zwift' : type === 'Ride' ? DEVICES[spec.source] : 'Garmin Forerunner 965',
+    device_name: virtual ? 'Zwift' : type === 'Ride' ? BIKE_COMPUTERS[spec.source] : WATCHES[spec.source],
     external_id: null,
     stream_types: STREAMS[type],
     tags: null,

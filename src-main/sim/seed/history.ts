@@ -42,41 +42,16 @@ export function buildHistory(spec: AthleteSpec, coachId: string, now: Date, rng:
 
   for (let offset = -(HISTORY_DAYS - 1); offset < PLANNED_FUTURE_DAYS; offset++) {
     const date = addDays(today, offset)
-    const sessions = sessionsForDay(spec.profile, spec.level, date, rng)
+    const sessions = sessionsForDay(spec.profile, spec.level, spec.index, date, rng)
     if (isBlocked(extras, date)) continue
     let previousEnd: string | null = null
     for (const session of sessions) {
-      const thresholdSpeed = session.type === 'Swim' ? spec.swimThreshold : spec.runThreshold
-      const planned = workoutMetrics(session.plan, thresholdSpeed)
-      // A brick run starts as the ride ends; other sessions keep their slot.
-      const start: string = session.kind === 'brick' && previousEnd ? addSecondsLocal(previousEnd, 300) : `${date}T${secondsToClock(session.startSecs)}`
-      const movingTime = Math.round(planned.movingTime * rng.float(0.94, 1.08))
-      const end = addSecondsLocal(start, movingTime)
-      previousEnd = end
-      const finished = end <= localNow
-      const event = offset >= -PLANNED_PAST_DAYS ? addEvent(workoutInput(session, start, thresholdSpeed)) : null
-      if (!finished || rng.chance(MISSED_SESSION_CHANCE)) continue
-      const intensity = (planned.intensity / 100) * rng.float(0.96, 1.04)
-      const activity = buildActivity(
-        {
-          type: session.type,
-          startLocal: start,
-          startUtc: localToUtc(start, spec.timezone),
-          movingTime,
-          intensity,
-          trainingLoad: Math.round((movingTime / 3600) * intensity * intensity * 100),
-        },
-        spec,
-        rng,
-      )
+      const slot = schedule(session, date, previousEnd, spec, rng)
+      previousEnd = slot.end
+      const event = offset >= -PLANNED_PAST_DAYS ? addEvent(workoutInput(session, slot)) : null
+      if (slot.end > localNow || rng.chance(MISSED_SESSION_CHANCE)) continue
       activityId += rng.int(3, 60)
-      activity.id = `i${activityId}`
-      if (event) {
-        activity.paired_event_id = event.id
-        const plannedLoad = event.icu_training_load ?? 0
-        activity.compliance = plannedLoad > 0 ? Math.round(((activity.icu_training_load ?? 0) / plannedLoad) * 1000) / 10 : null
-      }
-      activities.push(activity)
+      activities.push(doneActivity(`i${activityId}`, session, slot, event, spec, rng))
     }
   }
   if (extras.race) addEvent(extras.race.input)
@@ -85,7 +60,43 @@ export function buildHistory(spec: AthleteSpec, coachId: string, now: Date, rng:
   return { activities, events }
 }
 
-function workoutInput(session: Session, start: string, thresholdSpeed: number): EventInput {
+interface Slot {
+  start: string
+  end: string
+  movingTime: number
+  thresholdSpeed: number
+}
+
+function schedule(session: Session, date: string, previousEnd: string | null, spec: AthleteSpec, rng: Rng): Slot {
+  const thresholdSpeed = session.type === 'Swim' ? spec.swimThreshold : spec.runThreshold
+  const planned = workoutMetrics(session.plan, thresholdSpeed)
+  // A brick run starts as the ride ends; other sessions keep their slot.
+  const start = session.kind === 'brick' && previousEnd ? addSecondsLocal(previousEnd, 300) : `${date}T${secondsToClock(session.startSecs)}`
+  const movingTime = Math.round(planned.movingTime * rng.float(0.94, 1.08))
+  return { start, end: addSecondsLocal(start, movingTime), movingTime, thresholdSpeed }
+}
+
+function doneActivity(id: string, session: Session, slot: Slot, event: CalendarEvent | null, spec: AthleteSpec, rng: Rng): Activity {
+  const planned = workoutMetrics(session.plan, slot.thresholdSpeed)
+  const intensity = (planned.intensity / 100) * rng.float(0.96, 1.04)
+  const load = Math.round((slot.movingTime / 3600) * intensity * intensity * 100)
+  const activity = buildActivity(
+    id,
+    { type: session.type, startLocal: slot.start, startUtc: localToUtc(slot.start, spec.timezone), movingTime: slot.movingTime, intensity, trainingLoad: load },
+    spec,
+    rng,
+  )
+  if (event) {
+    activity.paired_event_id = event.id
+    const plannedLoad = event.icu_training_load ?? 0
+    activity.compliance = plannedLoad > 0 ? Math.round((load / plannedLoad) * 1000) / 10 : null
+  }
+  return activity
+}
+
+function workoutInput(session: Session, slot: Slot): EventInput {
+  const thresholdSpeed = slot.thresholdSpeed
+  const start = slot.start
   const m = workoutMetrics(session.plan, thresholdSpeed)
   return {
     category: 'WORKOUT',

@@ -71,19 +71,22 @@ const WEEKS: Record<SportProfile, Slot[][]> = {
   ],
 }
 
-/** Every fourth week (counted from a fixed Monday) is an easier one, as in most training blocks. */
-export function weekFactor(date: string): number {
-  const week = Math.floor(daysBetween('2024-01-01', date) / 7)
+/**
+ * Every fourth week is an easier one, as in most training blocks. `phase` shifts the cycle per
+ * athlete so the whole roster does not recover in the same week.
+ */
+export function weekFactor(date: string, phase: number): number {
+  const week = Math.floor(daysBetween('2024-01-01', date) / 7) + phase
   return ((week % 4) + 4) % 4 === 3 ? 0.7 : 1
 }
 
-export function sessionsForDay(profile: SportProfile, level: number, date: string, rng: Rng): Session[] {
+export function sessionsForDay(profile: SportProfile, level: number, phase: number, date: string, rng: Rng): Session[] {
   const day = weekday(date)
   const weekend = day >= 5
   const sessions: Session[] = []
   for (const slot of WEEKS[profile][day]) {
     if (slot.chance !== undefined && !rng.chance(slot.chance)) continue
-    const scale = level * weekFactor(date) * rng.float(0.9, 1.1)
+    const scale = level * weekFactor(date, phase) * rng.float(0.9, 1.1)
     const previous = sessions[sessions.length - 1]
     const startSecs = previous ? previous.startSecs + 9 * 3600 : startOf(slot.type, weekend, rng)
     const { name, plan } = buildSession(slot.type, slot.kind, scale, rng)
@@ -178,22 +181,22 @@ function runSession(kind: SessionKind, scale: number, reps: (base: number) => nu
 function swimSession(kind: SessionKind, reps: (base: number) => number): { name: string; plan: WorkoutPlan } {
   switch (kind) {
     case 'threshold': {
-      const n = reps(10)
+      const n = reps(16)
       const main = block([{ metres: 100, target: pace(98, 102) }, { metres: 50, target: pace(70) }], 'Main Set', n)
       return { name: `CSS ${n}x100`, plan: { blocks: [warmupSwim, main, cooldownSwim] } }
     }
     case 'vo2': {
-      const n = reps(12)
+      const n = reps(16)
       const main = block([{ metres: 50, target: pace(105, 110) }, { metres: 50, target: pace(65) }], 'Main Set', n)
       return { name: `Speed ${n}x50`, plan: { blocks: [warmupSwim, main, cooldownSwim] } }
     }
     case 'long': {
-      const n = reps(4)
+      const n = reps(5)
       const main = block([{ metres: 800, target: pace(85, 90) }, { metres: 100, target: pace(65) }], 'Main Set', n)
       return { name: `Endurance ${n}x800`, plan: { blocks: [warmupSwim, main, cooldownSwim] } }
     }
     default: {
-      const n = reps(4)
+      const n = reps(7)
       const main = block([{ metres: 400, target: pace(85, 90) }, { metres: 50, target: pace(65) }], 'Main Set', n)
       return { name: `Aerobic ${n}x400`, plan: { blocks: [warmupSwim, main, cooldownSwim] } }
     }

@@ -1,0 +1,31 @@
+// `npm start`: builds Coach Desk and opens it. With the Electron binary installed, the desktop app;
+// without it (ELECTRON_SKIP_BINARY_DOWNLOAD=1), the same app in the browser host on localhost.
+// Either way the demo opens when no intervals.icu account is connected yet.
+import { spawnSync, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+const run = (cmd, args, env = {}) => {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' })
+  if (r.status !== 0) process.exit(r.status ?? 1)
+}
+
+function electronBinary() {
+  try {
+    const path = createRequire(import.meta.url)('electron')
+    return typeof path === 'string' && existsSync(path) ? path : null
+  } catch {
+    return null
+  }
+}
+
+run('npm', ['run', 'build', '--silent'])
+const electron = electronBinary()
+if (electron) {
+  const child = spawn(electron, ['.', '--demo'], { stdio: 'inherit' })
+  child.on('exit', (code) => process.exit(code ?? 0))
+} else {
+  console.log('\nThe Electron binary is not installed here; starting Coach Desk in the browser host instead.')
+  const child = spawn('npx', ['tsx', 'e2e/host/cli.ts'], { stdio: 'inherit', env: process.env })
+  child.on('exit', (code) => process.exit(code ?? 0))
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+import { AthleteId } from './common'
+
+export const RosterRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  avatarUrl: z.string().nullable(),
+  sports: z.array(z.string()),
+  timezone: z.string(),
+  today: z.string(),
+  fitness: z.number().nullable(),
+  fatigue: z.number().nullable(),
+  form: z.number().nullable(),
+  rampRate: z.number().nullable(),
+  weekLoadDone: z.number(),
+  weekTimeDone: z.number(),
+  lastActiveWeek: z.string().nullable(),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  permission: z.enum(['NONE', 'READ', 'WRITE']).nullable(),
+  isSelf: z.boolean(),
+})
+export type RosterRow = z.infer<typeof RosterRow>
+
+export const RosterList = z.object({
+  athletes: z.array(RosterRow),
+  fetchedAt: z.string(),
+  source: z.enum(['athletes', 'athlete-summary']),
+})
+export type RosterList = z.infer<typeof RosterList>
+
+export const WeekDetail = z.object({
+  athleteId: z.string(),
+  plannedLoad: z.number(),
+  plannedSecs: z.number(),
+  plannedCount: z.number(),
+  lastActivity: z
+    .object({ date: z.string(), type: z.string(), name: z.string(), load: z.number().nullable() })
+    .nullable(),
+  error: z.string().nullable(),
+})
+export type WeekDetail = z.infer<typeof WeekDetail>
+
+export const rosterContract = {
+  'roster:list': { args: z.strictObject({ refresh: z.boolean().optional() }), result: RosterList },
+  'roster:weekDetails': {
+    args: z.strictObject({ athleteIds: z.array(AthleteId).min(1).max(500) }),
+    result: z.array(WeekDetail),
+  },
+}

@@ -1,0 +1,17 @@
+import type { Channel, EventName } from '../contract/channels'
+import type { ParsedArgsOf, ResultOf } from '../contract/schemas'
+import type { Logger } from '../log'
+import type { SessionService } from './session'
+
+/** What every service gets from the composition root. */
+export interface ServiceDeps {
+  session: SessionService
+  now: () => Date
+  log: Logger
+  emit: (event: EventName, payload: unknown) => void
+  /** The folder main writes its own files into (exports, drag files). */
+  dataDir: string
+}
+
+/** Handlers for the channels of one domain, typed from the contract. */
+export type HandlersFor<C extends Channel> = { [K in C]: (args: ParsedArgsOf<K>) => Promise<ResultOf<K>> }
