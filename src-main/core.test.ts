@@ -43,6 +43,38 @@ const BAD: Record<Channel, unknown[]> = {
     { athleteId: 'i1', oldest: '2026-01-01', fields: ['x'] },
   ],
   'app:openExternal': [{ url: huge }, { url: 5 }, {}],
+  'calendar:range': [
+    { athleteIds: [], oldest: '2026-11-01', newest: '2026-11-14' },
+    { athleteIds: ['i1'], oldest: '2026-11-01' },
+    { athleteIds: Array(201).fill('i1'), oldest: '2026-11-01', newest: '2026-11-14' },
+    { athleteIds: ['i1'], oldest: '2026-11-01', newest: '2026-11-14', path: '/etc' },
+  ],
+  'calendar:planBulk': [
+    { selection: { events: [] }, action: { kind: 'hide' } },
+    { selection: { events: [{ athleteId: 'i1', eventId: 1 }] }, action: { kind: 'shift', days: 400 } },
+    { selection: { events: [{ athleteId: 'i1', eventId: 1 }] }, action: { kind: 'shift', days: 0 } },
+    { selection: { events: Array(5001).fill({ athleteId: 'i1', eventId: 1 }) }, action: { kind: 'delete' } },
+    { selection: { events: [{ athleteId: 'i1', eventId: -4 }] }, action: { kind: 'delete' } },
+    { selection: { events: [{ athleteId: 'i1', eventId: 1 }] }, action: { kind: 'explode' } },
+    { selection: { events: [{ athleteId: 'i1', eventId: 1 }] }, action: { kind: 'rename', name: '  ' } },
+    { selection: { events: [{ athleteId: 'i1', eventId: 1 }] }, action: { kind: 'copy', toAthletes: [], offsetDays: 0 } },
+    { selection: { events: [{ athleteId: 'i1', eventId: 1, path: '/x' }] }, action: { kind: 'hide' } },
+  ],
+  'calendar:applyBulk': [{ planId: 'not-a-uuid' }, { planId: 7 }, {}],
+  'calendar:cancelBulk': [{ planId: '../../x' }],
+  'calendar:planRetry': [{ planId: '' }],
+  'calendar:planUndo': [{ all: true }],
+  'calendar:createEvent': [
+    { athleteId: 'i1', fields: { name: 'x', category: 'PARTY', date: '2026-11-30' } },
+    { athleteId: 'i1', fields: { name: 'x', category: 'NOTE', date: '30/11/2026' } },
+    { athleteId: 'i1', fields: { name: 'x'.repeat(300), category: 'NOTE', date: '2026-11-30' } },
+    { athleteId: 'i1', fields: { name: 'x', category: 'NOTE', date: '2026-11-30', description: huge } },
+  ],
+  'calendar:updateEvent': [
+    { athleteId: 'i1', eventId: 1, fields: { hidden: 'yes' } },
+    { athleteId: 'i1', eventId: 1.5, fields: {} },
+    { athleteId: 'i1', eventId: 1, fields: { color: 'red' } },
+  ],
 }
 
 describe('every IPC channel validates its arguments strictly', () => {

@@ -6,8 +6,9 @@ import type { LimiterOptions } from './icu/limiter'
 import type { Logger } from './log'
 import type { SecretStore } from './secrets/store'
 import { athleteHandlers } from './services/athlete'
+import { calendarHandlers } from './services/calendar/handlers'
 import type { HandlersFor, ServiceDeps } from './services/deps'
-import { rosterHandlers } from './services/roster'
+import { RosterCache, rosterHandlers } from './services/roster'
 import { SessionService, type DemoServer } from './services/session'
 import { isAllowedExternalUrl } from './security'
 
@@ -58,7 +59,7 @@ export function createCore(opts: CoreOptions): Core {
     onRetry: (n) => opts.emit('icu:retrying', { delaySecs: Math.max(1, Math.round(n.delayMs / 1000)), reason: n.reason }),
   })
   const deps: ServiceDeps = { session, now, log, emit: opts.emit, dataDir: opts.dataDir ?? tmpdir() }
-  const roster = rosterHandlers(deps)
+  const roster = new RosterCache(deps)
 
   const handlers: HandlersFor<Channel> = {
     'session:status': async () => session.status(),
@@ -71,8 +72,9 @@ export function createCore(opts: CoreOptions): Core {
       await opts.openExternal(url)
       return { opened: true }
     },
-    ...roster,
+    ...rosterHandlers(deps, roster),
     ...athleteHandlers(deps),
+    ...calendarHandlers(deps, roster),
   }
 
   async function invoke(channel: string, args: unknown): Promise<Result<unknown>> {

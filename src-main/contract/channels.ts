@@ -10,12 +10,20 @@ export const CHANNELS = [
   'athlete:get',
   'athlete:activities',
   'app:openExternal',
+  'calendar:range',
+  'calendar:planBulk',
+  'calendar:applyBulk',
+  'calendar:cancelBulk',
+  'calendar:planRetry',
+  'calendar:planUndo',
+  'calendar:createEvent',
+  'calendar:updateEvent',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
 
 // Main-to-renderer events: a fixed list, nothing else is ever sent.
-export const EVENTS = ['session:changed', 'roster:detail', 'icu:retrying'] as const
+export const EVENTS = ['session:changed', 'roster:detail', 'icu:retrying', 'calendar:row', 'bulk:progress'] as const
 export type EventName = (typeof EVENTS)[number]
 
 export type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
 import { athleteContract } from './athlete'
+import { BulkProgress, CalendarRow, calendarContract } from './calendar'
 import { rosterContract } from './roster'
 import { SessionStatus, sessionContract } from './session'
 import { WeekDetail } from './roster'
@@ -9,18 +10,22 @@ export * from './common'
 export * from './session'
 export * from './roster'
 export * from './athlete'
+export * from './calendar'
 
 /** Every channel's argument and result schema, one file per domain. */
 export const contract = {
   ...sessionContract,
   ...rosterContract,
   ...athleteContract,
+  ...calendarContract,
 } satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>
 
 export const eventPayloads = {
   'session:changed': SessionStatus,
   'roster:detail': WeekDetail,
   'icu:retrying': z.object({ delaySecs: z.number(), reason: z.string() }),
+  'calendar:row': CalendarRow,
+  'bulk:progress': BulkProgress,
 }
 
 export type Contract = typeof contract

@@ -1,5 +1,5 @@
 import type { IcuHttp } from './http'
-import type { Activity, AthleteWithTags, SummaryWithCats, Wellness, WithSportSettings } from './types'
+import type { Activity, AthleteWithTags, Event, SummaryWithCats, Wellness, WithSportSettings } from './types'
 
 // One function per intervals.icu endpoint the app uses. Paths are relative to /api/v1.
 
@@ -56,12 +56,32 @@ export function listEvents(
   athleteId: string,
   q: { oldest: string; newest: string; category?: string[] },
   o: Opts = {},
-): Promise<import('./types').Event[] | null> {
+): Promise<Event[] | null> {
   return http.request({
     path: `/athlete/${enc(athleteId)}/events`,
     query: { oldest: q.oldest, newest: q.newest, category: q.category?.join(',') },
     signal: o.signal,
   })
+}
+
+export function getEvent(http: IcuHttp, athleteId: string, eventId: number, o: Opts = {}): Promise<Event> {
+  return http.request({ path: `/athlete/${enc(athleteId)}/events/${eventId}`, signal: o.signal })
+}
+
+/** POST /events with upsertOnUid: a create that a retry cannot duplicate. */
+export function createEventOnUid(http: IcuHttp, athleteId: string, event: Record<string, unknown>, o: Opts = {}): Promise<Event> {
+  return http.request({
+    method: 'POST',
+    path: `/athlete/${enc(athleteId)}/events`,
+    query: { upsertOnUid: true },
+    body: event,
+    idempotent: true,
+    signal: o.signal,
+  })
+}
+
+export function updateEvent(http: IcuHttp, athleteId: string, eventId: number, patch: Record<string, unknown>, o: Opts = {}): Promise<Event> {
+  return http.request({ method: 'PUT', path: `/athlete/${enc(athleteId)}/events/${eventId}`, body: patch, signal: o.signal })
 }
 
 function enc(id: string): string {

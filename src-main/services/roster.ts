@@ -8,25 +8,37 @@ import type { HandlersFor, ServiceDeps } from './deps'
 
 type RosterDeps = Pick<ServiceDeps, 'session' | 'now'> & { onDetail?: (detail: WeekDetail) => void }
 
-export function rosterHandlers(deps: ServiceDeps): HandlersFor<'roster:list' | 'roster:weekDetails'> {
-  let cache: { generation: number; list: RosterList } | null = null
-  async function roster(refresh = false): Promise<RosterList> {
-    if (!cache || refresh || cache.generation !== deps.session.generation) {
-      const generation = deps.session.generation
-      cache = { generation, list: await listRoster(deps) }
+/** The roster, loaded once per account and shared by the services that need names, zones or access. */
+export class RosterCache {
+  private cache: { generation: number; list: RosterList } | null = null
+
+  constructor(private readonly deps: Pick<ServiceDeps, 'session' | 'now'>) {}
+
+  async get(refresh = false): Promise<RosterList> {
+    const generation = this.deps.session.generation
+    if (!this.cache || refresh || this.cache.generation !== generation) {
+      this.cache = { generation, list: await listRoster(this.deps) }
     }
-    return cache.list
+    return this.cache.list
   }
+
+  /** The rows for these ids, reloading once if one is unknown (a new athlete since the last load). */
+  async rows(ids: string[]): Promise<RosterRow[]> {
+    let list = await this.get()
+    if (ids.some((id) => !list.athletes.some((a) => a.id === id))) list = await this.get(true)
+    return ids.map((id) => {
+      const row = list.athletes.find((a) => a.id === id)
+      if (!row) throw new AppError('NOT_FOUND', `Athlete ${id} is not on your roster.`)
+      return row
+    })
+  }
+}
+
+export function rosterHandlers(deps: ServiceDeps, roster: RosterCache): HandlersFor<'roster:list' | 'roster:weekDetails'> {
   return {
-    'roster:list': ({ refresh }) => roster(refresh),
+    'roster:list': ({ refresh }) => roster.get(refresh),
     'roster:weekDetails': async ({ athleteIds }) => {
-      let list = await roster()
-      if (athleteIds.some((id) => !list.athletes.some((a) => a.id === id))) list = await roster(true)
-      const athletes = athleteIds.map((id) => {
-        const row = list.athletes.find((a) => a.id === id)
-        if (!row) throw new AppError('NOT_FOUND', `Athlete ${id} is not on your roster.`)
-        return { id, timezone: row.timezone }
-      })
+      const athletes = (await roster.rows(athleteIds)).map((r) => ({ id: r.id, timezone: r.timezone }))
       return weekDetails({ ...deps, onDetail: (d) => deps.emit('roster:detail', d) }, athletes)
     },
   }

@@ -28,9 +28,14 @@ const EVENT_TEMPLATE: Required<CalendarEvent> = {
 /** Fields only the server sets. */
 const SERVER_FIELDS = new Set(['id', 'athlete_id', 'created_by_id', 'updated', 'push_errors', 'oauth_client_id', 'entered'])
 const WRITABLE = Object.keys(EVENT_TEMPLATE).filter((k) => !SERVER_FIELDS.has(k)) as Array<keyof CalendarEvent>
-const BOOLEAN_FIELDS = ['indoor', 'hide_from_athlete', 'athlete_cannot_edit', 'structure_read_only', 'not_on_fitness_chart', 'show_as_note', 'show_on_ctl_line', 'for_week'] as const
+const BOOLEAN_FIELDS = [
+  'indoor', 'hide_from_athlete', 'athlete_cannot_edit', 'structure_read_only',
+  'not_on_fitness_chart', 'show_as_note', 'show_on_ctl_line', 'for_week',
+] as const
 const STRING_FIELDS = ['name', 'description', 'type', 'uid', 'external_id', 'color'] as const
-const NUMBER_FIELDS = ['moving_time', 'icu_training_load', 'distance', 'icu_intensity', 'load_target', 'time_target', 'distance_target'] as const
+const NUMBER_FIELDS = [
+  'moving_time', 'icu_training_load', 'distance', 'icu_intensity', 'load_target', 'time_target', 'distance_target',
+] as const
 
 export interface NewEventMeta {
   id: number

@@ -47,9 +47,9 @@ export function createRng(seed: number): Rng {
  * stays the same whether the roster has 12 athletes or 50.
  */
 export function deriveSeed(seed: number, ...parts: number[]): number {
-  let h = (seed ^ 0x9e3779b9) >>> 0
+  let h = 0x9e3779b9
   for (const part of [seed, ...parts]) {
-    h = Math.imul(h ^ (part >>> 0), 0x85ebca6b) >>> 0
+    h = Math.imul((h ^ (part >>> 0)) >>> 0, 0x85ebca6b) >>> 0
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0
     h = (h ^ (h >>> 16)) >>> 0
   }

@@ -8,7 +8,6 @@ import { TokenBucket } from './rateLimit'
 import { Router, type RouteContext } from './router'
 import { routes } from './routes'
 import { buildState } from './seed'
-import type { SimState } from './state'
 import type { FaultRule, SimHandle, SimOptions, SimRequestLog } from './types'
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -102,7 +101,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     setLatency: (ms: number) => {
       latencyMs = Math.max(0, ms)
     },
-    state: state as SimState,
+    state,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()

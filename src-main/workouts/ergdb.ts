@@ -17,6 +17,7 @@ function minutes(secs: number): string {
 
 function oneLine(text: string): string {
   // The header is line-based and the text section tab-separated, so neither may carry line breaks or tabs.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
   return text.replace(/[\u0000-\u001F\u007F]+/g, ' ').replace(/\s+/g, ' ').trim()
 }
 
@@ -30,7 +31,10 @@ export function writeErgDb(input: WorkoutExportInput, units: ErgDbUnits): string
   const format = units === 'watts' ? '.erg' : '.mrc'
   requireSteps(input, format)
   if (units === 'watts' && !input.ftp) {
-    throw new WorkoutExportError('NEEDS_FTP', `An ${format} file is in watts, so it needs the athlete's FTP. Set it in the athlete's sport settings.`)
+    throw new WorkoutExportError(
+      'NEEDS_FTP',
+      `An ${format} file is in watts, so it needs the athlete's FTP. Set it in the athlete's sport settings.`,
+    )
   }
   const steps: TrainerStep[] = flattenSteps(input.parsed).map((s) => toTrainerStep(s, input, 'ftp', format))
 

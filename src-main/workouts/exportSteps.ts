@@ -47,7 +47,9 @@ export function timedSecs(step: Step, athlete: AthleteThresholds, format: string
   if (secs !== undefined && secs > 0) return Math.round(secs)
   const what = step.distanceMeters !== undefined ? `is ${formatMetres(step.distanceMeters)} long` : 'ends on a lap press'
   const fix =
-    step.distanceMeters !== undefined ? "Set the athlete's threshold pace, give it a pace target, or export .fit instead." : 'Export .fit instead.'
+    step.distanceMeters !== undefined
+      ? "Set the athlete's threshold pace, give it a pace target, or export .fit instead."
+      : 'Export .fit instead.'
   throw new WorkoutExportError('UNTIMED_STEP', `The step on line ${step.line} ${what}, but ${format} files need times. ${fix}`)
 }
 
@@ -101,7 +103,10 @@ export function missingNumberError(target: Target, scale: Scale, format: string,
     )
   }
   const number = target.kind === 'hr' ? 'LTHR' : 'FTP'
-  return new WorkoutExportError('NEEDS_FTP', `The step on line ${line} needs the athlete's ${number} for a ${format} file. Set it in the athlete's sport settings.`)
+  return new WorkoutExportError(
+    'NEEDS_FTP',
+    `The step on line ${line} needs the athlete's ${number} for a ${format} file. Set it in the athlete's sport settings.`,
+  )
 }
 
 export interface TrainerStep {

@@ -57,7 +57,13 @@ function durationFields(step: Step): Partial<WorkoutStepMesg> {
   return { durationType: 'open', durationValue: 0 }
 }
 
-function stepMessage(step: Step, index: number, input: WorkoutExportInput, section: string | undefined, widths: RangeWidths): WorkoutStepMesg {
+function stepMessage(
+  step: Step,
+  index: number,
+  input: WorkoutExportInput,
+  section: string | undefined,
+  widths: RangeWidths,
+): WorkoutStepMesg {
   const message: WorkoutStepMesg = {
     messageIndex: index,
     ...durationFields(step),

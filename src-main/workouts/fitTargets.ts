@@ -162,6 +162,11 @@ export function cadenceFields(step: Step, primaryTaken: boolean): Partial<Workou
   const low = Math.round(step.cadence.start)
   const high = Math.round(step.cadence.end ?? step.cadence.start)
   return primaryTaken
-    ? { secondaryTargetType: 'cadence', secondaryTargetValue: 0, secondaryCustomTargetValueLow: low, secondaryCustomTargetValueHigh: high }
+    ? {
+        secondaryTargetType: 'cadence',
+        secondaryTargetValue: 0,
+        secondaryCustomTargetValueLow: low,
+        secondaryCustomTargetValueHigh: high,
+      }
     : { targetType: 'cadence', targetValue: 0, customTargetValueLow: low, customTargetValueHigh: high }
 }

@@ -58,7 +58,9 @@ export function parseWorkout(text: string, opts: ParseOptions = {}): ParsedWorko
       if (block) {
         issues.push({
           line,
-          message: `Repeats cannot be nested: "${trimmed}" follows the repeat on line ${block.line} with no blank line between them. Leave a blank line before it to start a separate repeat.`,
+          message:
+            `Repeats cannot be nested: "${trimmed}" follows the repeat on line ${block.line} with no blank line ` +
+            'between them. Leave a blank line before it to start a separate repeat.',
         })
       } else if (previous === 'step') {
         issues.push({
@@ -77,7 +79,9 @@ export function parseWorkout(text: string, opts: ParseOptions = {}): ParsedWorko
     if (block && previous === 'step') {
       issues.push({
         line,
-        message: `Leave a blank line after the repeat "${describeRepeat(block)}" (line ${block.line}); without it intervals.icu may run the repeat only once.`,
+        message:
+          `Leave a blank line after the repeat "${describeRepeat(block)}" (line ${block.line}); ` +
+          'without it intervals.icu may run the repeat only once.',
       })
     }
     closeBlock()

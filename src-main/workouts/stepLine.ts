@@ -78,7 +78,9 @@ function readTarget(tokens: string[], i: number, sport: string | undefined): Tar
   if (isCustomZone(token)) {
     return {
       consumed: 1,
-      issue: `Coach Desk cannot show custom zones such as "${token}". intervals.icu reads them, but exported files leave this step without a target.`,
+      issue:
+        `Coach Desk cannot show custom zones such as "${token}". ` +
+        'intervals.icu reads them, but exported files leave this step without a target.',
     }
   }
   return undefined

@@ -11,6 +11,7 @@ type Segment =
 
 // Characters XML 1.0 does not allow at all, even escaped (C0 controls other than tab/newline/return, lone
 // surrogates, U+FFFE/U+FFFF).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 export function escapeXml(text: string): string {

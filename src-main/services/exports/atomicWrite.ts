@@ -60,7 +60,11 @@ function toExportError(e: unknown, path: string): ExportFileError {
   const folder = dirname(path)
   switch (errnoCode(e)) {
     case 'EEXIST':
-      return new ExportFileError('EXISTS', `A file named "${file}" already exists in ${folder}. Coach Desk did not replace it.`, { cause: e })
+      return new ExportFileError(
+        'EXISTS',
+        `A file named "${file}" already exists in ${folder}. Coach Desk did not replace it.`,
+        { cause: e },
+      )
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':

@@ -9,6 +9,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path'
 export const MAX_NAME_BYTES = 120
 
 // C0/C1 controls, plus the bidirectional overrides and isolates that can make "gpj.exe" display as "exe.jpg".
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const CONTROL_AND_BIDI = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g
 const PATH_SEPARATORS = /[/\\]/g
 const WINDOWS_RESERVED = /[<>:"|?*]/g
@@ -48,7 +49,12 @@ function hasUsableCharacter(text: string): boolean {
 function clean(name: string): string {
   let text = name.normalize('NFC')
   text = text.replace(CONTROL_AND_BIDI, '')
-  text = text.replace(PATH_SEPARATORS, '-').replace(WINDOWS_RESERVED, ' ')
+  // Path segments become words joined by dashes; "." and ".." segments carry no meaning in a name and go.
+  text = text
+    .split(PATH_SEPARATORS)
+    .filter((segment) => !/^\s*\.{0,2}\s*$/.test(segment))
+    .join('-')
+  text = text.replace(WINDOWS_RESERVED, ' ')
   text = text.replace(/\.{2,}/g, '.')
   text = text.replace(/\s+/g, ' ')
   text = trimEdges(text)

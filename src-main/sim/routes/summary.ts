@@ -17,7 +17,10 @@ interface Totals {
 }
 
 function emptyTotals(): Totals {
-  return { count: 0, time: 0, moving_time: 0, elapsed_time: 0, calories: 0, total_elevation_gain: 0, training_load: 0, srpe: 0, distance: 0 }
+  return {
+    count: 0, time: 0, moving_time: 0, elapsed_time: 0, calories: 0,
+    total_elevation_gain: 0, training_load: 0, srpe: 0, distance: 0,
+  }
 }
 
 function addTo(t: Totals, a: Activity): void {

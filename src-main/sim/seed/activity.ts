@@ -67,7 +67,9 @@ export function buildActivity(id: string, p: Performed, spec: AthleteSpec, rng: 
   const avgWatts = np === null ? null : Math.round(np * (outdoor ? rng.float(0.84, 0.93) : rng.float(0.95, 0.99)))
   const rpe = rng.chance(0.3) ? null : Math.max(1, Math.min(10, Math.round(intensity * 9 - 1 + rng.float(-1, 1))))
   const hrZoneTimes = split(secs, zoneShares(intensity))
-  const calories = rides && avgWatts !== null ? Math.round((avgWatts * secs) / 1000) : Math.round(spec.weight * (type === 'Swim' ? 2.5 : 1) * km)
+  // Cycling: about one kcal per kJ of work. Running and swimming: by body weight and distance.
+  const calories =
+    rides && avgWatts !== null ? Math.round((avgWatts * secs) / 1000) : Math.round(spec.weight * (type === 'Swim' ? 2.5 : 1) * km)
   const virtual = type === 'VirtualRide'
   return {
     id,
@@ -108,7 +110,7 @@ export function buildActivity(id: string, p: Performed, spec: AthleteSpec, rng: 
     session_rpe: rpe === null ? null : Math.round((rpe * secs) / 60),
     feel: rng.chance(0.4) ? null : rng.int(1, 4),
     icu_hr_zone_times: hrZoneTimes,
-    icu_zone_times: rides ? [...split(secs, zoneShares(intensity)).map((s, i) => ({ id: `Z${i + 1}`, secs: s })), { id: 'SS', secs: Math.round(secs * (intensity > 0.78 ? 0.25 : 0.03)) }] : null,
+    icu_zone_times: rides ? powerZoneTimes(secs, intensity) : null,
     power_load: rides ? p.trainingLoad : null,
     hr_load: Math.round(p.trainingLoad * rng.float(0.85, 1.05)),
     pace_load: type === 'Run' || type === 'Swim' ? p.trainingLoad : null,
@@ -124,6 +126,11 @@ export function buildActivity(id: string, p: Performed, spec: AthleteSpec, rng: 
     icu_atl: null,
     icu_ctl: null,
   }
+}
+
+function powerZoneTimes(secs: number, intensity: number): Array<{ id: string; secs: number }> {
+  const zones = split(secs, zoneShares(intensity)).map((s, i) => ({ id: `Z${i + 1}`, secs: s }))
+  return [...zones, { id: 'SS', secs: Math.round(secs * (intensity > 0.78 ? 0.25 : 0.03)) }]
 }
 
 function speedOf(type: SessionType, intensity: number, spec: AthleteSpec, rng: Rng): number {

@@ -80,12 +80,15 @@ function doneActivity(id: string, session: Session, slot: Slot, event: CalendarE
   const planned = workoutMetrics(session.plan, slot.thresholdSpeed)
   const intensity = (planned.intensity / 100) * rng.float(0.96, 1.04)
   const load = Math.round((slot.movingTime / 3600) * intensity * intensity * 100)
-  const activity = buildActivity(
-    id,
-    { type: session.type, startLocal: slot.start, startUtc: localToUtc(slot.start, spec.timezone), movingTime: slot.movingTime, intensity, trainingLoad: load },
-    spec,
-    rng,
-  )
+  const performed = {
+    type: session.type,
+    startLocal: slot.start,
+    startUtc: localToUtc(slot.start, spec.timezone),
+    movingTime: slot.movingTime,
+    intensity,
+    trainingLoad: load,
+  }
+  const activity = buildActivity(id, performed, spec, rng)
   if (event) {
     activity.paired_event_id = event.id
     const plannedLoad = event.icu_training_load ?? 0

@@ -1,5 +1,5 @@
 import { DEMO_COACH_ID, UNCOACHED_ATHLETE_ID } from '../constants'
-import { createRng, deriveSeed } from '../random'
+import { createRng, deriveSeed, type Rng } from '../random'
 import { SimState } from '../state'
 import type { SimAthlete } from '../types'
 import { buildAthlete, buildSportSettings } from './athlete'
@@ -29,7 +29,7 @@ export function buildState(options: SeedOptions): SimState {
   return new SimState(DEMO_COACH_ID, athletes, FIRST_RUNTIME_EVENT_ID)
 }
 
-function buildSimAthlete(spec: AthleteSpec, position: number, options: SeedOptions, rngFor: (i: number) => ReturnType<typeof createRng>): SimAthlete {
+function buildSimAthlete(spec: AthleteSpec, position: number, options: SeedOptions, rngFor: (i: number) => Rng): SimAthlete {
   // A separate stream per athlete and purpose keeps each athlete's data stable as the roster grows.
   const rng = rngFor(10_000 + position)
   const base: SimAthlete = {

@@ -34,6 +34,16 @@ export function fitnessSeries(firstDay: string, loads: number[]): FitnessDay[] {
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10
+
+/** eFTP drifts a little around the set FTP over the weeks, as estimates do. */
+function rideInfo(spec: AthleteSpec, day: number): NonNullable<Wellness['sportInfo']>[number] {
+  return {
+    type: 'Ride',
+    eftp: round1(spec.ftp * (0.97 + 0.04 * Math.sin(day / 17))),
+    wPrime: Math.round(spec.weight * 270),
+    pMax: Math.round(spec.ftp * 3.4),
+  }
+}
 const round2 = (n: number): number => Math.round(n * 100) / 100
 
 /**
@@ -74,7 +84,7 @@ export function buildWellness(spec: AthleteSpec, activities: Activity[], now: Da
       rampRate: i >= 7 ? round2(day.ctl - series[i - 7].ctl) : null,
       ctlLoad: day.load,
       atlLoad: day.load,
-      sportInfo: rides ? [{ type: 'Ride', eftp: round1(spec.ftp * (0.97 + 0.04 * Math.sin(i / 17))), wPrime: Math.round(spec.weight * 270), pMax: Math.round(spec.ftp * 3.4) }] : null,
+      sportInfo: rides ? [rideInfo(spec, i)] : null,
       updated: `${day.date}T07:${String(rng.int(0, 59)).padStart(2, '0')}:00.000Z`,
       weight: maybe(round1(spec.weight + 0.6 * Math.sin(i / 9) + rng.normal(0, 0.25)), 0.15),
       restingHR: maybe(Math.round(spec.restingHr + Math.max(0, -form) / 6 + rng.normal(0, 1.5))),

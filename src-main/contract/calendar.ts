@@ -1,0 +1,189 @@
+import { z } from 'zod'
+import { AthleteId, LocalDate, none } from './common'
+
+/** The most events one bulk action may touch: a safety cap, well above a month for fifty athletes. */
+export const MAX_BULK_EVENTS = 5000
+/** Shifts and date offsets beyond a year are refused as mistakes. */
+export const MAX_SHIFT_DAYS = 366
+
+export const EVENT_CATEGORIES = [
+  'WORKOUT',
+  'RACE_A',
+  'RACE_B',
+  'RACE_C',
+  'NOTE',
+  'PLAN',
+  'HOLIDAY',
+  'SICK',
+  'INJURED',
+  'SET_EFTP',
+  'FITNESS_DAYS',
+  'SEASON_START',
+  'TARGET',
+  'SET_FITNESS',
+] as const
+export const EventCategory = z.enum(EVENT_CATEGORIES)
+
+const Sport = z.string().regex(/^[A-Za-z]{2,32}$/, 'Not a sport intervals.icu knows.')
+const EventName = z.string().trim().min(1, 'Give the event a name.').max(200, 'Names are at most 200 characters.')
+const Description = z.string().max(20_000, 'The description is too long.')
+const EventId = z.number().int().positive().max(2 ** 31 - 1)
+
+export const CalEvent = z.object({
+  id: z.number(),
+  uid: z.string().nullable(),
+  athleteId: z.string(),
+  category: z.string(),
+  date: z.string(),
+  endDate: z.string().nullable(),
+  name: z.string(),
+  description: z.string(),
+  type: z.string().nullable(),
+  movingSecs: z.number().nullable(),
+  load: z.number().nullable(),
+  hidden: z.boolean(),
+  locked: z.boolean(),
+  doneActivityId: z.string().nullable(),
+})
+export type CalEvent = z.infer<typeof CalEvent>
+
+export const CalActivity = z.object({
+  id: z.string(),
+  athleteId: z.string(),
+  date: z.string(),
+  type: z.string(),
+  name: z.string(),
+  movingSecs: z.number().nullable(),
+  load: z.number().nullable(),
+  pairedEventId: z.number().nullable(),
+})
+export type CalActivity = z.infer<typeof CalActivity>
+
+export const CalendarRow = z.object({
+  athleteId: z.string(),
+  oldest: z.string(),
+  newest: z.string(),
+  events: z.array(CalEvent),
+  activities: z.array(CalActivity),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+})
+export type CalendarRow = z.infer<typeof CalendarRow>
+
+export const EventRef = z.strictObject({ athleteId: AthleteId, eventId: EventId })
+export type EventRef = z.infer<typeof EventRef>
+
+export const DayRange = z.strictObject({ athleteId: AthleteId, oldest: LocalDate, newest: LocalDate })
+
+export const Selection = z
+  .strictObject({
+    events: z.array(EventRef).max(MAX_BULK_EVENTS, `A bulk action can touch at most ${MAX_BULK_EVENTS} events.`).default([]),
+    /** Whole days of whole athletes: hide/show and lock/unlock use one range request each. */
+    ranges: z.array(DayRange).max(500).default([]),
+  })
+  .refine((s) => s.events.length + s.ranges.length > 0, 'Select at least one event first.')
+
+const Days = z
+  .number()
+  .int()
+  .min(-MAX_SHIFT_DAYS, 'Shifts are limited to a year either way.')
+  .max(MAX_SHIFT_DAYS, 'Shifts are limited to a year either way.')
+
+export const BulkAction = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('hide') }),
+  z.strictObject({ kind: z.literal('show') }),
+  z.strictObject({ kind: z.literal('lock') }),
+  z.strictObject({ kind: z.literal('unlock') }),
+  z.strictObject({ kind: z.literal('delete') }),
+  z.strictObject({ kind: z.literal('shift'), days: Days.refine((d) => d !== 0, 'Shift by at least one day.') }),
+  z.strictObject({ kind: z.literal('rename'), name: EventName }),
+  z.strictObject({ kind: z.literal('setSport'), sport: Sport }),
+  z.strictObject({
+    kind: z.literal('copy'),
+    toAthletes: z.array(AthleteId).min(1).max(500),
+    offsetDays: Days,
+  }),
+])
+export type BulkAction = z.infer<typeof BulkAction>
+
+export const EventFields = z.strictObject({
+  name: EventName,
+  category: EventCategory,
+  date: LocalDate,
+  endDate: LocalDate.nullable().optional(),
+  type: Sport.nullable().optional(),
+  description: Description.optional(),
+  movingSecs: z.number().int().min(0).max(7 * 86_400).nullable().optional(),
+  hidden: z.boolean().optional(),
+  locked: z.boolean().optional(),
+})
+export type EventFields = z.infer<typeof EventFields>
+
+export const ChangeKind = z.enum(['update', 'create', 'delete', 'range'])
+
+export const PlannedChange = z.object({
+  athleteId: z.string(),
+  kind: ChangeKind,
+  eventId: z.number().nullable(),
+  name: z.string(),
+  date: z.string(),
+  summary: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+})
+export type PlannedChange = z.infer<typeof PlannedChange>
+
+export const BulkPlan = z.object({
+  planId: z.string(),
+  title: z.string(),
+  changes: z.array(PlannedChange),
+  perAthlete: z.array(z.object({ athleteId: z.string(), name: z.string(), changes: z.number(), requests: z.number() })),
+  skipped: z.array(z.object({ athleteId: z.string(), eventId: z.number().nullable(), reason: z.string() })),
+  requests: z.number(),
+})
+export type BulkPlan = z.infer<typeof BulkPlan>
+
+export const ItemResult = z.object({
+  athleteId: z.string(),
+  eventId: z.number().nullable(),
+  name: z.string(),
+  ok: z.boolean(),
+  error: z.string().nullable(),
+})
+
+export const BulkReport = z.object({
+  planId: z.string(),
+  title: z.string(),
+  results: z.array(ItemResult),
+  succeeded: z.number(),
+  failed: z.number(),
+  cancelled: z.boolean(),
+  undoable: z.boolean(),
+})
+export type BulkReport = z.infer<typeof BulkReport>
+
+export const BulkProgress = z.object({ planId: z.string(), done: z.number(), total: z.number() })
+
+export const calendarContract = {
+  'calendar:range': {
+    args: z.strictObject({
+      athleteIds: z.array(AthleteId).min(1).max(200),
+      oldest: LocalDate,
+      newest: LocalDate,
+      refresh: z.boolean().optional(),
+    }),
+    result: z.array(CalendarRow),
+  },
+  'calendar:planBulk': {
+    args: z.strictObject({ selection: Selection, action: BulkAction }),
+    result: BulkPlan,
+  },
+  'calendar:applyBulk': { args: z.strictObject({ planId: z.string().uuid() }), result: BulkReport },
+  'calendar:cancelBulk': { args: z.strictObject({ planId: z.string().uuid() }), result: z.object({ cancelled: z.boolean() }) },
+  'calendar:planRetry': { args: z.strictObject({ planId: z.string().uuid() }), result: BulkPlan },
+  'calendar:planUndo': { args: none, result: BulkPlan },
+  'calendar:createEvent': { args: z.strictObject({ athleteId: AthleteId, fields: EventFields }), result: CalEvent },
+  'calendar:updateEvent': {
+    args: z.strictObject({ athleteId: AthleteId, eventId: EventId, fields: EventFields.partial() }),
+    result: CalEvent,
+  },
+}

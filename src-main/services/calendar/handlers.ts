@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto'
+import type { EventFields } from '../../contract/calendar'
+import { createEventOnUid, getEvent, updateEvent } from '../../icu/api'
+import type { Event } from '../../icu/types'
+import { addDays } from '../dates'
+import type { HandlersFor, ServiceDeps } from '../deps'
+import type { RosterCache } from '../roster'
+import { CalendarLoader } from './load'
+import { calEvent } from './mapping'
+import { BulkService } from './service'
+
+type CalendarChannel =
+  | 'calendar:range'
+  | 'calendar:planBulk'
+  | 'calendar:applyBulk'
+  | 'calendar:cancelBulk'
+  | 'calendar:planRetry'
+  | 'calendar:planUndo'
+  | 'calendar:createEvent'
+  | 'calendar:updateEvent'
+
+export function calendarHandlers(deps: ServiceDeps, roster: RosterCache): HandlersFor<CalendarChannel> {
+  const loader = new CalendarLoader(deps)
+  const bulk = new BulkService(deps, roster, loader)
+  return {
+    'calendar:range': ({ athleteIds, oldest, newest, refresh }) =>
+      loader.rows(athleteIds, oldest, newest, { refresh, onRow: (row) => deps.emit('calendar:row', row) }),
+    'calendar:planBulk': ({ selection, action }) => bulk.plan(selection, action),
+    'calendar:applyBulk': ({ planId }) => bulk.apply(planId),
+    'calendar:cancelBulk': async ({ planId }) => bulk.cancel(planId),
+    'calendar:planRetry': ({ planId }) => bulk.planRetry(planId),
+    'calendar:planUndo': () => bulk.planUndo(),
+    'calendar:createEvent': async ({ athleteId, fields }) => {
+      await roster.rows([athleteId])
+      const created = await createEventOnUid(deps.session.http(), athleteId, { ...toApi(fields), uid: randomUUID() })
+      loader.invalidate([athleteId])
+      bulk.record(`Create “${created.name ?? ''}”`, [{ kind: 'create', athleteId, event: created }])
+      return calEvent(created, athleteId)
+    },
+    'calendar:updateEvent': async ({ athleteId, eventId, fields }) => {
+      const http = deps.session.http()
+      const before = await getEvent(http, athleteId, eventId)
+      const after = await updateEvent(http, athleteId, eventId, toApi(fields))
+      loader.invalidate([athleteId])
+      bulk.record(`Edit “${before.name ?? ''}”`, [{ kind: 'update', athleteId, before, after }])
+      return calEvent(after, athleteId)
+    },
+  }
+}
+
+/** Dialog fields in the API's names; single-day events end at the next midnight, as the server sets them. */
+function toApi(f: Partial<EventFields>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  if (f.name !== undefined) out.name = f.name
+  if (f.category !== undefined) out.category = f.category
+  if (f.date !== undefined) {
+    out.start_date_local = `${f.date}T00:00:00`
+    out.end_date_local = `${addDays(f.endDate ?? f.date, 1)}T00:00:00`
+  }
+  if (f.type !== undefined) out.type = f.type
+  if (f.description !== undefined) out.description = f.description
+  if (f.movingSecs !== undefined) out.moving_time = f.movingSecs
+  if (f.hidden !== undefined) out.hide_from_athlete = f.hidden
+  if (f.locked !== undefined) out.athlete_cannot_edit = f.locked
+  return out satisfies Partial<Record<keyof Event, unknown>>
+}

@@ -1,0 +1,126 @@
+import type { CalendarRow } from '../../contract/calendar'
+import { AppError } from '../../contract/errors'
+import { listActivities, listEvents } from '../../icu/api'
+import type { Event } from '../../icu/types'
+import { addDays, mondayOf } from '../dates'
+import type { ServiceDeps } from '../deps'
+import { calActivity, calEvent } from './mapping'
+
+const ACTIVITY_FIELDS = ['id', 'start_date_local', 'type', 'name', 'moving_time', 'icu_training_load', 'paired_event_id']
+
+interface WeekBlock {
+  events: Event[]
+  activities: CalendarRow['activities']
+}
+
+/**
+ * Calendar data by athlete and week: one events and one activities request per athlete for the
+ * weeks not cached yet, so scrolling back to a loaded week costs nothing.
+ */
+export class CalendarLoader {
+  private readonly weeks = new Map<string, WeekBlock>()
+  private generation = -1
+
+  constructor(private readonly deps: Pick<ServiceDeps, 'session'>) {}
+
+  async rows(
+    athleteIds: string[],
+    oldest: string,
+    newest: string,
+    opts: { refresh?: boolean; onRow?: (row: CalendarRow) => void; signal?: AbortSignal } = {},
+  ): Promise<CalendarRow[]> {
+    if (newest < oldest) throw new AppError('INVALID_INPUT', 'The end of the range is before its start.')
+    if (this.generation !== this.deps.session.generation || opts.refresh) {
+      this.weeks.clear()
+      this.generation = this.deps.session.generation
+    }
+    const http = this.deps.session.http()
+    const mondays = weeksCovering(oldest, newest)
+    return Promise.all(
+      athleteIds.map(async (athleteId) => {
+        let row: CalendarRow
+        try {
+          const missing = mondays.filter((m) => !this.weeks.has(key(athleteId, m)))
+          if (missing.length) {
+            const from = missing[0]!
+            const to = addDays(missing.at(-1)!, 6)
+            const [events, activities] = await Promise.all([
+              listEvents(http, athleteId, { oldest: from, newest: to }, { signal: opts.signal }),
+              listActivities(
+                http,
+                athleteId,
+                { oldest: from, newest: `${to}T23:59:59`, fields: ACTIVITY_FIELDS },
+                { signal: opts.signal },
+              ),
+            ])
+            for (const m of missing) this.weeks.set(key(athleteId, m), { events: [], activities: [] })
+            for (const e of events ?? []) {
+              // A multi-day event that started before the range is kept with the range's first week.
+              const start = (e.start_date_local ?? from).slice(0, 10)
+              this.weeks.get(key(athleteId, mondayOf(start < from ? from : start)))?.events.push(e)
+            }
+            for (const a of activities ?? []) {
+              if (!a?.id) continue
+              const block = this.weeks.get(key(athleteId, mondayOf((a.start_date_local ?? from).slice(0, 10))))
+              block?.activities.push(calActivity(a, athleteId))
+            }
+          }
+          row = this.assemble(athleteId, oldest, newest, mondays)
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'CANCELLED') throw e
+          const err = e instanceof AppError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: 'Could not load.' }
+          row = { athleteId, oldest, newest, events: [], activities: [], error: err }
+        }
+        opts.onRow?.(row)
+        return row
+      }),
+    )
+  }
+
+  /** A cached event by id, to learn its dates without asking intervals.icu again. */
+  find(athleteId: string, eventId: number): CalendarRow['events'][number] | null {
+    for (const [k, block] of this.weeks) {
+      if (!k.startsWith(`${athleteId}|`)) continue
+      const e = block.events.find((x) => x.id === eventId)
+      if (e) return calEvent(e, athleteId)
+    }
+    return null
+  }
+
+  /** Forget what is cached for these athletes (after a write), so the next view reloads it. */
+  invalidate(athleteIds: Iterable<string>): void {
+    const ids = new Set(athleteIds)
+    for (const k of [...this.weeks.keys()]) if (ids.has(k.split('|')[0]!)) this.weeks.delete(k)
+  }
+
+  private assemble(athleteId: string, oldest: string, newest: string, mondays: string[]): CalendarRow {
+    const events: Event[] = []
+    const activities: CalendarRow['activities'] = []
+    for (const m of mondays) {
+      const block = this.weeks.get(key(athleteId, m))!
+      events.push(...block.events)
+      activities.push(...block.activities)
+    }
+    const done = new Map(activities.filter((a) => a.pairedEventId !== null).map((a) => [a.pairedEventId!, a.id]))
+    return {
+      athleteId,
+      oldest,
+      newest,
+      events: events
+        .map((e) => calEvent(e, athleteId, done.get(e.id ?? -1) ?? null))
+        .filter((e) => (e.endDate ?? e.date) >= oldest && e.date <= newest),
+      activities: activities.filter((a) => a.date >= oldest && a.date <= newest),
+      error: null,
+    }
+  }
+}
+
+function key(athleteId: string, monday: string): string {
+  return `${athleteId}|${monday}`
+}
+
+export function weeksCovering(oldest: string, newest: string): string[] {
+  const out: string[] = []
+  for (let m = mondayOf(oldest); m <= newest; m = addDays(m, 7)) out.push(m)
+  return out
+}

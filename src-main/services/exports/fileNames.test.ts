@@ -1,0 +1,121 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, dirname, join, sep } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MAX_NAME_BYTES, resolveInside, sanitizeFileName, uniqueFileName } from './fileNames'
+
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
+
+const DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+
+/** What every sanitised name must satisfy, whatever went in. */
+function expectSafeComponent(name: string): void {
+  expect(name.length).toBeGreaterThan(0)
+  expect(bytes(name)).toBeLessThanOrEqual(MAX_NAME_BYTES)
+  // eslint-disable-next-line no-control-regex -- the point is that none are left
+  expect(name).not.toMatch(/[/\\<>:"|?*\u0000-\u001f\u007f]/)
+  expect(name).not.toMatch(/\.\./)
+  expect(name).not.toMatch(/^[.\s]|[.\s]$/)
+  expect(name).not.toMatch(DEVICE)
+  // A split surrogate pair would not survive a UTF-8 round trip.
+  expect(Buffer.from(name, 'utf8').toString('utf8')).toBe(name)
+}
+
+describe('sanitizeFileName', () => {
+  it.each<[string, string, string]>([
+    ['../../etc/passwd', 'workout-1', 'etc-passwd'],
+    ['..\\..\\Windows\\System32', 'workout-1', 'Windows-System32'],
+    ['a/b\\c', 'workout-1', 'a-b-c'],
+    ['CON', 'workout-1', '_CON'],
+    ['con', 'workout-1', '_con'],
+    ['nul.txt', 'workout-1', '_nul.txt'],
+    ['LPT9.tar.gz', 'workout-1', '_LPT9.tar.gz'],
+    ['COM1 ', 'workout-1', '_COM1'],
+    ['Console ride', 'workout-1', 'Console ride'],
+    ['name. . ', 'workout-1', 'name'],
+    ['  Tempo:   2x20 <hard>  ', 'workout-1', 'Tempo 2x20 hard'],
+    ['what? *really*|"yes"', 'workout-1', 'what really yes'],
+    ['tab\there\nnew\u0000line\u007f', 'workout-1', 'tabherenewline'],
+    ['gpj\u202E.exe', 'workout-1', 'gpj.exe'],
+    ['.hidden', 'workout-1', 'hidden'],
+    ['Intervalle – Schwelle 🚴‍♀️', 'workout-1', 'Intervalle – Schwelle 🚴‍♀️'],
+    ['', 'workout-123', 'workout-123'],
+    ['   ', 'workout-123', 'workout-123'],
+    ['..', 'workout-123', 'workout-123'],
+    ['/', 'workout-123', 'workout-123'],
+    ['\u0001\u0002', 'workout-123', 'workout-123'],
+    ['???', '../CON', '_CON'],
+    ['', '', 'export'],
+  ])('%j (fallback %j) becomes %j', (input, fallback, expected) => {
+    const out = sanitizeFileName(input, fallback)
+    expect(out).toBe(expected)
+    expectSafeComponent(out)
+  })
+
+  it('keeps long names under the byte limit without splitting a character or an emoji', () => {
+    for (const unit of ['a', 'é', '水', '🚴', '👩‍👩‍👧']) {
+      const out = sanitizeFileName(unit.repeat(500), 'x')
+      expectSafeComponent(out)
+      expect(out.length).toBeGreaterThan(0)
+      expect(out.replaceAll(unit, '')).toBe('')
+    }
+    expect(bytes(sanitizeFileName('a'.repeat(500), 'x'))).toBe(MAX_NAME_BYTES)
+  })
+
+  it('normalises to NFC so the same name written two ways gives one file name', () => {
+    expect(sanitizeFileName('Cafe\u0301', 'x')).toBe('Caf\u00e9')
+  })
+})
+
+describe('resolveInside', () => {
+  const dir = join(tmpdir(), 'exports-test')
+
+  it.each(['../outside.zwo', '../../etc/passwd', '/etc/passwd', '.', '', 'a/../../b', `..${sep}x`, 'bad\0name'])(
+    'refuses %j',
+    (name) => {
+      expect(() => resolveInside(dir, name)).toThrow(/stay inside/)
+    },
+  )
+
+  it('returns an absolute path in the folder for a plain name', () => {
+    expect(resolveInside(dir, 'Tempo.zwo')).toBe(join(dir, 'Tempo.zwo'))
+    expect(resolveInside(dir, '..hidden')).toBe(join(dir, '..hidden'))
+  })
+
+  it.each(['../../etc/passwd', 'CON', 'a/b\\c', '..', '\u0000', 'x'.repeat(500), '🚴'.repeat(200)])(
+    'keeps the sanitised form of %j directly inside the folder',
+    (hostile) => {
+      const path = resolveInside(dir, `${sanitizeFileName(hostile, 'workout-1')}.fit`)
+      expect(dirname(path)).toBe(dir)
+      expect(basename(path).endsWith('.fit')).toBe(true)
+    },
+  )
+})
+
+describe('uniqueFileName', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'coach-desk-names-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('uses the plain name when it is free', async () => {
+    expect(await uniqueFileName(dir, 'Tempo', '.zwo')).toBe('Tempo.zwo')
+    expect(await uniqueFileName(dir, 'Tempo', 'fit')).toBe('Tempo.fit')
+  })
+
+  it('counts up past files on disk', async () => {
+    await writeFile(join(dir, 'Tempo.zwo'), '')
+    await writeFile(join(dir, 'Tempo (2).zwo'), '')
+    expect(await uniqueFileName(dir, 'Tempo', '.zwo')).toBe('Tempo (3).zwo')
+  })
+
+  it('counts up past names already handed out in this batch, ignoring case, and records its choice', async () => {
+    const taken = new Set(['tempo.zwo'])
+    expect(await uniqueFileName(dir, 'Tempo', '.zwo', taken)).toBe('Tempo (2).zwo')
+    expect(await uniqueFileName(dir, 'Tempo', '.zwo', taken)).toBe('Tempo (3).zwo')
+    expect(taken).toEqual(new Set(['tempo.zwo', 'Tempo (2).zwo', 'Tempo (3).zwo']))
+  })
+})
