@@ -70,6 +70,7 @@ const BAD: Record<Channel, unknown[]> = {
     { athleteId: 'i1', fields: { name: 'x'.repeat(300), category: 'NOTE', date: '2026-11-30' } },
     { athleteId: 'i1', fields: { name: 'x', category: 'NOTE', date: '2026-11-30', description: huge } },
   ],
+  'calendar:dayWellness': [{ athleteIds: ['i1'], date: 'today' }, { athleteIds: [], date: '2026-11-26' }],
   'calendar:updateEvent': [
     { athleteId: 'i1', eventId: 1, fields: { hidden: 'yes' } },
     { athleteId: 'i1', eventId: 1.5, fields: {} },

@@ -163,7 +163,26 @@ export type BulkReport = z.infer<typeof BulkReport>
 
 export const BulkProgress = z.object({ planId: z.string(), done: z.number(), total: z.number() })
 
+export const DayWellness = z.object({
+  athleteId: z.string(),
+  date: z.string(),
+  sleepSecs: z.number().nullable(),
+  sleepScore: z.number().nullable(),
+  hrv: z.number().nullable(),
+  restingHr: z.number().nullable(),
+  fatigue: z.number().nullable(),
+  soreness: z.number().nullable(),
+  mood: z.number().nullable(),
+  comments: z.string().nullable(),
+  error: z.string().nullable(),
+})
+export type DayWellness = z.infer<typeof DayWellness>
+
 export const calendarContract = {
+  'calendar:dayWellness': {
+    args: z.strictObject({ athleteIds: z.array(AthleteId).min(1).max(200), date: LocalDate }),
+    result: z.array(DayWellness),
+  },
   'calendar:range': {
     args: z.strictObject({
       athleteIds: z.array(AthleteId).min(1).max(200),

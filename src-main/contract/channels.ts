@@ -18,6 +18,7 @@ export const CHANNELS = [
   'calendar:planUndo',
   'calendar:createEvent',
   'calendar:updateEvent',
+  'calendar:dayWellness',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -8,6 +8,7 @@ import type { RosterCache } from '../roster'
 import { CalendarLoader } from './load'
 import { calEvent } from './mapping'
 import { BulkService } from './service'
+import { dayWellness } from './wellness'
 
 type CalendarChannel =
   | 'calendar:range'
@@ -18,6 +19,7 @@ type CalendarChannel =
   | 'calendar:planUndo'
   | 'calendar:createEvent'
   | 'calendar:updateEvent'
+  | 'calendar:dayWellness'
 
 export function calendarHandlers(deps: ServiceDeps, roster: RosterCache): HandlersFor<CalendarChannel> {
   const loader = new CalendarLoader(deps)
@@ -37,6 +39,7 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache): Handle
       bulk.record(`Create “${created.name ?? ''}”`, [{ kind: 'create', athleteId, event: created }])
       return calEvent(created, athleteId)
     },
+    'calendar:dayWellness': ({ athleteIds, date }) => dayWellness(deps, athleteIds, date),
     'calendar:updateEvent': async ({ athleteId, eventId, fields }) => {
       const http = deps.session.http()
       const before = await getEvent(http, athleteId, eventId)

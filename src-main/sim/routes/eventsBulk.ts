@@ -103,7 +103,7 @@ function bulkDelete(ctx: RouteContext): { eventsDeleted: number } {
     const match =
       typeof externalId === 'string' && externalId !== ''
         ? athlete.events.filter((e) => e.external_id === externalId)
-        : athlete.events.filter((e) => e.id === id)
+        : athlete.events.filter((e) => e.id === (typeof id === 'string' ? Number(id) : id))
     for (const e of match) doomed.add(e)
   }
   return { eventsDeleted: removeEvents(athlete, doomed) }

@@ -1,0 +1,238 @@
+import { defineStore } from 'pinia'
+import { toRaw } from 'vue'
+import type { BulkAction, BulkPlan, BulkReport, CalEvent, CalendarRow, DayWellness, EventFields } from '@contract'
+import { bridge, call, BridgeError } from '../api'
+import { addDays, eventKey, mondayOf, parseKey, rectangle } from './calendarModel'
+
+type Selection = { events: { athleteId: string; eventId: number }[]; ranges: { athleteId: string; oldest: string; newest: string }[] }
+
+type Phase = 'idle' | 'planning' | 'preview' | 'applying' | 'report'
+
+interface State {
+  start: string
+  weeks: 1 | 2 | 4
+  athleteIds: string[]
+  rows: Record<string, CalendarRow>
+  loading: boolean
+  error: { code: string; message: string } | null
+  selected: string[]
+  /** Whole athlete rows selected by their header: hide/show and lock/unlock use range requests. */
+  rowRanges: string[]
+  anchor: { athleteId: string; date: string } | null
+  phase: Phase
+  plan: BulkPlan | null
+  report: BulkReport | null
+  progress: { done: number; total: number }
+  undoAvailable: boolean
+  day: string | null
+  wellness: Record<string, DayWellness>
+  listening: boolean
+}
+
+function errorOf(e: unknown) {
+  return e instanceof BridgeError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) }
+}
+
+export const useCalendarStore = defineStore('calendar', {
+  state: (): State => ({
+    start: '',
+    weeks: 2,
+    athleteIds: [],
+    rows: {},
+    loading: false,
+    error: null,
+    selected: [],
+    rowRanges: [],
+    anchor: null,
+    phase: 'idle',
+    plan: null,
+    report: null,
+    progress: { done: 0, total: 0 },
+    undoAvailable: false,
+    day: null,
+    wellness: {},
+    listening: false,
+  }),
+  getters: {
+    end: (s) => addDays(s.start, s.weeks * 7 - 1),
+    selectionCount: (s) => s.selected.length + s.rowRanges.length,
+    selectedEvents(s): CalEvent[] {
+      return s.selected
+        .map((k) => {
+          const { athleteId, eventId } = parseKey(k)
+          return s.rows[athleteId]?.events.find((e) => e.id === eventId)
+        })
+        .filter((e): e is CalEvent => !!e)
+    },
+  },
+  actions: {
+    listen() {
+      if (this.listening) return
+      this.listening = true
+      bridge().events['calendar:row']((row) => {
+        if (this.athleteIds.includes(row.athleteId) && row.oldest === this.start) this.rows = { ...this.rows, [row.athleteId]: row }
+      })
+      bridge().events['bulk:progress']((p) => {
+        if (p.planId === this.plan?.planId) this.progress = { done: p.done, total: p.total }
+      })
+    },
+    async show(athleteIds: string[], start: string, refresh = false) {
+      this.listen()
+      this.athleteIds = athleteIds
+      this.start = mondayOf(start)
+      if (!athleteIds.length) return
+      this.loading = true
+      this.error = null
+      try {
+        // Rows arrive one by one through calendar:row events; the answer settles the rest.
+        const rows = await call(bridge().calendar.range({ athleteIds: [...athleteIds], oldest: this.start, newest: this.end, refresh }))
+        if (rows[0]?.oldest === this.start) this.rows = Object.fromEntries(rows.map((r) => [r.athleteId, r]))
+      } catch (e) {
+        this.error = errorOf(e)
+      } finally {
+        this.loading = false
+      }
+    },
+    move(weeks: number) {
+      return this.show(this.athleteIds, addDays(this.start, weeks * 7))
+    },
+    setWeeks(weeks: 1 | 2 | 4) {
+      this.weeks = weeks
+      return this.show(this.athleteIds, this.start)
+    },
+    refresh() {
+      return this.show(this.athleteIds, this.start, true)
+    },
+
+    click(athleteId: string, event: CalEvent, mods: { shift: boolean; toggle: boolean }) {
+      const key = eventKey(athleteId, event.id)
+      if (mods.shift && this.anchor) {
+        const keys = rectangle(Object.values(this.rows), this.athleteIds, this.anchor, { athleteId, date: event.date })
+        this.selected = [...new Set([...this.selected, ...keys])]
+        return
+      }
+      if (mods.toggle) {
+        this.selected = this.selected.includes(key) ? this.selected.filter((k) => k !== key) : [...this.selected, key]
+      } else {
+        this.selected = [key]
+        this.rowRanges = []
+      }
+      this.anchor = { athleteId, date: event.date }
+    },
+    selectRow(athleteId: string, toggle: boolean) {
+      if (!toggle) this.selected = []
+      this.rowRanges = this.rowRanges.includes(athleteId) ? this.rowRanges.filter((a) => a !== athleteId) : [...(toggle ? this.rowRanges : []), athleteId]
+    },
+    selectDay(date: string, toggle: boolean) {
+      const keys = Object.values(this.rows).flatMap((r) => r.events.filter((e) => e.date === date).map((e) => eventKey(r.athleteId, e.id)))
+      this.selected = toggle ? [...new Set([...this.selected, ...keys])] : keys
+      if (!toggle) this.rowRanges = []
+    },
+    selectWhere(filter: (e: CalEvent) => boolean) {
+      this.selected = Object.values(this.rows).flatMap((r) => r.events.filter(filter).map((e) => eventKey(r.athleteId, e.id)))
+      this.rowRanges = []
+    },
+    clearSelection() {
+      this.selected = []
+      this.rowRanges = []
+      this.anchor = null
+    },
+
+    selection(): Selection {
+      return {
+        events: this.selected.map(parseKey),
+        ranges: this.rowRanges.map((athleteId) => ({ athleteId, oldest: this.start, newest: this.end })),
+      }
+    },
+    async planBulk(action: BulkAction, selection?: Selection) {
+      selection ??= this.selection()
+      this.phase = 'planning'
+      this.error = null
+      try {
+        this.plan = await call(bridge().calendar.planBulk({ selection: toRaw(selection), action: toRaw(action) }))
+        this.phase = 'preview'
+      } catch (e) {
+        this.error = errorOf(e)
+        this.phase = 'idle'
+      }
+      return this.plan
+    },
+    async apply() {
+      if (!this.plan) return
+      this.phase = 'applying'
+      this.progress = { done: 0, total: this.plan.changes.length }
+      try {
+        this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId }))
+        this.undoAvailable = this.report.undoable
+        this.phase = 'report'
+        this.selected = []
+        this.rowRanges = []
+      } catch (e) {
+        this.error = errorOf(e)
+        this.phase = 'idle'
+      }
+      await this.show(this.athleteIds, this.start)
+    },
+    /** Drag and drop and the event dialog apply at once: the change is small, visible and undoable. */
+    async planAndApply(action: BulkAction, selection: Selection) {
+      const plan = await this.planBulk(action, selection)
+      if (plan && this.phase === 'preview') {
+        await this.apply()
+        if (this.report && this.report.failed === 0) this.phase = 'idle'
+      }
+    },
+    async cancel() {
+      if (this.plan && this.phase === 'applying') await call(bridge().calendar.cancelBulk({ planId: this.plan.planId }))
+    },
+    async retryFailed() {
+      if (!this.report) return
+      this.phase = 'planning'
+      try {
+        this.plan = await call(bridge().calendar.planRetry({ planId: this.report.planId }))
+        this.phase = 'preview'
+      } catch (e) {
+        this.error = errorOf(e)
+        this.phase = 'report'
+      }
+    },
+    async planUndo() {
+      this.phase = 'planning'
+      try {
+        this.plan = await call(bridge().calendar.planUndo({}))
+        this.phase = 'preview'
+      } catch (e) {
+        this.error = errorOf(e)
+        this.phase = 'idle'
+        this.undoAvailable = false
+      }
+    },
+    closeDialog() {
+      this.phase = 'idle'
+      this.plan = null
+      this.report = null
+    },
+
+    async saveEvent(athleteId: string, eventId: number | null, fields: EventFields) {
+      this.error = null
+      try {
+        if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: toRaw(fields) }))
+        else await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: toRaw(fields) }))
+        this.undoAvailable = true
+        await this.show(this.athleteIds, this.start)
+        return true
+      } catch (e) {
+        this.error = errorOf(e)
+        return false
+      }
+    },
+    async loadDay(date: string) {
+      this.day = date
+      try {
+        const list = await call(bridge().calendar.dayWellness({ athleteIds: [...this.athleteIds], date }))
+        this.wellness = Object.fromEntries(list.map((w) => [w.athleteId, w]))
+      } catch (e) {
+        this.error = errorOf(e)
+      }
+    },
+  },
+})
