@@ -1,12 +1,12 @@
 import { test as base, chromium, _electron, type Page } from '@playwright/test'
-import { existsSync, mkdtempSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createLogger } from '../src-main/log'
 import { MemorySecretStore } from '../src-main/secrets/memory'
 import { startSim, type SimHandle } from '../src-main/sim'
 import { startHost } from './host/server'
+import { electronBinary } from '../scripts/electron-binary.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
@@ -19,16 +19,6 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ]
-
-/** The Electron binary, where its install downloaded one; null on machines that skip it. */
-export function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
-}
 
 export interface AppUnderTest {
   page: Page
@@ -56,7 +46,13 @@ export const test = base.extend<{ app: AppUnderTest }>({
       const app = await _electron.launch({
         executablePath: electron,
         args: [join(ROOT, 'out/main/index.js'), `--user-data-dir=${dataDir}`],
-        env: { ...process.env, ICU_BASE_URL: sim.url, COACH_DESK_SECRET_STORE: 'memory', COACH_DESK_LOG_FILE: logFile },
+        env: {
+          ...process.env,
+          ICU_BASE_URL: sim.url,
+          COACH_DESK_DEMO_URL: sim.url,
+          COACH_DESK_SECRET_STORE: 'memory',
+          COACH_DESK_LOG_FILE: logFile,
+        },
       })
       const page = await app.firstWindow()
       await use({ page, sim, storedAccounts: async () => null, logFile, dataDir, mode: 'electron' })
@@ -67,7 +63,8 @@ export const test = base.extend<{ app: AppUnderTest }>({
         secrets,
         baseUrl: sim.url,
         log: createLogger({ file: logFile, minLevel: 'debug' }),
-        startDemo: () => startSim(),
+        // The demo opens the fixture's simulator, so specs can inspect what the app wrote.
+        startDemo: async () => ({ url: sim.url, coachId: sim.coachId, apiKey: sim.apiKey, close: async () => {} }),
       })
       const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })

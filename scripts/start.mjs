@@ -2,21 +2,11 @@
 // without it (ELECTRON_SKIP_BINARY_DOWNLOAD=1), the same app in the browser host on localhost.
 // Either way the demo opens when no intervals.icu account is connected yet.
 import { spawnSync, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { electronBinary } from './electron-binary.mjs'
 
 const run = (cmd, args, env = {}) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' })
   if (r.status !== 0) process.exit(r.status ?? 1)
-}
-
-function electronBinary() {
-  try {
-    const path = createRequire(import.meta.url)('electron')
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
 }
 
 run('npm', ['run', 'build', '--silent'])

@@ -7,7 +7,7 @@ import { registerIpc } from './ipc'
 import { createLogger } from './log'
 import { KeytarSecretStore } from './secrets/keytar'
 import { MemorySecretStore } from './secrets/memory'
-import { startSim } from './sim'
+import { DEMO_API_KEY, DEMO_COACH_ID, startSim } from './sim'
 import { createMainWindow, hardenSession, rendererPaths } from './window'
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url))
@@ -15,6 +15,13 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL
 let win: BrowserWindow | null = null
 
 if (!app.requestSingleInstanceLock()) app.quit()
+
+/** The demo's simulator, in-process; COACH_DESK_DEMO_URL points it at one already running (tests). */
+async function demoServer() {
+  const url = process.env.COACH_DESK_DEMO_URL
+  if (url) return { url, coachId: DEMO_COACH_ID, apiKey: DEMO_API_KEY, close: async () => {} }
+  return startSim({ latencyMs: 40 })
+}
 
 app.whenReady().then(async () => {
   const log = createLogger({
@@ -30,7 +37,7 @@ app.whenReady().then(async () => {
     emit: (event: EventName, payload: unknown) => {
       if (EVENTS.includes(event) && win && !win.isDestroyed()) win.webContents.send(event, payload)
     },
-    startDemo: () => startSim({ latencyMs: 40 }),
+    startDemo: () => demoServer(),
     openExternal: (url) => shell.openExternal(url),
     demoWhenDisconnected: process.argv.includes('--demo') || process.env.COACH_DESK_DEMO === '1',
   })

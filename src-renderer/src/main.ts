@@ -3,5 +3,6 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { router } from './router'
 import './styles.css'
+import './calendar.css'
 
 createApp(App).use(createPinia()).use(router).mount('#app')

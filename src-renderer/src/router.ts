@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import WelcomeView from './views/WelcomeView.vue'
 import RosterView from './views/RosterView.vue'
 import AthleteView from './views/AthleteView.vue'
+import CalendarView from './views/CalendarView.vue'
 
 // Hash history: the built renderer is loaded from file:// in Electron.
 export const router = createRouter({
@@ -9,6 +10,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'welcome', component: WelcomeView },
     { path: '/roster', name: 'roster', component: RosterView },
+    { path: '/calendar', name: 'calendar', component: CalendarView },
     { path: '/athlete/:id', name: 'athlete', component: AthleteView, props: true },
   ],
 })

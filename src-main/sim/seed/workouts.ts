@@ -39,7 +39,7 @@ export interface WorkoutMetrics {
 }
 
 // Rough intensity (fraction of threshold) for zone targets, so zone-only steps still carry load.
-const ZONE_INTENSITY: Record<Metric, number[]> = {
+export const ZONE_INTENSITY: Record<Metric, number[]> = {
   power: [0.5, 0.68, 0.83, 0.98, 1.12, 1.35, 1.6],
   pace: [0.72, 0.82, 0.9, 0.97, 1.02, 1.08, 1.15],
   hr: [0.6, 0.72, 0.82, 0.92, 1.0, 1.05, 1.1],

@@ -1,0 +1,93 @@
+/// <reference lib="dom" />
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+
+async function openCalendar(page: Page) {
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-calendar').click()
+  await expect(page.getByTestId('calendar-grid')).toBeVisible()
+  // Every row has loaded once no row shows its loading mark.
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .muted')).toHaveCount(0, { timeout: 20_000 })
+}
+
+/** Next week's first visible, not yet hidden workout chip in an athlete's row. */
+function visibleChip(page: Page, row: number) {
+  return page.getByTestId('calendar-row').nth(row).locator('.chip-event[data-hidden="false"].cat-workout').last()
+}
+
+test('select events across three athletes, hide them with a preview, see them marked, then undo', async ({ app }) => {
+  const { page, sim } = app
+  await openCalendar(page)
+  const chips = [visibleChip(page, 1), visibleChip(page, 2), visibleChip(page, 3)]
+  const ids = await Promise.all(chips.map(async (c) => Number(await c.getAttribute('data-event'))))
+  await chips[0]!.click()
+  await chips[1]!.click({ modifiers: ['Control'] })
+  await chips[2]!.click({ modifiers: ['Control'] })
+  await expect(page.getByTestId('selection-count')).toHaveText('3 selected')
+
+  sim.resetRequests()
+  await page.getByTestId('bulk-hide').click()
+  await expect(page.getByTestId('preview-title')).toHaveText('Hide from athlete')
+  await expect(page.getByTestId('preview-athlete')).toHaveCount(3)
+  await expect(page.getByTestId('preview-change')).toHaveCount(3)
+  // Planning read the calendar again but wrote nothing.
+  expect(sim.requests.filter((r) => r.method !== 'GET')).toHaveLength(0)
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('3 done')
+  // One write request per athlete.
+  expect(sim.requests.filter((r) => r.method !== 'GET')).toHaveLength(3)
+  const hiddenOnServer = () =>
+    ids.map((id) => sim.state.roster.flatMap((a) => a.events).find((e) => e.id === id)?.hide_from_athlete)
+  expect(hiddenOnServer()).toEqual([true, true, true])
+  await page.getByTestId('report-close').click()
+  for (const id of ids) await expect(page.locator(`.chip-event[data-event="${id}"]`)).toHaveAttribute('data-hidden', 'true')
+  await page.screenshot({ path: test.info().outputPath('calendar-hidden.png') })
+
+  await page.getByTestId('undo').click()
+  await expect(page.getByTestId('preview-title')).toHaveText('Undo: Hide from athlete')
+  await expect(page.getByTestId('preview-change')).toHaveCount(3)
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('3 done')
+  await page.getByTestId('report-close').click()
+  expect(hiddenOnServer()).toEqual([false, false, false])
+  for (const id of ids) await expect(page.locator(`.chip-event[data-event="${id}"]`)).toHaveAttribute('data-hidden', 'false')
+})
+
+test('a failed write is reported per event and can be retried', async ({ app }) => {
+  const { page, sim } = app
+  await openCalendar(page)
+  const a = visibleChip(page, 1)
+  const b = visibleChip(page, 2)
+  await a.click()
+  await b.click({ modifiers: ['Control'] })
+  await page.getByTestId('bulk-lock').click()
+  await expect(page.getByTestId('preview-change')).toHaveCount(2)
+  // The simulator refuses the first write: one athlete fails, the other succeeds.
+  sim.addFault({ method: 'POST', path: /events\/bulk$/, status: 422, body: { status: 422, error: 'Calendar is busy' }, times: 1 })
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('1 done')
+  await expect(page.getByTestId('report-failures')).toContainText('Calendar is busy')
+  await page.getByTestId('retry-failed').click()
+  await expect(page.getByTestId('preview-change')).toHaveCount(1)
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('1 done')
+  await expect(page.getByTestId('report-failures')).toHaveCount(0)
+})
+
+test('shift a selection by two days through the menu', async ({ app }) => {
+  const { page, sim } = app
+  await openCalendar(page)
+  const chip = visibleChip(page, 2)
+  const id = Number(await chip.getAttribute('data-event'))
+  const before = sim.state.roster.flatMap((x) => x.events).find((e) => e.id === id)!.start_date_local!
+  await chip.click()
+  await page.getByTestId('bulk-shift').click()
+  await page.getByTestId('shift-days').fill('2')
+  await page.getByTestId('shift-days').press('Enter')
+  await expect(page.getByTestId('preview-change')).toContainText('date:')
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('1 done')
+  const after = sim.state.roster.flatMap((x) => x.events).find((e) => e.id === id)!.start_date_local!
+  expect(Date.parse(after) - Date.parse(before)).toBe(2 * 86_400_000)
+})
