@@ -34,17 +34,28 @@ export function daysAgo(date: string | null | undefined, today: string): string 
   return `${Math.round(days / 7)} weeks ago`
 }
 
-const SPORT_ICONS: Record<string, string> = {
-  Ride: '🚴',
-  VirtualRide: '🚴',
-  Run: '🏃',
-  Swim: '🏊',
-  WeightTraining: '🏋',
-  Walk: '🚶',
-  NordicSki: '⛷',
-  Rowing: '🚣',
+const SPORT_LABELS: Record<string, string> = {
+  Ride: 'Bike',
+  VirtualRide: 'Zwift',
+  Run: 'Run',
+  VirtualRun: 'Run',
+  Swim: 'Swim',
+  WeightTraining: 'Gym',
+  Walk: 'Walk',
+  Hike: 'Hike',
+  NordicSki: 'Ski',
+  Rowing: 'Row',
 }
 
+/** A short label for a sport, shown in a coloured tag (no emoji: not every system font has them). */
 export function sportIcon(sport: string): string {
-  return SPORT_ICONS[sport] ?? '•'
+  return SPORT_LABELS[sport] ?? sport.slice(0, 4)
+}
+
+export function sportClass(sport: string | null | undefined): string {
+  const s = sport ?? ''
+  if (s.includes('Ride')) return 'sport-ride'
+  if (s.includes('Run')) return 'sport-run'
+  if (s.includes('Swim')) return 'sport-swim'
+  return 'sport-other'
 }
