@@ -1,9 +1,13 @@
 // `npm run bench`: each scenario against the simulator with injected latency and the real rate
 // limit, reported as requests made and time as a ratio to the lower bound the API allows.
 import type { BenchRow } from './harness'
+import { calendarBench } from './scenarios/calendar'
 import { rosterBench } from './scenarios/roster'
 
-const scenarios: [string, () => Promise<BenchRow[]>][] = [['roster', rosterBench]]
+const scenarios: [string, () => Promise<BenchRow[]>][] = [
+  ['roster', rosterBench],
+  ['calendar', calendarBench],
+]
 
 const only = process.argv[2]
 const rows: BenchRow[] = []

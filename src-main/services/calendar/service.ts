@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { setMaxListeners } from 'node:events'
 import { MAX_BULK_EVENTS, type BulkAction, type BulkPlan, type BulkReport, type EventRef } from '../../contract/calendar'
 import { AppError } from '../../contract/errors'
 import { getEvent, listEvents } from '../../icu/api'
@@ -117,7 +118,10 @@ export class BulkService {
 
   private store(body: PlanBody, access: Map<string, AthleteAccess>, undoes?: HistoryEntry): BulkPlan {
     const planId = randomUUID()
-    this.plans.set(planId, { body, state: 'planned', abort: new AbortController(), failed: [], undoes })
+    const abort = new AbortController()
+    // Every request of the plan listens on this one signal; there are as many as athletes.
+    setMaxListeners(0, abort.signal)
+    this.plans.set(planId, { body, state: 'planned', abort, failed: [], undoes })
     while (this.plans.size > MAX_PLANS) this.plans.delete(this.plans.keys().next().value!)
     return toBulkPlan(planId, body, new Map([...access].map(([id, a]) => [id, a.name])))
   }
