@@ -70,19 +70,23 @@ async function calendarLoad(): Promise<BenchRow[]> {
   }
 }
 
+/** Plans, then (after the limiter's burst has refilled) times the apply step alone. */
+async function timedApply(c: Connected, selection: object, action: object, label: (plan: BulkPlan) => string): Promise<BenchRow> {
+  const plan = await ok<BulkPlan>(c.core.invoke('calendar:planBulk', { selection, action }))
+  await new Promise((r) => setTimeout(r, 1500))
+  c.sim.resetRequests()
+  const [report, ms] = await timed(() => ok<BulkReport>(c.core.invoke('calendar:applyBulk', { planId: plan.planId })))
+  const r = row(label(plan), c, ms, c.sim.requests.length, plan.changes.length, '≤ 20', 20)
+  r.pass &&= report.failed === 0
+  return r
+}
+
 /** Hide 4 weeks for 20 athletes (about 400 events): one range request per athlete. */
 async function hideWeeks(): Promise<BenchRow[]> {
   const { c, ids, monday } = await setup(22)
   try {
-    const athletes = ids.slice(0, 20)
-    const ranges = athletes.map((athleteId) => ({ athleteId, oldest: monday, newest: addDays(monday, 27) }))
-    const plan = await ok<BulkPlan>(c.core.invoke('calendar:planBulk', { selection: { ranges }, action: { kind: 'hide' } }))
-    await new Promise((r) => setTimeout(r, 1500))
-    c.sim.resetRequests()
-    const [report, ms] = await timed(() => ok<BulkReport>(c.core.invoke('calendar:applyBulk', { planId: plan.planId })))
-    const r = row(`hide 4 weeks x 20 athletes (${plan.changes.length} events), apply`, c, ms, c.sim.requests.length, plan.changes.length, '≤ 20', 20)
-    r.pass &&= report.failed === 0
-    return [r]
+    const ranges = ids.slice(0, 20).map((athleteId) => ({ athleteId, oldest: monday, newest: addDays(monday, 27) }))
+    return [await timedApply(c, { ranges }, { kind: 'hide' }, (p) => `hide 4 weeks x 20 athletes (${p.changes.length} events), apply`)]
   } finally {
     await c.close()
   }
@@ -92,16 +96,9 @@ async function hideWeeks(): Promise<BenchRow[]> {
 async function shiftSelection(): Promise<BenchRow[]> {
   const { c, ids, monday } = await setup(22)
   try {
-    const athletes = ids.slice(0, 20)
-    const rows = await ok<CalendarRow[]>(c.core.invoke('calendar:range', { athleteIds: athletes, oldest: monday, newest: addDays(monday, 27) }))
+    const rows = await ok<CalendarRow[]>(c.core.invoke('calendar:range', { athleteIds: ids.slice(0, 20), oldest: monday, newest: addDays(monday, 27) }))
     const events = rows.flatMap((r) => r.events.slice(0, 10).map((e) => ({ athleteId: r.athleteId, eventId: e.id })))
-    const plan = await ok<BulkPlan>(c.core.invoke('calendar:planBulk', { selection: { events }, action: { kind: 'shift', days: 2 } }))
-    await new Promise((r) => setTimeout(r, 1500))
-    c.sim.resetRequests()
-    const [report, ms] = await timed(() => ok<BulkReport>(c.core.invoke('calendar:applyBulk', { planId: plan.planId })))
-    const r = row(`shift ${events.length} events over 20 athletes by 2 days, apply`, c, ms, c.sim.requests.length, events.length, '≤ 20', 20)
-    r.pass &&= report.failed === 0
-    return [r]
+    return [await timedApply(c, { events }, { kind: 'shift', days: 2 }, (p) => `shift ${p.changes.length} events over 20 athletes by 2 days, apply`)]
   } finally {
     await c.close()
   }
