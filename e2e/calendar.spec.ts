@@ -91,3 +91,45 @@ test('shift a selection by two days through the menu', async ({ app }) => {
   const after = sim.state.roster.flatMap((x) => x.events).find((e) => e.id === id)!.start_date_local!
   expect(Date.parse(after) - Date.parse(before)).toBe(2 * 86_400_000)
 })
+
+test('drag a workout to the next day moves it; double-click a day creates a note', async ({ app }) => {
+  const { page, sim } = app
+  await openCalendar(page)
+  const row = page.getByTestId('calendar-row').nth(4)
+  const athleteId = (await row.getAttribute('data-athlete'))!
+  const chip = row.locator('.chip-event.cat-workout').first()
+  const id = Number(await chip.getAttribute('data-event'))
+  const from = sim.state.athlete(athleteId)!.events.find((e) => e.id === id)!.start_date_local!.slice(0, 10)
+  const cell = chip.locator('xpath=ancestor::td[1]')
+  const nextDay = await cell.evaluate((td) => {
+    const d = new Date(`${td.getAttribute('data-day')}T00:00:00Z`)
+    d.setUTCDate(d.getUTCDate() + 1)
+    return d.toISOString().slice(0, 10)
+  })
+  await chip.dragTo(row.locator(`td.cell[data-day="${nextDay}"]`))
+  await expect.poll(() => sim.state.athlete(athleteId)!.events.find((e) => e.id === id)?.start_date_local?.slice(0, 10)).toBe(nextDay)
+  expect(nextDay > from).toBe(true)
+  await expect(row.locator(`td.cell[data-day="${nextDay}"] .chip-event[data-event="${id}"]`)).toBeVisible()
+
+  const empty = row.locator('td.cell:not(:has(.chip-event))').first()
+  const day = (await empty.getAttribute('data-day'))!
+  await empty.dblclick({ position: { x: 5, y: 5 } })
+  await page.getByTestId('editor-name').fill('Call about race week')
+  await page.getByTestId('editor-category').selectOption('NOTE')
+  await page.getByTestId('editor-save').click()
+  await expect(page.getByTestId('event-editor')).toHaveCount(0)
+  const note = sim.state.athlete(athleteId)!.events.find((e) => e.name === 'Call about race week')!
+  expect(note.category).toBe('NOTE')
+  expect(note.start_date_local!.slice(0, 10)).toBe(day)
+  await expect(row.locator(`td.cell[data-day="${day}"] .chip-event.cat-note`)).toContainText('Call about race week')
+})
+
+test("the day check-in shows each athlete's plan, what was done and the morning's wellness", async ({ app }) => {
+  const { page } = app
+  await openCalendar(page)
+  await page.getByTestId('mode-day').click()
+  await expect(page.getByTestId('day-row')).toHaveCount(13)
+  await expect(page.getByTestId('day-view')).toContainText('Rest HR')
+  // Wellness numbers arrive for athletes who logged them this morning.
+  await expect(page.locator('[data-testid="day-row"] td.numeric').filter({ hasText: /^\d+$/ }).first()).toBeVisible()
+})
