@@ -6,7 +6,7 @@ import type { LimiterOptions } from './icu/limiter'
 import type { Logger } from './log'
 import type { SecretStore } from './secrets/store'
 import { athleteHandlers } from './services/athlete'
-import { calendarHandlers } from './services/calendar/handlers'
+import { calendarHandlers, createCalendar } from './services/calendar/handlers'
 import type { HandlersFor, ServiceDeps } from './services/deps'
 import { RosterCache, rosterHandlers } from './services/roster'
 import { SessionService, type DemoServer } from './services/session'
@@ -60,6 +60,7 @@ export function createCore(opts: CoreOptions): Core {
   })
   const deps: ServiceDeps = { session, now, log, emit: opts.emit, dataDir: opts.dataDir ?? tmpdir() }
   const roster = new RosterCache(deps)
+  const calendar = createCalendar(deps, roster)
 
   const handlers: HandlersFor<Channel> = {
     'session:status': async () => session.status(),
@@ -74,7 +75,7 @@ export function createCore(opts: CoreOptions): Core {
     },
     ...rosterHandlers(deps, roster),
     ...athleteHandlers(deps),
-    ...calendarHandlers(deps, roster),
+    ...calendarHandlers(deps, roster, calendar),
   }
 
   async function invoke(channel: string, args: unknown): Promise<Result<unknown>> {

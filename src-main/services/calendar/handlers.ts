@@ -21,9 +21,18 @@ type CalendarChannel =
   | 'calendar:updateEvent'
   | 'calendar:dayWellness'
 
-export function calendarHandlers(deps: ServiceDeps, roster: RosterCache): HandlersFor<CalendarChannel> {
+/** The calendar's shared parts: other services (exports, workout assignment) plan through the same bulk service. */
+export interface CalendarParts {
+  loader: CalendarLoader
+  bulk: BulkService
+}
+
+export function createCalendar(deps: ServiceDeps, roster: RosterCache): CalendarParts {
   const loader = new CalendarLoader(deps)
-  const bulk = new BulkService(deps, roster, loader)
+  return { loader, bulk: new BulkService(deps, roster, loader) }
+}
+
+export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loader, bulk }: CalendarParts): HandlersFor<CalendarChannel> {
   return {
     'calendar:range': ({ athleteIds, oldest, newest, refresh }) =>
       loader.rows(athleteIds, oldest, newest, { refresh, onRow: (row) => deps.emit('calendar:row', row) }),

@@ -109,6 +109,24 @@ export class BulkService {
     return this.store(planUndo(entry.done, entry.title, fresh), access, entry)
   }
 
+  /**
+   * Plans events created elsewhere (a workout assigned to many athletes, a week template) so they
+   * get the same preview, one events/bulk request per athlete, progress, report and undo.
+   */
+  async planCreates(title: string, creates: { athleteId: string; event: Event }[]): Promise<BulkPlan> {
+    this.checkGeneration()
+    assertWithinCap(creates.length, MAX_BULK_EVENTS)
+    const access = await this.access(unique(creates.map((c) => c.athleteId)))
+    const skipped: PlanBody['skipped'] = []
+    const ops: Op[] = []
+    for (const c of creates) {
+      const a = access.get(c.athleteId)
+      if (a?.canWrite) ops.push({ kind: 'create', athleteId: c.athleteId, event: { ...c.event, uid: c.event.uid ?? randomUUID() } })
+      else skipped.push({ athleteId: c.athleteId, eventId: null, reason: a ? `You have read-only access to ${a.name}.` : 'This athlete is not on your roster.' })
+    }
+    return this.store({ title, ops, skipped }, access)
+  }
+
   /** A single edit from the event dialog joins the same history, so it can be undone too. */
   record(title: string, done: Op[]): void {
     this.checkGeneration()
