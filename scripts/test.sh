@@ -11,8 +11,13 @@ if [ "$(uname)" = "Linux" ] && [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && [ -z "$
   exec dbus-run-session -- sh -c 'echo -n test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec bash scripts/test.sh'
 fi
 
+rm -f .reports/vitest.json .reports/playwright.json
 npm run typecheck
 npm run lint
 npm run build
-npx vitest run
-npx playwright test
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vitest.json || status=$?
+mkdir -p .reports
+PLAYWRIGHT_JSON_OUTPUT_FILE=.reports/playwright.json npx playwright test --reporter=list,json || status=$?
+node scripts/summary.mjs
+exit $status
