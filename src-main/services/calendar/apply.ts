@@ -13,6 +13,11 @@ export interface ApplyOutcome {
 }
 
 type Result = BulkReport['results'][number]
+type UpsertOp = Extract<Op, { kind: 'update' | 'create' }>
+
+function isKind<K extends Op['kind']>(kind: K) {
+  return (o: Op): o is Extract<Op, { kind: K }> => o.kind === kind
+}
 
 const UPSERT_CHUNK = 500
 
@@ -66,8 +71,7 @@ export async function applyOps(
         }
       }
 
-      for (const op of list.filter((o) => o.kind === 'range')) {
-        if (op.kind !== 'range') continue
+      for (const op of list.filter(isKind('range'))) {
         await run([op], () =>
           http.request({
             method: 'PUT',
@@ -79,7 +83,7 @@ export async function applyOps(
         )
       }
 
-      const upserts = list.filter((o) => o.kind === 'update' || o.kind === 'create')
+      const upserts = list.filter((o): o is UpsertOp => o.kind === 'update' || o.kind === 'create')
       for (let i = 0; i < upserts.length; i += UPSERT_CHUNK) {
         const batch = upserts.slice(i, i + UPSERT_CHUNK)
         await run(
@@ -89,7 +93,7 @@ export async function applyOps(
               method: 'POST',
               path: `${path}/events/bulk`,
               query: { upsertOnUid: true },
-              body: batch.map((o) => writable(o.kind === 'update' ? o.after : o.kind === 'create' ? o.event : ({} as Event))),
+              body: batch.map((o) => writable(o.kind === 'update' ? o.after : o.event)),
               signal: opts.signal,
               // Keyed by uid: sending it again updates instead of duplicating.
               idempotent: true,
@@ -102,12 +106,12 @@ export async function applyOps(
         )
       }
 
-      const deletes = list.filter((o) => o.kind === 'delete')
+      const deletes = list.filter(isKind('delete'))
       await run(deletes, () =>
         http.request({
           method: 'PUT',
           path: `${path}/events/bulk-delete`,
-          body: deletes.map((o) => ({ id: o.kind === 'delete' ? o.before.id : undefined })),
+          body: deletes.map((o) => ({ id: o.before.id })),
           signal: opts.signal,
         }),
       )
