@@ -128,7 +128,7 @@ test("the day check-in shows each athlete's plan, what was done and the morning'
   const { page } = app
   await openCalendar(page)
   await page.getByTestId('mode-day').click()
-  await expect(page.getByTestId('day-row')).toHaveCount(13)
+  await expect(page.getByTestId('day-row')).toHaveCount(12)
   await expect(page.getByTestId('day-view')).toContainText('Rest HR')
   // Wellness numbers arrive for athletes who logged them this morning.
   await expect(page.locator('[data-testid="day-row"] td.numeric').filter({ hasText: /^\d+$/ }).first()).toBeVisible()

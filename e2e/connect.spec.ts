@@ -11,7 +11,7 @@ test('connecting with the simulator key shows the coach and the roster', async (
   await expect(page.getByTestId('test-ok')).toContainText('intervals.icu knows you as')
   await page.getByTestId('connect').click()
   await expect(page.getByTestId('roster-table')).toBeVisible()
-  await expect(page.getByTestId('roster-row')).toHaveCount(13)
+  await expect(page.getByTestId('roster-row')).toHaveCount(12)
   await expect(page.getByTestId('coach-name')).not.toHaveText('')
   if (app.mode === 'browser-host') expect(await app.storedAccounts()).toEqual([sim.coachId])
 

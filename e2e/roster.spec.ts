@@ -5,10 +5,12 @@ test('the demo shows twelve athletes with fitness and form', async ({ app }) => 
   const { page } = app
   await page.getByTestId('open-demo').click()
   await expect(page.getByTestId('roster-table')).toBeVisible()
-  // Twelve coached athletes plus the coach's own row.
   const rows = page.getByTestId('roster-row')
+  await expect(rows).toHaveCount(12)
+  await page.getByTestId('include-self').check()
   await expect(rows).toHaveCount(13)
-  await expect(page.locator('[data-athlete]:not(:has(.badge))')).toHaveCount(12)
+  await expect(page.locator('[data-testid="roster-row"]:has(.badge)')).toHaveCount(1)
+  await page.getByTestId('include-self').uncheck()
   await expect(page.locator('.form-badge:not(.unknown)').first()).toBeVisible()
   // The week's plan fills in after the table shows.
   await expect(page.locator('td .muted', { hasText: '…' })).toHaveCount(0, { timeout: 20_000 })
@@ -17,7 +19,7 @@ test('the demo shows twelve athletes with fitness and form', async ({ app }) => 
 test('sorting by fitness orders the rows, and a second click reverses them', async ({ app }) => {
   const { page } = app
   await page.getByTestId('open-demo').click()
-  await expect(page.getByTestId('roster-row')).toHaveCount(13)
+  await expect(page.getByTestId('roster-row')).toHaveCount(12)
   const fitness = async () =>
     (await page.locator('td[data-col="fitness"]').allTextContents()).map((t) => (t.trim() === '–' ? NaN : Number(t)))
   await page.locator('th[data-sort="fitness"]').click()
@@ -32,20 +34,20 @@ test('sorting by fitness orders the rows, and a second click reverses them', asy
 test('the tag filter shows only athletes with that tag, and search narrows by name', async ({ app }) => {
   const { page } = app
   await page.getByTestId('open-demo').click()
-  await expect(page.getByTestId('roster-row')).toHaveCount(13)
+  await expect(page.getByTestId('roster-row')).toHaveCount(12)
   const chip = page.locator('[data-testid="tag-filter"] [data-tag]').first()
   const tag = (await chip.getAttribute('data-tag'))!
   await chip.click()
   const rows = page.getByTestId('roster-row')
   const count = await rows.count()
   expect(count).toBeGreaterThan(0)
-  expect(count).toBeLessThan(13)
+  expect(count).toBeLessThan(12)
   for (let i = 0; i < count; i++) await expect(rows.nth(i).locator('.tag-cell')).toContainText(`#${tag}`)
   await page.locator('[data-testid="tag-filter"] .chip', { hasText: 'All' }).click()
   const firstName = (await page.getByTestId('athlete-name').nth(3).textContent())!.trim()
   await page.getByTestId('roster-search').fill(firstName.split(' ')[0]!)
   await expect(rows.first()).toContainText(firstName.split(' ')[0]!)
-  expect(await rows.count()).toBeLessThan(13)
+  expect(await rows.count()).toBeLessThan(12)
 })
 
 test('clicking an athlete opens their page with profile and recent activities', async ({ app }) => {

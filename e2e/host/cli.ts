@@ -11,7 +11,7 @@ const host = await startHost({
   baseUrl: process.env.ICU_BASE_URL || undefined,
   log: createLogger({ console: true }),
   startDemo: () => startSim({ latencyMs: 40 }),
-  demoWhenDisconnected: process.env.COACH_DESK_DEMO !== '0',
+  demoWhenDisconnected: process.env.COACH_DESK_DEMO === '1',
 })
 console.log(`\nCoach Desk is running at ${host.url}  (Ctrl-C to stop)\n`)
 const stop = () => void host.close().then(() => process.exit(0))

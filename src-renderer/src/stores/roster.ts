@@ -14,11 +14,12 @@ export const useRosterStore = defineStore('roster', {
     sortDir: 'asc' as 'asc' | 'desc',
     tag: null as string | null,
     search: '',
+    includeSelf: false,
     listening: false,
   }),
   getters: {
     tags: (s) => allTags(s.rows),
-    visible: (s) => visibleRoster(s.rows, { sortKey: s.sortKey, sortDir: s.sortDir, tag: s.tag, search: s.search }, s.details),
+    visible: (s) => visibleRoster(s.rows, { sortKey: s.sortKey, sortDir: s.sortDir, tag: s.tag, search: s.search, includeSelf: s.includeSelf }, s.details),
   },
   actions: {
     async load(refresh = false) {

@@ -43,6 +43,13 @@ describe('visibleRoster', () => {
     expect(ids.slice(0, 2)).toEqual(['i4', 'i1'])
   })
 
+  it('leaves the coach out unless asked', () => {
+    const withSelf = [...rows, row({ id: 'i9', name: 'Coach', isSelf: true })]
+    const q = { sortKey: 'name' as const, sortDir: 'asc' as const, tag: null, search: '' }
+    expect(visibleRoster([...withSelf], q).map((r) => r.id)).not.toContain('i9')
+    expect(visibleRoster([...withSelf], { ...q, includeSelf: true }).map((r) => r.id)).toContain('i9')
+  })
+
   it('lists each tag once, sorted', () => {
     expect(allTags(rows)).toEqual(['elite', 'juniors'])
   })

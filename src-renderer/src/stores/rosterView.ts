@@ -16,6 +16,8 @@ export interface RosterQuery {
   sortDir: 'asc' | 'desc'
   tag: string | null
   search: string
+  /** The coach's own row (GET /athletes lists the caller too); off by default. */
+  includeSelf?: boolean
 }
 
 /** Form (TSB) bands as coaches read them on intervals.icu's fitness chart. */
@@ -47,7 +49,10 @@ function sortValue(row: RosterRow, key: SortKey, detail?: WeekDetail): string | 
 export function visibleRoster(rows: RosterRow[], q: RosterQuery, details: Record<string, WeekDetail> = {}): RosterRow[] {
   const needle = q.search.trim().toLocaleLowerCase()
   const filtered = rows.filter(
-    (r) => (!q.tag || r.tags.includes(q.tag)) && (!needle || r.name.toLocaleLowerCase().includes(needle)),
+    (r) =>
+      (q.includeSelf || !r.isSelf) &&
+      (!q.tag || r.tags.includes(q.tag)) &&
+      (!needle || r.name.toLocaleLowerCase().includes(needle)),
   )
   const dir = q.sortDir === 'asc' ? 1 : -1
   return filtered.sort((a, b) => {
