@@ -1,4 +1,4 @@
-import { createCore, type Core } from '../src-main/core'
+import { createCore, type Core, type CoreOptions } from '../src-main/core'
 import { silentLogger } from '../src-main/log'
 import { MemorySecretStore } from '../src-main/secrets/memory'
 import { startSim, type SimHandle, type SimOptions } from '../src-main/sim'
@@ -24,7 +24,7 @@ export interface Connected {
 }
 
 /** The real core, connected to a simulator with injected latency and the real rate limit. */
-export async function connectedCore(sim: SimOptions): Promise<Connected> {
+export async function connectedCore(sim: SimOptions, options: Partial<CoreOptions> = {}): Promise<Connected> {
   const s = await startSim({ rateLimit: { perSecond: 10, burst: 20 }, ...sim })
   const events: { event: string; payload: unknown }[] = []
   const core = createCore({
@@ -33,6 +33,7 @@ export async function connectedCore(sim: SimOptions): Promise<Connected> {
     log: silentLogger,
     emit: (event, payload) => events.push({ event, payload }),
     startDemo: () => startSim(),
+    ...options,
   })
   const r = await core.invoke('session:connect', { athleteId: s.coachId, apiKey: s.apiKey, storage: 'memory' })
   if (!r.ok) throw new Error(`connect failed: ${r.error.message}`)

@@ -1,12 +1,16 @@
 // `npm run bench`: each scenario against the simulator with injected latency and the real rate
 // limit, reported as requests made and time as a ratio to the lower bound the API allows.
 import type { BenchRow } from './harness'
+import { athleteBench } from './scenarios/athlete'
 import { calendarBench } from './scenarios/calendar'
+import { exportsBench } from './scenarios/exports'
 import { rosterBench } from './scenarios/roster'
 
 const scenarios: [string, () => Promise<BenchRow[]>][] = [
   ['roster', rosterBench],
+  ['athlete', athleteBench],
   ['calendar', calendarBench],
+  ['exports', exportsBench],
 ]
 
 const only = process.argv[2]

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createLogger } from '../src-main/log'
 import { MemorySecretStore } from '../src-main/secrets/memory'
+import { fixedFolderDialogs } from '../src-main/services/exports/dialogs'
 import { startSim, type SimHandle } from '../src-main/sim'
 import { startHost } from './host/server'
 import { electronBinary } from '../scripts/electron-binary.mjs'
@@ -29,6 +30,8 @@ export interface AppUnderTest {
   /** Everything the app's main side wrote to its log. */
   logFile: string
   dataDir: string
+  /** Where exports go: the fixture stands in for the folder and Save dialogs. */
+  exportDir: string
   mode: 'electron' | 'browser-host'
 }
 
@@ -41,6 +44,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
     const sim = await startSim({ rateLimit: { perSecond: 50, burst: 50 } })
     const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-'))
     const logFile = join(dataDir, 'logs', 'main.log')
+    const exportDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-exports-'))
     const electron = electronBinary()
     if (electron) {
       const app = await _electron.launch({
@@ -52,10 +56,11 @@ export const test = base.extend<{ app: AppUnderTest }>({
           COACH_DESK_DEMO_URL: sim.url,
           COACH_DESK_SECRET_STORE: 'memory',
           COACH_DESK_LOG_FILE: logFile,
+          COACH_DESK_EXPORT_DIR: exportDir,
         },
       })
       const page = await app.firstWindow()
-      await use({ page, sim, storedAccounts: async () => null, logFile, dataDir, mode: 'electron' })
+      await use({ page, sim, storedAccounts: async () => null, logFile, dataDir, exportDir, mode: 'electron' })
       await app.close()
     } else {
       const secrets = new MemorySecretStore()
@@ -63,13 +68,15 @@ export const test = base.extend<{ app: AppUnderTest }>({
         secrets,
         baseUrl: sim.url,
         log: createLogger({ file: logFile, minLevel: 'debug' }),
+        dataDir,
+        dialogs: fixedFolderDialogs(exportDir),
         // The demo opens the fixture's simulator, so specs can inspect what the app wrote.
         startDemo: async () => ({ url: sim.url, coachId: sim.coachId, apiKey: sim.apiKey, close: async () => {} }),
       })
       const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
       await page.goto(host.url)
-      await use({ page, sim, storedAccounts: () => secrets.accounts(), logFile, dataDir, mode: 'browser-host' })
+      await use({ page, sim, storedAccounts: () => secrets.accounts(), logFile, dataDir, exportDir, mode: 'browser-host' })
       await browser.close()
       await host.close()
     }

@@ -7,9 +7,12 @@ import type { Logger } from './log'
 import type { SecretStore } from './secrets/store'
 import { athleteHandlers } from './services/athlete'
 import { calendarHandlers, createCalendar } from './services/calendar/handlers'
-import type { HandlersFor, ServiceDeps } from './services/deps'
+import type { HandlersFor, InvokeContext, ServiceDeps } from './services/deps'
+import type { ExportDialogs } from './services/exports/dialogs'
+import { exportsHandlers } from './services/exports/handlers'
 import { RosterCache, rosterHandlers } from './services/roster'
 import { SessionService, type DemoServer } from './services/session'
+import { workoutsHandlers } from './services/workouts/handlers'
 import { isAllowedExternalUrl } from './security'
 
 export const DEFAULT_BASE_URL = 'https://intervals.icu'
@@ -33,12 +36,16 @@ export interface CoreOptions {
   dataDir?: string
   /** Open the demo at start when no account is stored. */
   demoWhenDisconnected?: boolean
+  /** Where exports go: native dialogs in Electron, a fixed folder in the browser host and tests. */
+  dialogs?: ExportDialogs
 }
+
+export type { InvokeContext }
 
 
 export interface Core {
   /** Validates the arguments strictly, runs the handler, and answers the contract's envelope. */
-  invoke(channel: string, args: unknown): Promise<Result<unknown>>
+  invoke(channel: string, args: unknown, ctx?: InvokeContext): Promise<Result<unknown>>
   /** Restores a stored account (or opens the demo); call once at start. */
   start(): Promise<void>
   dispose(): Promise<void>
@@ -74,11 +81,13 @@ export function createCore(opts: CoreOptions): Core {
       return { opened: true }
     },
     ...rosterHandlers(deps, roster),
-    ...athleteHandlers(deps),
+    ...athleteHandlers(deps, roster),
     ...calendarHandlers(deps, roster, calendar),
+    ...exportsHandlers(deps, roster, calendar.loader, opts.dialogs),
+    ...workoutsHandlers(deps, roster, calendar),
   }
 
-  async function invoke(channel: string, args: unknown): Promise<Result<unknown>> {
+  async function invoke(channel: string, args: unknown, ctx: InvokeContext = {}): Promise<Result<unknown>> {
     if (!(CHANNELS as readonly string[]).includes(channel)) {
       return fail(new AppError('INVALID_INPUT', 'Unknown request.'))
     }
@@ -90,8 +99,8 @@ export function createCore(opts: CoreOptions): Core {
       return fail(new AppError('INVALID_INPUT', first?.message && !first.message.startsWith('Invalid') ? first.message : 'That request was not valid.'))
     }
     try {
-      const handler = handlers[c] as (a: unknown) => Promise<unknown>
-      const value = await handler(parsed.data)
+      const handler = handlers[c] as (a: unknown, ctx: InvokeContext) => Promise<unknown>
+      const value = await handler(parsed.data, ctx)
       return { ok: true, value }
     } catch (e) {
       if (e instanceof AppError) {

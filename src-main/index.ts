@@ -1,7 +1,10 @@
-import { app, BrowserWindow, ipcMain, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, nativeImage, shell } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from './core'
+import { electronDialogs } from './dialogs'
+import { dragFolder } from './services/exports/drag'
+import { fixedFolderDialogs } from './services/exports/dialogs'
 import { EVENTS, type EventName } from './contract/channels'
 import { registerIpc } from './ipc'
 import { createLogger } from './log'
@@ -29,7 +32,12 @@ app.whenReady().then(async () => {
     console: !app.isPackaged,
   })
   hardenSession()
+  const dataDir = app.getPath('userData')
+  // Tests that launch Electron choose no folder in a native dialog: every export goes to this one.
+  const exportDir = process.env.COACH_DESK_EXPORT_DIR
   const core = createCore({
+    dataDir,
+    dialogs: exportDir ? fixedFolderDialogs(exportDir) : electronDialogs(dialog, () => win, () => app.getPath('downloads')),
     // Tests that launch Electron keep keys in memory instead of the user's keychain.
     secrets: process.env.COACH_DESK_SECRET_STORE === 'memory' ? new MemorySecretStore() : new KeytarSecretStore(),
     baseUrl: process.env.ICU_BASE_URL || undefined,
@@ -41,7 +49,8 @@ app.whenReady().then(async () => {
     openExternal: (url) => shell.openExternal(url),
     demoWhenDisconnected: process.argv.includes('--demo') || process.env.COACH_DESK_DEMO === '1',
   })
-  registerIpc(ipcMain, core, () => win, log, devServerUrl)
+  const dragIcon = nativeImage.createFromPath(join(mainDir, '../../resources/drag-workout.png'))
+  registerIpc(ipcMain, core, () => win, log, devServerUrl, { icon: dragIcon, root: dragFolder(dataDir) })
   await core.start()
   const open = () => {
     win = createMainWindow({ ...rendererPaths(mainDir), rendererUrl: devServerUrl, iconPath: join(mainDir, '../../resources/icon.png') })

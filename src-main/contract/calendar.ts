@@ -115,6 +115,8 @@ export const EventFields = z.strictObject({
   movingSecs: z.number().int().min(0).max(7 * 86_400).nullable().optional(),
   hidden: z.boolean().optional(),
   locked: z.boolean().optional(),
+  /** A TARGET event's training load for its period. */
+  loadTarget: z.number().int().min(0).max(10_000).nullable().optional(),
 })
 export type EventFields = z.infer<typeof EventFields>
 

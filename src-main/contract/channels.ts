@@ -9,6 +9,17 @@ export const CHANNELS = [
   'roster:weekDetails',
   'athlete:get',
   'athlete:activities',
+  'athlete:activity',
+  'athlete:streams',
+  'athlete:streamsCsv',
+  'athlete:updateActivity',
+  'athlete:logManual',
+  'athlete:fitness',
+  'athlete:wellness',
+  'athlete:updateWellness',
+  'athlete:updateWellnessBulk',
+  'athlete:wellnessCsv',
+  'athlete:updateSportSettings',
   'app:openExternal',
   'calendar:range',
   'calendar:planBulk',
@@ -19,12 +30,27 @@ export const CHANNELS = [
   'calendar:createEvent',
   'calendar:updateEvent',
   'calendar:dayWellness',
+  'exports:saveEvent',
+  'exports:saveMany',
+  'exports:cancel',
+  'exports:prepareDrag',
+  'exports:startDrag',
+  'workouts:parse',
+  'workouts:thresholds',
+  'workouts:import',
+  'workouts:library',
+  'workouts:saveToLibrary',
+  'workouts:planAssign',
+  'workouts:templates',
+  'workouts:saveWeekTemplate',
+  'workouts:deleteTemplate',
+  'workouts:planTemplate',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
 
 // Main-to-renderer events: a fixed list, nothing else is ever sent.
-export const EVENTS = ['session:changed', 'roster:detail', 'icu:retrying', 'calendar:row', 'bulk:progress'] as const
+export const EVENTS = ['session:changed', 'roster:detail', 'icu:retrying', 'calendar:row', 'bulk:progress', 'exports:progress'] as const
 export type EventName = (typeof EVENTS)[number]
 
 export type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never

@@ -2,15 +2,19 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import { athleteContract } from './athlete'
 import { BulkProgress, CalendarRow, calendarContract } from './calendar'
+import { ExportProgress, exportsContract } from './exports'
 import { rosterContract } from './roster'
 import { SessionStatus, sessionContract } from './session'
 import { WeekDetail } from './roster'
+import { workoutsContract } from './workouts'
 
 export * from './common'
 export * from './session'
 export * from './roster'
 export * from './athlete'
 export * from './calendar'
+export * from './exports'
+export * from './workouts'
 
 /** Every channel's argument and result schema, one file per domain. */
 export const contract = {
@@ -18,6 +22,8 @@ export const contract = {
   ...rosterContract,
   ...athleteContract,
   ...calendarContract,
+  ...exportsContract,
+  ...workoutsContract,
 } satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>
 
 export const eventPayloads = {
@@ -26,6 +32,7 @@ export const eventPayloads = {
   'icu:retrying': z.object({ delaySecs: z.number(), reason: z.string() }),
   'calendar:row': CalendarRow,
   'bulk:progress': BulkProgress,
+  'exports:progress': ExportProgress,
 }
 
 export type Contract = typeof contract

@@ -1,5 +1,5 @@
 import type { IcuHttp } from './http'
-import type { Activity, AthleteWithTags, Event, SummaryWithCats, Wellness, WithSportSettings } from './types'
+import type { Activity, ActivityStream, AthleteWithTags, Event, SportSettings, SummaryWithCats, Wellness, WithSportSettings } from './types'
 
 // One function per intervals.icu endpoint the app uses. Paths are relative to /api/v1.
 
@@ -45,10 +45,11 @@ export function listActivities(
 export function listWellness(
   http: IcuHttp,
   athleteId: string,
-  q: { oldest: string; newest: string },
+  q: { oldest: string; newest: string; fields?: string[] },
   o: Opts = {},
 ): Promise<Wellness[] | null> {
-  return http.request({ path: `/athlete/${enc(athleteId)}/wellness`, query: q, signal: o.signal })
+  const query = { oldest: q.oldest, newest: q.newest, fields: q.fields?.join(',') }
+  return http.request({ path: `/athlete/${enc(athleteId)}/wellness`, query, signal: o.signal })
 }
 
 export function listEvents(
@@ -86,4 +87,68 @@ export function updateEvent(http: IcuHttp, athleteId: string, eventId: number, p
 
 function enc(id: string): string {
   return encodeURIComponent(id)
+}
+
+/** One activity; `intervals` adds icu_intervals and icu_groups. Strava imports come back as a stub. */
+export function getActivity(http: IcuHttp, activityId: string, q: { intervals?: boolean } = {}, o: Opts = {}): Promise<Activity> {
+  return http.request({ path: `/activity/${enc(activityId)}`, query: { intervals: q.intervals || undefined }, signal: o.signal })
+}
+
+/** Only the fields sent change. Activities imported from Strava cannot be updated. */
+export function updateActivity(http: IcuHttp, activityId: string, patch: Record<string, unknown>, o: Opts = {}): Promise<Activity> {
+  return http.request({ method: 'PUT', path: `/activity/${enc(activityId)}`, body: patch, signal: o.signal })
+}
+
+/** Per-second samples; `types` picks the streams (time, watts, heartrate, cadence, velocity_smooth, altitude...). */
+export function getActivityStreams(http: IcuHttp, activityId: string, types: string[], o: Opts = {}): Promise<ActivityStream[] | null> {
+  return http.request({ path: `/activity/${enc(activityId)}/streams`, query: { types: types.join(',') }, signal: o.signal })
+}
+
+/** Only the fields sent change; the date is the record's id. */
+export function updateWellness(http: IcuHttp, athleteId: string, date: string, patch: Record<string, unknown>, o: Opts = {}): Promise<Wellness> {
+  return http.request({ method: 'PUT', path: `/athlete/${enc(athleteId)}/wellness/${enc(date)}`, body: patch, signal: o.signal })
+}
+
+/** Several days in one request; each row's `id` is its date. Answers with an empty body. */
+export function updateWellnessBulk(http: IcuHttp, athleteId: string, rows: Array<Record<string, unknown>>, o: Opts = {}): Promise<void> {
+  return http.request({ method: 'PUT', path: `/athlete/${enc(athleteId)}/wellness-bulk`, body: rows, signal: o.signal })
+}
+
+/** GET wellness.csv: the server's own CSV of the range, read as text. */
+export async function getWellnessCsv(http: IcuHttp, athleteId: string, q: { oldest: string; newest: string }, o: Opts = {}): Promise<string> {
+  const bytes = await http.request<Uint8Array>({ path: `/athlete/${enc(athleteId)}/wellness.csv`, query: q, binary: true, signal: o.signal })
+  return new TextDecoder().decode(bytes)
+}
+
+export function listSportSettings(http: IcuHttp, athleteId: string, o: Opts = {}): Promise<SportSettings[] | null> {
+  return http.request({ path: `/athlete/${enc(athleteId)}/sport-settings`, signal: o.signal })
+}
+
+/** The live API refuses this call without recalcHrZones; send only the fields that change. */
+export function updateSportSettings(
+  http: IcuHttp,
+  athleteId: string,
+  settingsId: number,
+  recalcHrZones: boolean,
+  patch: Record<string, unknown>,
+  o: Opts = {},
+): Promise<SportSettings> {
+  return http.request({
+    method: 'PUT',
+    path: `/athlete/${enc(athleteId)}/sport-settings/${settingsId}`,
+    query: { recalcHrZones },
+    body: patch,
+    signal: o.signal,
+  })
+}
+
+/** Upserts on external_id, so sending the same rows again (a retry) updates rather than duplicates. */
+export function createManualActivities(http: IcuHttp, athleteId: string, rows: Array<Record<string, unknown>>, o: Opts = {}): Promise<Activity[] | null> {
+  return http.request({
+    method: 'POST',
+    path: `/athlete/${enc(athleteId)}/activities/manual/bulk`,
+    body: rows,
+    idempotent: true,
+    signal: o.signal,
+  })
 }

@@ -13,5 +13,10 @@ export interface ServiceDeps {
   dataDir: string
 }
 
+/** What the transport knows about one call: Electron fills startDrag from the window that asked. */
+export interface InvokeContext {
+  startDrag?: (files: string[]) => void
+}
+
 /** Handlers for the channels of one domain, typed from the contract. */
-export type HandlersFor<C extends Channel> = { [K in C]: (args: ParsedArgsOf<K>) => Promise<ResultOf<K>> }
+export type HandlersFor<C extends Channel> = { [K in C]: (args: ParsedArgsOf<K>, ctx: InvokeContext) => Promise<ResultOf<K>> }

@@ -7,6 +7,8 @@ import { answersInstead, FaultList } from './faults'
 import { TokenBucket } from './rateLimit'
 import { Router, type RouteContext } from './router'
 import { routes } from './routes'
+import { TextBody } from './textBody'
+import { FileBody } from './fileBody'
 import { buildState } from './seed'
 import type { FaultRule, SimHandle, SimOptions, SimRequestLog } from './types'
 
@@ -75,7 +77,9 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
         athletesEndpoint: options.athletesEndpoint ?? true,
       }
       const body = await route.handler(ctx)
-      send(res, entry, { status: 200, body })
+      if (body instanceof TextBody) send(res, entry, { status: 200, body: body.text, headers: { 'Content-Type': body.contentType } })
+      else if (body instanceof FileBody) send(res, entry, { status: 200, body: body.bytes, headers: body.headers() })
+      else send(res, entry, { status: 200, body })
     } catch (error) {
       send(res, entry, errorReply(error))
     }
@@ -126,7 +130,7 @@ function errorReply(error: unknown): Reply {
 function send(res: ServerResponse, entry: SimRequestLog, reply: Reply): void {
   entry.status = reply.status
   if (res.destroyed || res.headersSent) return
-  const text = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
+  const text = reply.body === undefined ? '' : typeof reply.body === 'string' || reply.body instanceof Uint8Array ? reply.body : JSON.stringify(reply.body)
   res.writeHead(reply.status, {
     ...(text ? { 'Content-Type': 'application/json' } : {}),
     'Content-Length': Buffer.byteLength(text),

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createCore, type Core } from '../core'
+import { createCore, type Core, type CoreOptions } from '../core'
 import { createLogger } from '../log'
 import { MemorySecretStore } from '../secrets/memory'
 import type { SecretStore } from '../secrets/store'
@@ -18,7 +18,7 @@ export interface CoreHarness {
 }
 
 /** The real core wired to a simulator over loopback, a memory keychain and a log file in a temp folder. */
-export async function coreHarness(opts: { sim?: SimOptions; secrets?: SecretStore } = {}): Promise<CoreHarness> {
+export async function coreHarness(opts: { sim?: SimOptions; secrets?: SecretStore; core?: Partial<CoreOptions> } = {}): Promise<CoreHarness> {
   const sim = await startSim({ rateLimit: { perSecond: 100, burst: 100 }, ...opts.sim })
   const secrets = opts.secrets ?? new MemorySecretStore()
   const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-core-'))
@@ -31,6 +31,8 @@ export async function coreHarness(opts: { sim?: SimOptions; secrets?: SecretStor
     emit: (event, payload) => events.push({ event, payload }),
     startDemo: () => startSim(),
     limiter: { perSecond: 100, burst: 100 },
+    dataDir,
+    ...opts.core,
   })
   return {
     core,

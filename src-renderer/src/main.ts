@@ -4,5 +4,6 @@ import App from './App.vue'
 import { router } from './router'
 import './styles.css'
 import './calendar.css'
+import './workouts.css'
 
 createApp(App).use(createPinia()).use(router).mount('#app')

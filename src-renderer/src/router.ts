@@ -2,7 +2,9 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import WelcomeView from './views/WelcomeView.vue'
 import RosterView from './views/RosterView.vue'
 import AthleteView from './views/AthleteView.vue'
+import ActivityView from './views/ActivityView.vue'
 import CalendarView from './views/CalendarView.vue'
+import WorkoutsView from './views/WorkoutsView.vue'
 
 // Hash history: the built renderer is loaded from file:// in Electron.
 export const router = createRouter({
@@ -11,6 +13,8 @@ export const router = createRouter({
     { path: '/', name: 'welcome', component: WelcomeView },
     { path: '/roster', name: 'roster', component: RosterView },
     { path: '/calendar', name: 'calendar', component: CalendarView },
+    { path: '/workouts', name: 'workouts', component: WorkoutsView },
     { path: '/athlete/:id', name: 'athlete', component: AthleteView, props: true },
+    { path: '/athlete/:id/activity/:activityId', name: 'activity', component: ActivityView, props: true },
   ],
 })

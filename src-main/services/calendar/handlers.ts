@@ -74,5 +74,6 @@ function toApi(f: Partial<EventFields>): Record<string, unknown> {
   if (f.movingSecs !== undefined) out.moving_time = f.movingSecs
   if (f.hidden !== undefined) out.hide_from_athlete = f.hidden
   if (f.locked !== undefined) out.athlete_cannot_edit = f.locked
+  if (f.loadTarget !== undefined) out.load_target = f.loadTarget
   return out satisfies Partial<Record<keyof Event, unknown>>
 }

@@ -1,9 +1,9 @@
 import { resolveAthlete } from '../auth'
 import { localDateTimeIn, todayIn } from '../dates'
 import { rangeBound } from '../eventModel'
-import { accessDenied, notFound } from '../errors'
 import { int, list, localDate, requiredLocalDate } from '../params'
 import type { Route, RouteContext } from '../router'
+import { publicActivity } from '../strava'
 import type { Activity, Wellness } from '../types'
 
 /**
@@ -36,25 +36,14 @@ function listActivities(ctx: RouteContext): Array<Partial<Activity>> {
     })
     .reverse()
   const limited = limit !== undefined && limit >= 0 ? inRange.slice(0, limit) : inRange
-  return pickFields(limited, list(ctx.query, 'fields'))
-}
-
-/** Activities are addressed by id alone; the owner must still be the coach or a coached athlete. */
-function findActivity(ctx: RouteContext, id: string): Activity {
-  for (const athlete of ctx.state.athletes.values()) {
-    const activity = athlete.activities.find((a) => a.id === id)
-    if (!activity) continue
-    if (athlete.relation === 'stranger') throw accessDenied()
-    return activity
-  }
-  throw notFound(`Activity ${id} not found`)
+  return pickFields(limited.map(publicActivity), list(ctx.query, 'fields'))
 }
 
 function activitiesByIds(ctx: RouteContext): Activity[] {
   const athlete = resolveAthlete(ctx.state, ctx.params.id, 'read')
   const ids = ctx.params.ids.split(',').map((s) => s.trim())
   // Missing ids are skipped, as the live endpoint does.
-  return ids.flatMap((id) => athlete.activities.filter((a) => a.id === id))
+  return ids.flatMap((id) => athlete.activities.filter((a) => a.id === id)).map(publicActivity)
 }
 
 function listWellness(ctx: RouteContext): Array<Partial<Wellness>> {
@@ -68,6 +57,5 @@ function listWellness(ctx: RouteContext): Array<Partial<Wellness>> {
 export const activityRoutes: Route[] = [
   { method: 'GET', pattern: '/athlete/:id/activities', handler: listActivities },
   { method: 'GET', pattern: '/athlete/:id/activities/:ids', handler: activitiesByIds },
-  { method: 'GET', pattern: '/activity/:activityId', handler: (ctx) => findActivity(ctx, ctx.params.activityId) },
   { method: 'GET', pattern: '/athlete/:id/wellness', handler: listWellness },
 ]

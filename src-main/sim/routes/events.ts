@@ -4,6 +4,7 @@ import { createEvent, overlaps, patchEvent, rangeBound, readEventInput } from '.
 import { bool, int, list, localDate } from '../params'
 import { intParam, type Route, type RouteContext } from '../router'
 import type { CalendarEvent } from '../types'
+import { applyDerived, withWorkoutFile } from '../workoutText'
 import { byStart, findEvent, newEventMeta, removeEvents } from './eventStore'
 
 /**
@@ -32,13 +33,15 @@ function listEvents(ctx: RouteContext): CalendarEvent[] {
 function createOne(ctx: RouteContext): CalendarEvent {
   const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
   const upsertOnUid = bool(ctx.query, 'upsertOnUid')
-  const input = readEventInput(ctx.body(), true)
+  const input = readEventInput(withWorkoutFile(ctx.body()), true)
   const existing = upsertOnUid && input.uid ? athlete.events.find((e) => e.uid === input.uid) : undefined
   if (existing) {
     patchEvent(existing, input, ctx.now().toISOString())
+    applyDerived(existing, input, athlete)
     return existing
   }
   const event = createEvent(input, newEventMeta(ctx, athlete))
+  applyDerived(event, input, athlete, true)
   athlete.events.push(event)
   return event
 }
@@ -46,7 +49,9 @@ function createOne(ctx: RouteContext): CalendarEvent {
 function updateOne(ctx: RouteContext): CalendarEvent {
   const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
   const event = findEvent(athlete, intParam(ctx, 'eventId'))
-  patchEvent(event, readEventInput(ctx.body(), false), ctx.now().toISOString())
+  const input = readEventInput(ctx.body(), false)
+  patchEvent(event, input, ctx.now().toISOString())
+  applyDerived(event, input, athlete)
   return event
 }
 

@@ -5,6 +5,7 @@ import { missingParam, notFound, unprocessable } from '../errors'
 import { bool, list, optional, requiredLocalDate } from '../params'
 import type { Route, RouteContext } from '../router'
 import type { CalendarEvent, EventInput, SimAthlete } from '../types'
+import { applyDerived, withWorkoutFile } from '../workoutText'
 import { byStart, findEvent, newEventMeta, removeEvents, startsWithin } from './eventStore'
 
 function arrayBody(ctx: RouteContext): unknown[] {
@@ -21,15 +22,17 @@ function createMany(ctx: RouteContext): CalendarEvent[] {
   const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
   const upsert = bool(ctx.query, 'upsert')
   const upsertOnUid = bool(ctx.query, 'upsertOnUid')
-  const inputs = arrayBody(ctx).map((row) => readEventInput(row, true))
+  const inputs = arrayBody(ctx).map((row) => readEventInput(withWorkoutFile(row), true))
   const updated = ctx.now().toISOString()
   return inputs.map((input) => {
     const existing = matchExisting(athlete, input, upsert, upsertOnUid)
     if (existing) {
       patchEvent(existing, input, updated)
+      applyDerived(existing, input, athlete)
       return existing
     }
     const event = createEvent(input, newEventMeta(ctx, athlete))
+    applyDerived(event, input, athlete, true)
     athlete.events.push(event)
     return event
   })

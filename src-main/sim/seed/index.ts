@@ -51,7 +51,18 @@ function buildSimAthlete(spec: AthleteSpec, position: number, options: SeedOptio
     eventBase: 31_000_000 + position * 1_000,
   })
   base.activities = history.activities
+  markStravaImports(spec, base.activities, options.now)
   base.events = history.events
   base.wellness = buildWellness(spec, history.activities, options.now, rng)
   return base
+}
+
+/** Ana Souza (the twelfth athlete) synced through Strava until six weeks ago: those runs are Strava stubs. */
+const STRAVA_ATHLETE_INDEX = 12
+const STRAVA_UNTIL_DAYS_AGO = 42
+
+function markStravaImports(spec: AthleteSpec, activities: SimAthlete['activities'], now: Date): void {
+  if (spec.index !== STRAVA_ATHLETE_INDEX) return
+  const cutoff = new Date(now.getTime() - STRAVA_UNTIL_DAYS_AGO * 86_400_000).toISOString().slice(0, 10)
+  for (const a of activities) if (a.type === 'Run' && (a.start_date_local ?? '') < cutoff) a.source = 'STRAVA'
 }

@@ -83,7 +83,7 @@ function ridePower(frac: number[], working: boolean[], outdoor: boolean, ftp: nu
   let coast = 0
   return frac.map((f, i) => {
     wander = 0.93 * wander + rng.normal(0, sd)
-    if (outdoor && !working[i] && coast === 0 && rng.chance(0.012)) coast = rng.int(3, 25)
+    if (outdoor && !working[i] && coast === 0 && rng.chance(0.006)) coast = rng.int(3, 20)
     if (coast > 0) {
       coast--
       return 0
@@ -133,8 +133,8 @@ function altitude(distance: number[], climbing: boolean[], gain: number, outdoor
   let height = 0
   for (let i = 1; i < distance.length; i++) {
     const step = distance[i] - distance[i - 1]
-    // Up at about 6% while climbing, back down gently afterwards so the ride ends near its start.
-    height = climbing[i] ? height + step * 0.06 : Math.max(0, height - step * 0.015)
+    // Up at about 4% while climbing, back down afterwards so the ride ends near its start.
+    height = climbing[i] ? height + step * 0.04 : Math.max(0, height - step * 0.02)
     hills[i] = height
   }
   const target = Math.max(outdoor ? 20 : 10, gain)

@@ -45,6 +45,7 @@ const SPORT_LABELS: Record<string, string> = {
   Hike: 'Hike',
   NordicSki: 'Ski',
   Rowing: 'Row',
+  Other: 'Other',
 }
 
 /** A short label for a sport, shown in a coloured tag (no emoji: not every system font has them). */

@@ -1,0 +1,56 @@
+import type { FitnessDay, WeekLoad } from '../../contract/schemas'
+import { addDays, mondayOf } from '../dates'
+
+// Pure transforms behind the fitness chart: CTL / ATL / form per day, load per week.
+
+export interface DayFitness {
+  date: string
+  ctl: number | null
+  atl: number | null
+}
+
+/** One point per day of the range, in order; days without a record have no values (a gap, not a zero). */
+export function fitnessDays(records: DayFitness[], oldest: string, newest: string): FitnessDay[] {
+  const byDate = new Map(records.map((r) => [r.date.slice(0, 10), r]))
+  const out: FitnessDay[] = []
+  for (let d = oldest; d <= newest; d = addDays(d, 1)) {
+    const r = byDate.get(d)
+    const ctl = r?.ctl ?? null
+    const atl = r?.atl ?? null
+    out.push({ date: d, ctl: round1(ctl), atl: round1(atl), form: ctl === null || atl === null ? null : round1(ctl - atl) })
+  }
+  return out
+}
+
+export interface LoadItem {
+  date: string
+  load: number | null
+  secs?: number | null
+}
+
+/** Load done and planned per Monday-to-Sunday week, for every week the range touches. */
+export function weeklyLoad(done: LoadItem[], planned: LoadItem[], oldest: string, newest: string): WeekLoad[] {
+  const weeks = new Map<string, WeekLoad>()
+  for (let m = mondayOf(oldest); m <= newest; m = addDays(m, 7)) weeks.set(m, { monday: m, done: 0, planned: 0, doneSecs: 0, compliance: null })
+  for (const a of done) {
+    const w = weeks.get(mondayOf(a.date))
+    if (!w) continue
+    w.done += a.load ?? 0
+    w.doneSecs += a.secs ?? 0
+  }
+  for (const e of planned) {
+    const w = weeks.get(mondayOf(e.date))
+    if (w) w.planned += e.load ?? 0
+  }
+  return [...weeks.values()].map((w) => ({ ...w, done: Math.round(w.done), planned: Math.round(w.planned), compliance: compliancePct(w.done, w.planned) }))
+}
+
+/** Load done as a % of load planned; null when nothing was planned. */
+export function compliancePct(done: number | null, planned: number | null): number | null {
+  if (done === null || planned === null || planned <= 0) return null
+  return Math.round((done / planned) * 100)
+}
+
+function round1(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 10) / 10
+}

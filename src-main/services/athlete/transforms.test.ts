@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest'
+import { compliancePct, fitnessDays, weeklyLoad } from './fitness'
+import { lttb } from './lttb'
+import { autoSmoothing, rawStreams, streamWindow, streamsCsv, streamZones, trailingMean } from './streams'
+import { powerBounds, zoneBars, zoneSeconds, zonesFromApi } from './zones'
+
+describe('LTTB decimation', () => {
+  const n = 14_400
+  const xs = Array.from({ length: n }, (_, i) => i)
+  // A steady ride with one sharp 5-second sprint in the middle.
+  const ys = xs.map((i) => (i >= 7200 && i < 7205 ? 1000 : 200 + 20 * Math.sin(i / 300)))
+
+  it('keeps at most the threshold, with the first and last points', () => {
+    const out = lttb(xs, ys, 1500)
+    expect(out.x).toHaveLength(1500)
+    expect(out.x[0]).toBe(0)
+    expect(out.x[1499]).toBe(n - 1)
+  })
+
+  it('keeps x increasing and every point taken from the input', () => {
+    const out = lttb(xs, ys, 500)
+    for (let i = 1; i < out.x.length; i++) expect(out.x[i]).toBeGreaterThan(out.x[i - 1])
+    for (let i = 0; i < out.x.length; i++) expect(out.y[i]).toBe(ys[out.x[i]])
+  })
+
+  it('keeps a short spike that averaging would flatten', () => {
+    const out = lttb(xs, ys, 300)
+    expect(Math.max(...out.y)).toBe(1000)
+  })
+
+  it('returns short series unchanged', () => {
+    expect(lttb([1, 2, 3], [4, 5, 6], 10)).toEqual({ x: [1, 2, 3], y: [4, 5, 6] })
+  })
+})
+
+describe('time in zones', () => {
+  it('counts each 1 Hz sample as a second in the zone whose upper bound holds it', () => {
+    // Zones: Z1 <= 100, Z2 <= 200, Z3 open.
+    expect(zoneSeconds([50, 100, 101, 200, 250, 900], [100, 200, Infinity])).toEqual([2, 2, 2])
+  })
+
+  it('weights samples by the time to the next one and caps pauses', () => {
+    const secs = zoneSeconds([150, 150, 150, 50], [100, 200], [0, 2, 4, 400])
+    // 2 s + 2 s + a 396 s pause capped at 10 s; the last sample counts 1 s.
+    expect(secs).toEqual([1, 14])
+  })
+
+  it('turns % of FTP into watts with an open top zone', () => {
+    expect(powerBounds([55, 75, 999], 300)).toEqual([165, 225, Infinity])
+  })
+
+  it('labels bars with names and bounds, the top one open', () => {
+    const bars = zoneBars([60, 120, 30], [165, 225, Infinity], ['Recovery', 'Endurance'])
+    expect(bars).toEqual([
+      { zone: 'Z1', name: 'Recovery', secs: 60, lower: 0, upper: 165 },
+      { zone: 'Z2', name: 'Endurance', secs: 120, lower: 165, upper: 225 },
+      { zone: 'Z3', name: 'Zone 3', secs: 30, lower: 225, upper: null },
+    ])
+  })
+
+  it('reads the API zone times in zone order and leaves out sweet spot', () => {
+    const z = zonesFromApi(
+      [
+        { id: 'Z2', secs: 20 },
+        { id: 'Z1', secs: 10 },
+        { id: 'SS', secs: 99 },
+        { id: 'Z3', secs: 30 },
+      ],
+      [5, 6, null as unknown as number],
+    )
+    expect(z).toEqual({ power: [10, 20, 30], hr: [5, 6, 0] })
+  })
+
+  it('computes power and HR zones from the streams with the activity FTP', () => {
+    const raw = rawStreams([
+      { type: 'time', data: [0, 1, 2, 3] as never },
+      { type: 'watts', data: [100, 250, 300, 400] as never },
+      { type: 'heartrate', data: [120, 150, 160, null] as never },
+    ])
+    const zones = streamZones(raw, [80, 100, 999], 300, ['Easy', 'Hard', 'Max'], [140, 190], ['Low', 'High'])
+    expect(zones.power.map((z) => z.secs)).toEqual([1, 2, 1])
+    expect(zones.hr.map((z) => z.secs)).toEqual([1, 2])
+  })
+})
+
+describe('stream windows', () => {
+  const raw = rawStreams([
+    { type: 'time', data: Array.from({ length: 3600 }, (_, i) => i) as never },
+    { type: 'watts', data: Array.from({ length: 3600 }, (_, i) => 200 + (i % 60)) as never },
+    { type: 'altitude', data: Array.from({ length: 3600 }, () => null) as never, allNull: true },
+  ])
+
+  it('decimates each series to maxPoints and says so', () => {
+    const w = streamWindow({ id: 'i1', type: 'Ride' }, raw, { maxPoints: 600 })
+    expect(w.decimated).toBe(true)
+    expect(w.windowSamples).toBe(3600)
+    expect(w.series.map((s) => s.key)).toEqual(['watts'])
+    expect(w.series[0].x).toHaveLength(600)
+  })
+
+  it('cuts to the zoomed range at full resolution when it is short', () => {
+    const w = streamWindow({ id: 'i1', type: 'Ride' }, raw, { fromSecs: 100, toSecs: 399, maxPoints: 600 })
+    expect(w.decimated).toBe(false)
+    expect(w.series[0].x[0]).toBe(100)
+    expect(w.series[0].x.at(-1)).toBe(399)
+    expect(w.series[0].x).toHaveLength(300)
+  })
+
+  it('smooths power with a trailing mean before decimating, leaving heart rate raw', () => {
+    const r = rawStreams([
+      { type: 'time', data: [0, 1, 2, 3, 4, 5] as never },
+      { type: 'watts', data: [0, 300, 0, 300, 0, 300] as never },
+      { type: 'heartrate', data: [100, 110, 100, 110, 100, 110] as never },
+    ])
+    const w = streamWindow({ id: 'i1', type: 'Ride' }, r, { smoothSecs: 2, fromSecs: 2 })
+    expect(w.smoothSecs).toBe(2)
+    expect(w.series[0].y).toEqual([150, 150, 150, 150])
+    expect(w.series[1].y).toEqual([100, 110, 100, 110])
+  })
+
+  it('smooths a whole long ride more than a zoomed interval, and a sprint not at all, unless the coach picks', () => {
+    expect(autoSmoothing(4 * 3600)).toBe(30)
+    expect(autoSmoothing(20 * 60)).toBe(5)
+    expect(autoSmoothing(90)).toBe(0)
+    const r = rawStreams([{ type: 'time', data: Array.from({ length: 4000 }, (_, i) => i) as never }, { type: 'watts', data: Array(4000).fill(200) as never }])
+    expect(streamWindow({ id: 'i1', type: 'Ride' }, r, {}).smoothSecs).toBe(30)
+    expect(streamWindow({ id: 'i1', type: 'Ride' }, r, { smoothSecs: 0 }).smoothSecs).toBe(0)
+  })
+
+  it('skips missing samples in the rolling mean', () => {
+    expect(trailingMean([100, Number.NaN, 200, 400], 3)).toEqual([100, Number.NaN, 150, 300])
+  })
+
+  it('writes CSV with a time column and empty cells for missing samples', () => {
+    const csv = streamsCsv(rawStreams([
+      { type: 'time', data: [0, 1] as never },
+      { type: 'heartrate', data: [120, null] as never },
+    ]))
+    expect(csv).toBe('time,heartrate\n0,120\n1,\n')
+  })
+})
+
+describe('fitness series', () => {
+  it('gives one point per day, gaps for missing days and form = fitness - fatigue', () => {
+    const days = fitnessDays(
+      [
+        { date: '2026-03-01', ctl: 50.04, atl: 60.01 },
+        { date: '2026-03-03', ctl: 51, atl: 40 },
+      ],
+      '2026-03-01',
+      '2026-03-03',
+    )
+    expect(days).toEqual([
+      { date: '2026-03-01', ctl: 50, atl: 60, form: -10 },
+      { date: '2026-03-02', ctl: null, atl: null, form: null },
+      { date: '2026-03-03', ctl: 51, atl: 40, form: 11 },
+    ])
+  })
+
+  it('sums load done and planned by Monday-to-Sunday week, including empty weeks', () => {
+    const weeks = weeklyLoad(
+      [
+        { date: '2026-03-02T07:00:00', load: 50, secs: 3600 },
+        { date: '2026-03-08T09:00:00', load: 70, secs: 5400 },
+        { date: '2026-03-16T09:00:00', load: 30, secs: 1800 },
+      ],
+      [
+        { date: '2026-03-03T00:00:00', load: 100 },
+        { date: '2026-03-17T00:00:00', load: 0 },
+      ],
+      '2026-03-04',
+      '2026-03-18',
+    )
+    expect(weeks).toEqual([
+      { monday: '2026-03-02', done: 120, planned: 100, doneSecs: 9000, compliance: 120 },
+      { monday: '2026-03-09', done: 0, planned: 0, doneSecs: 0, compliance: null },
+      { monday: '2026-03-16', done: 30, planned: 0, doneSecs: 1800, compliance: null },
+    ])
+  })
+
+  it('compliance is done as a % of planned, and none without a plan', () => {
+    expect(compliancePct(85, 100)).toBe(85)
+    expect(compliancePct(85, 0)).toBeNull()
+    expect(compliancePct(null, 100)).toBeNull()
+  })
+})

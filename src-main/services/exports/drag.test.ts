@@ -1,0 +1,95 @@
+import { Decoder, Stream } from '@garmin/fitsdk'
+import { readFileSync, statSync } from 'node:fs'
+import { isAbsolute, join, resolve, sep } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { dragStarter } from '../../dragOut'
+import { coreHarness, type CoreHarness } from '../../testing/core'
+import { plannedWeek } from '../../testing/exports'
+import { dragFolder } from './drag'
+
+// Drag and drop through the core, with the Electron glue and a fake webContents standing in for
+// the window: what reaches startDrag must be files main wrote into its own drag folder.
+
+let h: CoreHarness
+beforeAll(async () => {
+  h = await coreHarness()
+  await h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey, storage: 'memory' })
+})
+afterAll(() => h.close())
+
+function window() {
+  const webContents = { startDrag: vi.fn() }
+  const icon = { isEmpty: () => false }
+  return { webContents, ctx: { startDrag: dragStarter(webContents, icon, dragFolder(h.dataDir)) } }
+}
+
+describe('exports:startDrag', () => {
+  it('writes the files into main’s drag folder first, then starts the drag with absolute paths', async () => {
+    const week = plannedWeek(h.sim, 'i100001')
+    const refs = week.workouts.slice(0, 2).map((e) => ({ athleteId: week.athleteId, eventId: e.id! }))
+    const { webContents, ctx } = window()
+    expect(await h.core.invoke('exports:prepareDrag', { events: refs, format: 'fit' })).toEqual({ ok: true, value: { ready: 2 } })
+    h.sim.resetRequests()
+    const r = await h.core.invoke('exports:startDrag', { events: refs, format: 'fit' }, ctx)
+    expect(r).toMatchObject({ ok: true, value: { skipped: [] } })
+    // Prepared on pointer-down, so the drag itself asked intervals.icu nothing.
+    expect(h.sim.requests).toHaveLength(0)
+    expect(webContents.startDrag).toHaveBeenCalledTimes(1)
+    const item = webContents.startDrag.mock.calls[0]![0] as { file: string; files: string[]; icon: unknown }
+    expect(item.files).toHaveLength(2)
+    expect(item.file).toBe(item.files[0])
+    const root = resolve(dragFolder(h.dataDir)) + sep
+    for (const file of item.files) {
+      expect(isAbsolute(file)).toBe(true)
+      expect(file.startsWith(root)).toBe(true)
+      expect(statSync(file).isFile()).toBe(true)
+      const d = new Decoder(Stream.fromByteArray(readFileSync(file)))
+      expect(d.checkIntegrity()).toBe(true)
+    }
+    const date = week.workouts[0]!.start_date_local!.slice(0, 10)
+    expect(item.files[0]!.split(sep).at(-1)).toBe(`${date} ${week.name} - ${week.workouts[0]!.name}.fit`)
+  })
+
+  it('refuses unknown events and starts no drag', async () => {
+    const { webContents, ctx } = window()
+    const r = await h.core.invoke('exports:startDrag', { events: [{ athleteId: 'i100001', eventId: 999_999_999 }], format: 'zwo' }, ctx)
+    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    const stranger = await h.core.invoke('exports:startDrag', { events: [{ athleteId: 'i999999', eventId: 1 }], format: 'zwo' }, ctx)
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(webContents.startDrag).not.toHaveBeenCalled()
+  })
+
+  it('drags what it can and names what it left out', async () => {
+    const a = h.sim.state.athlete('i100002')!
+    const note = a.events.find((e) => e.category === 'NOTE')!
+    const workout = plannedWeek(h.sim, 'i100002').workouts[0]!
+    const { webContents, ctx } = window()
+    const r = await h.core.invoke(
+      'exports:startDrag',
+      { events: [{ athleteId: 'i100002', eventId: workout.id! }, { athleteId: 'i100002', eventId: note.id! }], format: 'zwo' },
+      ctx,
+    )
+    expect(r).toMatchObject({ ok: true, value: { files: [expect.stringMatching(/\.zwo$/)], skipped: [{ eventId: note.id, reason: expect.stringMatching(/not a planned workout/) }] } })
+    expect((webContents.startDrag.mock.calls[0]![0] as { files: string[] }).files).toHaveLength(1)
+  })
+
+  it('refuses a path from the renderer, whatever it is called', async () => {
+    const { webContents, ctx } = window()
+    for (const args of [
+      { events: [{ athleteId: 'i100001', eventId: 1 }], format: 'zwo', file: '/etc/passwd' },
+      { events: [{ athleteId: 'i100001', eventId: 1 }], format: 'zwo', files: [join(h.dataDir, 'drag', 'x.zwo')] },
+      { file: '/etc/passwd', icon: '/tmp/x.png' },
+    ]) {
+      expect(await h.core.invoke('exports:startDrag', args, ctx)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    }
+    expect(webContents.startDrag).not.toHaveBeenCalled()
+  })
+
+  it('says that dragging out needs the desktop app where the transport cannot drag (the browser host)', async () => {
+    const week = plannedWeek(h.sim, 'i100001')
+    h.sim.resetRequests()
+    const r = await h.core.invoke('exports:startDrag', { events: [{ athleteId: week.athleteId, eventId: week.workouts[0]!.id! }], format: 'zwo' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/desktop app/) } })
+    expect(h.sim.requests).toHaveLength(0)
+  })
+})

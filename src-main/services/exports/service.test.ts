@@ -1,0 +1,248 @@
+import { Decoder, Stream } from '@garmin/fitsdk'
+import { unzipSync, zipSync } from 'fflate'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve, sep } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { ExportReport } from '../../contract/exports'
+import { exportDeps, filesUnder, plannedWeek } from '../../testing/exports'
+import { coreHarness, type CoreHarness } from '../../testing/core'
+import { nodeFs, type AtomicWriteFs } from './atomicWrite'
+import { fixedFolderDialogs, type ExportDialogs } from './dialogs'
+import { ExportService } from './service'
+
+let h: CoreHarness
+let out: string
+const dialogs: ExportDialogs = {
+  chooseSavePath: (name, kind) => fixedFolderDialogs(out).chooseSavePath(name, kind),
+  chooseFolder: () => fixedFolderDialogs(out).chooseFolder(),
+}
+const ATHLETES = ['i100001', 'i100002', 'i100003']
+let uuid = 0
+const exportId = () => `6f1c2a4e-8b7d-4c3e-9a1f-${String(++uuid).padStart(12, '0')}`
+
+beforeAll(async () => {
+  h = await coreHarness({ core: { dialogs } })
+  const r = await h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey, storage: 'memory' })
+  expect(r.ok).toBe(true)
+})
+afterAll(() => h.close())
+beforeEach(async () => {
+  out = await mkdtemp(join(tmpdir(), 'coach-desk-export-'))
+  h.sim.clearFaults()
+})
+
+async function saveMany(args: Record<string, unknown>): Promise<ExportReport> {
+  const r = await h.core.invoke('exports:saveMany', { exportId: exportId(), format: 'fit', layout: 'folders', ...args })
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
+  return r.value as ExportReport
+}
+
+function decodesAsFit(bytes: Uint8Array): boolean {
+  const d = new Decoder(Stream.fromByteArray(bytes))
+  return d.isFIT() && d.checkIntegrity() && (d.read().messages.workoutMesgs?.length ?? 0) === 1
+}
+
+function expectInside(root: string, files: string[]) {
+  for (const f of files) expect(resolve(root, f).startsWith(resolve(root) + sep), f).toBe(true)
+  expect(files.filter((f) => f.split('/').at(-1)!.startsWith('.')), 'no temporary files left').toEqual([])
+}
+
+describe('exporting many workouts', () => {
+  it('exports a week for three athletes, one folder each, with one workouts.zip request per athlete', async () => {
+    const weeks = ATHLETES.map((id) => plannedWeek(h.sim, id))
+    h.sim.resetRequests()
+    const report = await saveMany({ selection: { ranges: weeks.map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest })) } })
+    const zips = h.sim.requests.filter((r) => r.path.endsWith('/workouts.zip'))
+    expect(zips).toHaveLength(3)
+    expect(h.sim.requests.filter((r) => r.path.includes('/download.'))).toHaveLength(0)
+    expect(report).toMatchObject({ location: out, failed: 0, cancelled: false, dismissed: false })
+    expect(report.written).toBe(weeks.reduce((n, w) => n + w.workouts.length, 0))
+
+    const files = await filesUnder(out)
+    expectInside(out, files)
+    for (const w of weeks) {
+      const mine = files.filter((f) => f.startsWith(`${w.name}/`))
+      expect(mine).toHaveLength(w.workouts.length)
+      for (const f of mine) {
+        expect(f).toMatch(/^[^/]+\/\d{4}-\d{2}-\d{2} .+\.fit$/)
+        expect(decodesAsFit(await readFile(join(out, f)))).toBe(true)
+      }
+    }
+    expect(report.results.map((r) => r.fileName).sort()).toEqual(files)
+    const progress = h.events.filter((e) => e.event === 'exports:progress').map((e) => e.payload as { done: number; total: number })
+    expect(progress.at(-1)).toMatchObject({ done: 3, total: 3 })
+  })
+
+  it('downloads single events one by one, named by date and workout, and skips those already in a range', async () => {
+    const week = plannedWeek(h.sim, 'i100004')
+    const other = plannedWeek(h.sim, 'i100005')
+    h.sim.resetRequests()
+    const report = await saveMany({
+      format: 'zwo',
+      selection: {
+        ranges: [{ athleteId: week.athleteId, oldest: week.oldest, newest: week.newest }],
+        events: [{ athleteId: week.athleteId, eventId: week.workouts[0]!.id! }, { athleteId: other.athleteId, eventId: other.workouts[0]!.id! }],
+      },
+    })
+    expect(h.sim.requests.filter((r) => r.path.includes('/download.zwo'))).toHaveLength(1)
+    expect(report.written).toBe(week.workouts.length + 1)
+    const date = other.workouts[0]!.start_date_local!.slice(0, 10)
+    expect(await filesUnder(out)).toContain(`${other.name}/${date} ${other.workouts[0]!.name}.zwo`)
+  })
+
+  it('keeps every name inside the chosen folder, whatever the athlete, workout or zip entries are called', async () => {
+    const evil = plannedWeek(h.sim, 'i100006')
+    const athlete = h.sim.state.athlete('i100006')!
+    const realName = athlete.athlete.name
+    athlete.athlete.name = '../../..'
+    evil.workouts[0]!.name = '..\\..\\CON'
+    evil.workouts[1]!.name = '/etc/passwd'
+    try {
+      await h.core.invoke('roster:list', { refresh: true })
+      const report = await saveMany({
+        format: 'zwo',
+        selection: { events: evil.workouts.slice(0, 2).map((e) => ({ athleteId: 'i100006', eventId: e.id! })) },
+      })
+      expect(report.failed).toBe(0)
+      const files = await filesUnder(out)
+      expectInside(out, files)
+      expect(files).toHaveLength(2)
+      // The athlete's name sanitises to nothing, so the folder falls back to the athlete's id.
+      for (const f of files) expect(f.startsWith('i100006/')).toBe(true)
+      expect(files.some((f) => f.includes('passwd'))).toBe(true)
+      expect(files.every((f) => !f.includes('..'))).toBe(true)
+
+      // A zip entry from the server that tries to climb out lands inside the athlete's folder.
+      const bytes = await readFile(join(out, files[0]!))
+      h.sim.addFault({ path: /workouts\.zip$/, status: 200, body: zipSync({ '../../escape.zwo': bytes, 'a/../../../x.zwo': bytes, 'notes.txt': new Uint8Array([1]) }), times: 1 })
+      const zipped = await saveMany({ format: 'zwo', selection: { ranges: [{ athleteId: 'i100006', oldest: evil.oldest, newest: evil.newest }] } })
+      expect(zipped.written).toBe(2)
+      const after = await filesUnder(out)
+      expectInside(out, after)
+      expect(after).toEqual(expect.arrayContaining(['i100006/escape.zwo', 'i100006/x.zwo']))
+    } finally {
+      athlete.athlete.name = realName
+      await h.core.invoke('roster:list', { refresh: true })
+    }
+  })
+
+  it('never replaces a file: a name already there gets " (2)"', async () => {
+    const week = plannedWeek(h.sim, 'i100002')
+    const event = week.workouts[0]!
+    const name = `${event.start_date_local!.slice(0, 10)} ${event.name}.fit`
+    await mkdir(join(out, week.name), { recursive: true })
+    await writeFile(join(out, week.name, name), 'the coach’s own file')
+    const report = await saveMany({ selection: { events: [{ athleteId: week.athleteId, eventId: event.id! }] } })
+    expect(report.results[0]).toMatchObject({ ok: true, fileName: `${week.name}/${name.replace(/\.fit$/, ' (2).fit')}` })
+    expect(await readFile(join(out, week.name, name), 'utf8')).toBe('the coach’s own file')
+
+    const one = async () => h.core.invoke('exports:saveEvent', { athleteId: week.athleteId, eventId: event.id!, format: 'fit' })
+    const first = await one()
+    const second = await one()
+    expect(first).toMatchObject({ ok: true, value: { saved: true, location: out } })
+    expect(second).toMatchObject({ ok: true, value: { saved: true } })
+    const names = [(first as { value: { fileName: string } }).value.fileName, (second as { value: { fileName: string } }).value.fileName]
+    expect(names[0]).toBe(`${event.start_date_local!.slice(0, 10)} ${week.name} - ${event.name}.fit`)
+    expect(names[1]).toBe(names[0]!.replace(/\.fit$/, ' (2).fit'))
+  })
+
+  it('reports a failed download per athlete and writes nothing for it', async () => {
+    const weeks = ATHLETES.map((id) => plannedWeek(h.sim, id))
+    h.sim.addFault({ path: `/api/v1/athlete/${weeks[1]!.athleteId}/workouts.zip`, status: 422, body: { status: 422, error: 'Calendar is busy' } })
+    const report = await saveMany({ selection: { ranges: weeks.map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest })) } })
+    const failed = report.results.filter((r) => !r.ok)
+    expect(failed).toEqual([expect.objectContaining({ athleteId: weeks[1]!.athleteId, eventId: null, error: expect.stringContaining('Calendar is busy') })])
+    const files = await filesUnder(out)
+    expect(files.some((f) => f.startsWith(`${weeks[1]!.name}/`))).toBe(false)
+    expect(files).toHaveLength(report.written)
+  })
+
+  it('writes one zip with a folder per athlete, and none when cancelled', async () => {
+    const weeks = ATHLETES.slice(0, 2).map((id) => plannedWeek(h.sim, id))
+    const ranges = weeks.map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest }))
+    const report = await saveMany({ layout: 'zip', selection: { ranges } })
+    expect(report.location).toMatch(/Workouts \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} \(fit\)\.zip$/)
+    expect(await filesUnder(out)).toEqual([report.location!.split(sep).at(-1)])
+    const entries = Object.keys(unzipSync(await readFile(report.location!)))
+    expect(entries.sort()).toEqual(report.results.map((r) => r.fileName).sort())
+    for (const w of weeks) expect(entries.filter((e) => e.startsWith(`${w.name}/`))).toHaveLength(w.workouts.length)
+
+    const cancelOut = await mkdtemp(join(tmpdir(), 'coach-desk-cancel-'))
+    out = cancelOut
+    h.sim.addFault({ path: /workouts\.zip$/, delayMs: 400 })
+    const id = exportId()
+    const running = h.core.invoke('exports:saveMany', { exportId: id, format: 'fit', layout: 'zip', selection: { ranges } })
+    await new Promise((r) => setTimeout(r, 100))
+    expect(await h.core.invoke('exports:cancel', { exportId: id })).toEqual({ ok: true, value: { cancelled: true } })
+    const cancelled = await running
+    expect(cancelled).toMatchObject({ ok: true, value: { cancelled: true, written: 0 } })
+    expect(await filesUnder(cancelOut)).toEqual([])
+  })
+
+  it('asks for nothing and downloads nothing when the coach closes the dialog', async () => {
+    const closing: ExportDialogs = { chooseSavePath: async () => null, chooseFolder: async () => null }
+    const deps = await exportDeps(h.sim, out)
+    const service = new ExportService({ ...deps, dialogs: closing })
+    const week = plannedWeek(h.sim, 'i100001')
+    await deps.roster.rows(['i100001'])
+    h.sim.resetRequests()
+    const report = await service.saveMany({ exportId: exportId(), format: 'zwo', layout: 'folders', selection: { events: [], ranges: [week] } })
+    expect(report).toMatchObject({ dismissed: true, written: 0, results: [] })
+    expect(h.sim.requests).toHaveLength(0)
+  })
+})
+
+describe('file system failures through the service', () => {
+  const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code })
+  /** The real file system, with writes into the open file failing with `code`. */
+  const failingWrites = (code: string): AtomicWriteFs => ({
+    ...nodeFs,
+    async open(path, flags) {
+      const real = await nodeFs.open(path, flags)
+      return { ...real, writeFile: async () => Promise.reject(errno(code)), sync: () => real.sync(), close: () => real.close() }
+    },
+  })
+  const refusingFolder: AtomicWriteFs = { ...nodeFs, open: async () => Promise.reject(errno('EACCES')) }
+
+  async function service(fs: AtomicWriteFs, dialogsFor: ExportDialogs = fixedFolderDialogs(out)) {
+    return new ExportService({ ...(await exportDeps(h.sim, out)), dialogs: dialogsFor, fs })
+  }
+
+  it('a full disk is a clear message and leaves no partial or temporary file', async () => {
+    const week = plannedWeek(h.sim, 'i100001')
+    const s = await service(failingWrites('ENOSPC'))
+    const ref = { athleteId: week.athleteId, eventId: week.workouts[0]!.id! }
+    await expect(s.saveEvent({ ...ref, format: 'zwo' })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/not enough free space/) })
+    const many = await s.saveMany({ exportId: exportId(), format: 'zwo', layout: 'folders', selection: { events: [ref], ranges: [] } })
+    expect(many.results[0]).toMatchObject({ ok: false, error: expect.stringMatching(/not enough free space/) })
+    await expect(s.saveMany({ exportId: exportId(), format: 'zwo', layout: 'zip', selection: { events: [ref], ranges: [] } })).rejects.toMatchObject({
+      code: 'INTERNAL',
+    })
+    // Only the empty athlete folder the folder export made; no file, no temporary file.
+    expect(await filesUnder(out)).toEqual([])
+  })
+
+  it('a folder Coach Desk may not write to asks the coach to choose another', async () => {
+    const week = plannedWeek(h.sim, 'i100002')
+    const s = await service(refusingFolder)
+    const r = s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
+    await expect(r).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/not allowed to save.*Choose another folder/) })
+    expect(await filesUnder(out)).toEqual([])
+  })
+
+  it('does not replace an existing file the dialog did not confirm', async () => {
+    const week = plannedWeek(h.sim, 'i100003')
+    const target = join(out, 'mine.fit')
+    await writeFile(target, 'keep me')
+    const s = await service(nodeFs, { chooseSavePath: async () => ({ path: target, replaceConfirmed: false }), chooseFolder: async () => out })
+    const r = s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
+    await expect(r).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already exists/) })
+    expect(await readFile(target, 'utf8')).toBe('keep me')
+    expect(await filesUnder(out)).toEqual(['mine.fit'])
+
+    const confirmed = await service(nodeFs, { chooseSavePath: async () => ({ path: target, replaceConfirmed: true }), chooseFolder: async () => out })
+    await confirmed.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
+    expect(decodesAsFit(await readFile(target))).toBe(true)
+  })
+})

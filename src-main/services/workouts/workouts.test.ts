@@ -1,0 +1,184 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { BulkPlan, BulkReport } from '../../contract/calendar'
+import type { ImportedFile, Library, LibWorkout, SportThresholds, WeekTemplate, WorkoutPreview } from '../../contract/workouts'
+import type { RosterList } from '../../contract/schemas'
+import { libraryOf } from '../../sim/library/store'
+import { coreHarness, type CoreHarness } from '../../testing/core'
+import { flattenSteps, parseWorkout, readWorkoutFile, writeZwo, type Step } from '../../workouts'
+import { addDays, athleteToday, mondayOf } from '../dates'
+
+let h: CoreHarness
+let roster: RosterList
+
+async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(JSON.stringify(r.error))
+  return r.value as T
+}
+
+beforeEach(async () => {
+  h = await coreHarness()
+  await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
+  roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
+})
+afterEach(() => h.close())
+
+const writers = () => roster.athletes.filter((a) => !a.isSelf && a.permission === 'WRITE')
+const readOnly = () => roster.athletes.find((a) => a.permission === 'READ')!
+const eventsNamed = (athleteId: string, name: string) => h.sim.state.athlete(athleteId)!.events.filter((e) => e.name === name)
+const stepsOf = (text: string, sport = 'Ride'): Omit<Step, 'line'>[] => flattenSteps(parseWorkout(text, { sport })).map(({ line: _l, ...s }) => s)
+
+async function applyPlan(plan: BulkPlan): Promise<BulkReport> {
+  return ok<BulkReport>(h.core.invoke('calendar:applyBulk', { planId: plan.planId }))
+}
+
+const TEXT = 'Warmup\n- 10m ramp 50%-75%\n\nMain Set 4x\n- 5m 105%\n- 3m 55%\n\nCooldown\n- 10m 50%'
+
+describe('the editor preview', () => {
+  it('gives the time, the load from the athlete’s FTP, the blocks to draw and the lines that do not parse', async () => {
+    const ride = (await ok<SportThresholds[]>(h.core.invoke('workouts:thresholds', { athleteId: writers()[0]!.id }))).find((s) => s.types.includes('Ride'))!
+    expect(ride.ftp).toBeGreaterThan(100)
+    const p = await ok<WorkoutPreview>(h.core.invoke('workouts:parse', { text: `${TEXT}\n- 5m 200w\n- fast bit`, sport: 'Ride', thresholds: { ftp: ride.ftp! } }))
+    expect(p.durationSecs).toBe(600 + 4 * 480 + 600 + 300)
+    expect(p.load).toBeGreaterThan(50)
+    expect(p.blocks).toHaveLength(1 + 8 + 1 + 1)
+    expect(p.blocks[0]).toMatchObject({ ramp: true, from: 0.5, to: 0.75, zoneFrom: 1, zoneTo: 2 })
+    expect(p.issues).toEqual([{ line: 11, message: expect.stringMatching(/no duration or distance/) }])
+    expect(p.needs).toEqual([])
+    const noFtp = await ok<WorkoutPreview>(h.core.invoke('workouts:parse', { text: '- 5m 200w', sport: 'Ride' }))
+    expect(noFtp.needs).toEqual(['FTP'])
+  })
+
+  it('shows prose as zero steps and zero load, as intervals.icu would save it', async () => {
+    const p = await ok<WorkoutPreview>(h.core.invoke('workouts:parse', { text: 'Ride 2 hours easy with the club', sport: 'Ride' }))
+    expect(p).toMatchObject({ steps: 0, load: 0, durationSecs: 0, blocks: [] })
+  })
+})
+
+describe('imports', () => {
+  it('reads a .zwo file into workout text with a preview', async () => {
+    const zwo = writeZwo({ name: 'Imported VO2', sport: 'Ride', parsed: parseWorkout(TEXT) })
+    const file = await ok<ImportedFile>(h.core.invoke('workouts:import', { fileName: 'vo2.zwo', text: zwo }))
+    expect(file.name).toBe('Imported VO2')
+    expect(stepsOf(file.text)).toEqual(stepsOf(TEXT))
+    expect(file.preview.durationSecs).toBe(600 + 4 * 480 + 600)
+    const bad = await h.core.invoke('workouts:import', { fileName: 'vo2.zwo', text: '<html/>' })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/not a Zwift workout/) } })
+  })
+})
+
+describe('the library', () => {
+  it('lists folders and plans in one request, and saves text or an event into a new folder', async () => {
+    h.sim.resetRequests()
+    const lib = await ok<Library>(h.core.invoke('workouts:library', {}))
+    expect(h.sim.requests).toHaveLength(1)
+    expect(lib.folders.map((f) => f.kind)).toEqual(['FOLDER', 'FOLDER', 'FOLDER', 'PLAN'])
+    expect(lib.folders[3]!.workouts[0]).toMatchObject({ day: 1, sport: 'VirtualRide' })
+
+    const saved = await ok<LibWorkout>(
+      h.core.invoke('workouts:saveToLibrary', { source: { kind: 'text', name: 'VO2 4x5', sport: 'Ride', description: TEXT }, folder: { newName: 'Squad' } }),
+    )
+    expect(saved.movingSecs).toBe(600 + 4 * 480 + 600)
+    const athlete = writers()[0]!.id
+    const event = h.sim.state.athlete(athlete)!.events.find((e) => e.category === 'WORKOUT')!
+    const fromEvent = await ok<LibWorkout>(
+      h.core.invoke('workouts:saveToLibrary', { source: { kind: 'event', athleteId: athlete, eventId: event.id }, folder: { id: saved.folderId } }),
+    )
+    expect(fromEvent).toMatchObject({ name: event.name, description: event.description, folderId: saved.folderId })
+    const again = await ok<Library>(h.core.invoke('workouts:library', {}))
+    expect(again.folders.find((f) => f.name === 'Squad')!.workouts.map((w) => w.name)).toEqual(['VO2 4x5', event.name])
+  })
+})
+
+describe('assigning one workout to many athletes', () => {
+  it('plans one create per athlete on each athlete’s own Tuesday of next week, skips read-only athletes, applies and undoes', async () => {
+    const ids = writers().slice(0, 3).map((a) => a.id)
+    const when = { kind: 'weekday', weekOffset: 1, weekday: 1 } as const
+    const plan = await ok<BulkPlan>(
+      h.core.invoke('workouts:planAssign', { workout: { kind: 'text', name: 'VO2 4x5', sport: 'Ride', description: TEXT }, athleteIds: [...ids, readOnly().id], when }),
+    )
+    expect(plan.title).toBe('Assign “VO2 4x5” (Tuesday next week)')
+    expect(plan.changes).toHaveLength(3)
+    expect(plan.skipped).toEqual([expect.objectContaining({ athleteId: readOnly().id, reason: expect.stringMatching(/read-only/) })])
+    expect(plan.requests).toBe(3)
+    for (const c of plan.changes) {
+      const tz = roster.athletes.find((a) => a.id === c.athleteId)!.timezone
+      expect(c.date).toBe(addDays(mondayOf(athleteToday(tz, new Date())), 8))
+    }
+    h.sim.resetRequests()
+    const report = await applyPlan(plan)
+    expect(report).toMatchObject({ succeeded: 3, failed: 0, undoable: true })
+    expect(h.sim.requests.filter((r) => r.method === 'POST')).toHaveLength(3)
+    for (const id of ids) {
+      const [made] = eventsNamed(id, 'VO2 4x5')
+      expect(made).toMatchObject({ category: 'WORKOUT', moving_time: 600 + 4 * 480 + 600 })
+      expect(made!.icu_training_load).toBeGreaterThan(50)
+    }
+    const undo = await ok<BulkPlan>(h.core.invoke('calendar:planUndo', {}))
+    expect(undo.changes.map((c) => c.kind)).toEqual(['delete', 'delete', 'delete'])
+    await applyPlan(undo)
+    for (const id of ids) expect(eventsNamed(id, 'VO2 4x5')).toEqual([])
+  })
+
+  it('assigns a library workout by id, reading its current text', async () => {
+    const lib = await ok<Library>(h.core.invoke('workouts:library', {}))
+    const sst = lib.folders[0]!.workouts.find((w) => w.name === 'Sweet spot 3x12')!
+    const id = writers()[1]!.id
+    const plan = await ok<BulkPlan>(h.core.invoke('workouts:planAssign', { workout: { kind: 'library', workoutId: sst.id }, athleteIds: [id], when: { kind: 'date', date: '2030-01-08' } }))
+    await applyPlan(plan)
+    expect(eventsNamed(id, 'Sweet spot 3x12')[0]).toMatchObject({ start_date_local: '2030-01-08T00:00:00', type: 'VirtualRide', description: sst.description })
+  })
+
+  it('round trip: text → intervals.icu → downloaded .zwo and .mrc, and workout_doc → the same steps', async () => {
+    const id = writers()[2]!.id
+    const plan = await ok<BulkPlan>(h.core.invoke('workouts:planAssign', { workout: { kind: 'text', name: 'Round trip', sport: 'Ride', description: TEXT }, athleteIds: [id], when: { kind: 'date', date: '2030-02-05' } }))
+    await applyPlan(plan)
+    const made = eventsNamed(id, 'Round trip')[0]!
+    const doc = made.workout_doc as unknown as { steps: Array<{ reps?: number; steps?: unknown[]; duration?: number }> }
+    expect(doc.steps.map((s) => s.reps ?? 1)).toEqual([1, 4, 1])
+    const auth = `Basic ${Buffer.from(`API_KEY:${h.sim.apiKey}`).toString('base64')}`
+    for (const ext of ['zwo', 'mrc'] as const) {
+      const res = await fetch(`${h.sim.url}/api/v1/athlete/${id}/events/${made.id}/download.${ext}`, { headers: { Authorization: auth } })
+      const bytes = new Uint8Array(await res.arrayBuffer())
+      const back = readWorkoutFile(`w.${ext}`, new TextDecoder().decode(bytes))
+      expect(stepsOf(back.text)).toEqual(stepsOf(TEXT))
+    }
+  })
+})
+
+describe('week templates', () => {
+  it('saves one athlete’s week with every kind of event and applies it to others from their next week, with undo', async () => {
+    const [source, b, c] = writers().slice(0, 3).map((a) => a.id)
+    const tz = roster.athletes.find((a) => a.id === source)!.timezone
+    const week = addDays(mondayOf(athleteToday(tz, new Date())), 7)
+    await ok(h.core.invoke('calendar:createEvent', { athleteId: source, fields: { name: 'Rest and stretch', category: 'NOTE', date: addDays(week, 4) } }))
+    const sourceEvents = h.sim.state.athlete(source)!.events.filter((e) => (e.start_date_local ?? '') >= week && (e.start_date_local ?? '') < addDays(week, 7))
+    const template = await ok<WeekTemplate>(h.core.invoke('workouts:saveWeekTemplate', { athleteId: source, weekStart: week, name: 'Build week' }))
+    expect(template.events).toHaveLength(sourceEvents.length)
+    expect(template.events.some((e) => e.category === 'NOTE' && e.day === 4)).toBe(true)
+    expect((await ok<WeekTemplate[]>(h.core.invoke('workouts:templates', {}))).map((t) => t.name)).toEqual(['Build week'])
+
+    const plan = await ok<BulkPlan>(h.core.invoke('workouts:planTemplate', { templateId: template.id, athleteIds: [b, c], start: { kind: 'week', weekOffset: 3 } }))
+    expect(plan.changes).toHaveLength(2 * sourceEvents.length)
+    expect(plan.requests).toBe(2)
+    await applyPlan(plan)
+    for (const id of [b, c]) {
+      const start = addDays(mondayOf(athleteToday(roster.athletes.find((a) => a.id === id)!.timezone, new Date())), 21)
+      const note = eventsNamed(id, 'Rest and stretch')
+      expect(note.map((e) => e.start_date_local)).toEqual([`${addDays(start, 4)}T00:00:00`])
+    }
+    await applyPlan(await ok<BulkPlan>(h.core.invoke('calendar:planUndo', {})))
+    expect([...eventsNamed(b!, 'Rest and stretch'), ...eventsNamed(c!, 'Rest and stretch')]).toEqual([])
+    expect(await ok(h.core.invoke('workouts:deleteTemplate', { templateId: template.id }))).toEqual({ deleted: true })
+    expect(await ok(h.core.invoke('workouts:templates', {}))).toEqual([])
+  })
+
+  it('refuses an empty week', async () => {
+    const r = await h.core.invoke('workouts:saveWeekTemplate', { athleteId: writers()[0]!.id, weekStart: '2031-01-06', name: 'Nothing' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/nothing planned/) } })
+  })
+})
+
+it('keeps the simulator library untouched by reads', () => {
+  expect(libraryOf(h.sim.state, h.sim.state.coach).folders).toHaveLength(4)
+})

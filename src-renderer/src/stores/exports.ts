@@ -1,0 +1,139 @@
+import { defineStore } from 'pinia'
+import type { ExportFormat, ExportLayout, ExportProgress, ExportReport } from '@contract'
+import { bridge, call, BridgeError } from '../api'
+import { useNoticesStore } from './notices'
+
+type EventRef = { athleteId: string; eventId: number }
+type Range = { athleteId: string; oldest: string; newest: string }
+
+/** The coach's export choices, kept on this computer: Zwift users want .zwo, Garmin users .fit. */
+const SETTINGS_KEY = 'coachDesk.exports'
+
+/** Every format, with what a coach knows it by; typed against the contract so none is missing. */
+export const FORMAT_LABEL: Record<ExportFormat, string> = {
+  zwo: '.zwo (Zwift)',
+  mrc: '.mrc (% of FTP)',
+  erg: '.erg (watts)',
+  fit: '.fit (Garmin, Wahoo)',
+}
+
+interface Settings {
+  format: ExportFormat
+  layout: ExportLayout
+}
+
+function loadSettings(): Settings {
+  const fallback: Settings = { format: 'zwo', layout: 'folders' }
+  try {
+    const raw = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Partial<Settings>
+    return {
+      format: Object.hasOwn(FORMAT_LABEL, raw.format ?? '') ? (raw.format as ExportFormat) : fallback.format,
+      layout: raw.layout === 'zip' ? 'zip' : fallback.layout,
+    }
+  } catch {
+    return fallback
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof BridgeError ? e.message : String(e)
+}
+
+export const useExportsStore = defineStore('exports', {
+  state: () => ({
+    ...loadSettings(),
+    phase: 'idle' as 'idle' | 'running' | 'report',
+    exportId: null as string | null,
+    progress: { done: 0, total: 0, fileName: null } as Omit<ExportProgress, 'exportId'>,
+    report: null as ExportReport | null,
+    error: null as string | null,
+    listening: false,
+  }),
+  actions: {
+    listen() {
+      if (this.listening) return
+      this.listening = true
+      bridge().events['exports:progress']((p) => {
+        if (p.exportId === this.exportId) this.progress = { done: p.done, total: p.total, fileName: p.fileName }
+      })
+    },
+    /** The format is also the one dragging uses, so it is remembered as the default. */
+    setFormat(format: ExportFormat) {
+      this.format = format
+      this.persist()
+    },
+    setLayout(layout: ExportLayout) {
+      this.layout = layout
+      this.persist()
+    },
+    persist() {
+      try {
+        localStorage.setItem(SETTINGS_KEY, JSON.stringify({ format: this.format, layout: this.layout }))
+      } catch {
+        // Storage full or disabled: the choice still holds for this session.
+      }
+    },
+
+    async saveMany(selection: { events: EventRef[]; ranges: Range[] }) {
+      this.listen()
+      const exportId = crypto.randomUUID()
+      this.exportId = exportId
+      this.phase = 'running'
+      this.error = null
+      this.report = null
+      this.progress = { done: 0, total: selection.events.length + selection.ranges.length, fileName: null }
+      try {
+        const report = await call(
+          bridge().exports.saveMany({
+            exportId,
+            // Plain copies: reactive proxies cannot cross the bridge.
+            selection: { events: selection.events.map((e) => ({ ...e })), ranges: selection.ranges.map((r) => ({ ...r })) },
+            format: this.format,
+            layout: this.layout,
+          }),
+        )
+        this.report = report
+        this.phase = report.dismissed ? 'idle' : 'report'
+      } catch (e) {
+        this.error = messageOf(e)
+        this.phase = 'report'
+      }
+    },
+    async cancel() {
+      if (this.exportId && this.phase === 'running') await call(bridge().exports.cancel({ exportId: this.exportId })).catch(() => undefined)
+    },
+    close() {
+      this.phase = 'idle'
+      this.report = null
+      this.error = null
+    },
+
+    async saveEvent(ref: EventRef) {
+      const notices = useNoticesStore()
+      try {
+        const r = await call(bridge().exports.saveEvent({ ...ref, format: this.format }))
+        if (r.saved) notices.push(`Saved “${r.fileName}” in ${r.location}`, 'info', 8000)
+      } catch (e) {
+        notices.push(messageOf(e), 'error', 8000)
+      }
+    },
+
+    /** On pointer-down over a drag handle: main starts downloading, so the drag can begin at once. */
+    prepareDrag(refs: EventRef[]) {
+      if (!refs.length) return
+      void bridge()
+        .exports.prepareDrag({ events: refs.map((r) => ({ ...r })), format: this.format })
+        .catch(() => undefined)
+    },
+    async startDrag(refs: EventRef[]) {
+      if (!refs.length) return
+      const notices = useNoticesStore()
+      try {
+        const r = await call(bridge().exports.startDrag({ events: refs.map((x) => ({ ...x })), format: this.format }))
+        if (r.skipped.length) notices.push(`${r.skipped.length} left out: ${r.skipped[0]!.reason}`, 'warn', 8000)
+      } catch (e) {
+        notices.push(messageOf(e), 'error', 8000)
+      }
+    },
+  },
+})
