@@ -47,3 +47,10 @@ export async function coreHarness(opts: { sim?: SimOptions; secrets?: SecretStor
     },
   }
 }
+
+/** The value of a contract answer, or a thrown error carrying its code and message. */
+export async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
+  const r = await p
+  if (!r.ok) throw new Error(JSON.stringify(r.error))
+  return r.value as T
+}

@@ -1,18 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BulkPlan, BulkReport, CalendarRow } from '../../contract/calendar'
 import type { RosterList } from '../../contract/schemas'
-import { coreHarness, type CoreHarness } from '../../testing/core'
+import { coreHarness, ok, type CoreHarness } from '../../testing/core'
 import { addDays, athleteToday, mondayOf } from '../dates'
 
 let h: CoreHarness
 let roster: RosterList
 let monday: string
-
-async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.value as T
-}
 
 beforeEach(async () => {
   h = await coreHarness()

@@ -3,18 +3,12 @@ import type { BulkPlan, BulkReport } from '../../contract/calendar'
 import type { ImportedFile, Library, LibWorkout, SportThresholds, WeekTemplate, WorkoutPreview } from '../../contract/workouts'
 import type { RosterList } from '../../contract/schemas'
 import { libraryOf } from '../../sim/library/store'
-import { coreHarness, type CoreHarness } from '../../testing/core'
+import { coreHarness, ok, type CoreHarness } from '../../testing/core'
 import { flattenSteps, parseWorkout, readWorkoutFile, writeZwo, type Step } from '../../workouts'
 import { addDays, athleteToday, mondayOf } from '../dates'
 
 let h: CoreHarness
 let roster: RosterList
-
-async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(JSON.stringify(r.error))
-  return r.value as T
-}
 
 beforeEach(async () => {
   h = await coreHarness()

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { notFound } from '../errors'
-import type { NewEventMeta } from '../eventModel'
+import { createEvent, patchEvent, type NewEventMeta } from '../eventModel'
 import type { RouteContext } from '../router'
-import type { CalendarEvent, SimAthlete } from '../types'
+import type { CalendarEvent, EventInput, SimAthlete } from '../types'
+import { applyDerived } from '../workoutText'
 
 export function findEvent(athlete: SimAthlete, id: number): CalendarEvent {
   const event = athlete.events.find((e) => e.id === id)
@@ -37,4 +38,17 @@ export function byStart(a: CalendarEvent, b: CalendarEvent): number {
 export function startsWithin(event: CalendarEvent, from: string, to: string | null): boolean {
   const start = event.start_date_local ?? ''
   return start >= from && (to === null || start <= to)
+}
+
+/** Updates the matched event, or creates one; either way the workout text is parsed again. */
+export function upsertEvent(ctx: RouteContext, athlete: SimAthlete, input: EventInput, existing: CalendarEvent | undefined): CalendarEvent {
+  if (existing) {
+    patchEvent(existing, input, ctx.now().toISOString())
+    applyDerived(existing, input, athlete)
+    return existing
+  }
+  const event = createEvent(input, newEventMeta(ctx, athlete))
+  applyDerived(event, input, athlete, true)
+  athlete.events.push(event)
+  return event
 }

@@ -1,11 +1,11 @@
 import { resolveAthlete } from '../auth'
 import { addDays, todayIn } from '../dates'
-import { createEvent, overlaps, patchEvent, rangeBound, readEventInput } from '../eventModel'
+import { overlaps, patchEvent, rangeBound, readEventInput } from '../eventModel'
 import { bool, int, list, localDate } from '../params'
 import { intParam, type Route, type RouteContext } from '../router'
 import type { CalendarEvent } from '../types'
 import { applyDerived, withWorkoutFile } from '../workoutText'
-import { byStart, findEvent, newEventMeta, removeEvents } from './eventStore'
+import { byStart, findEvent, removeEvents, upsertEvent } from './eventStore'
 
 /**
  * GET /athlete/{id}/events. `oldest` defaults to today in the athlete's timezone and `newest`
@@ -35,15 +35,7 @@ function createOne(ctx: RouteContext): CalendarEvent {
   const upsertOnUid = bool(ctx.query, 'upsertOnUid')
   const input = readEventInput(withWorkoutFile(ctx.body()), true)
   const existing = upsertOnUid && input.uid ? athlete.events.find((e) => e.uid === input.uid) : undefined
-  if (existing) {
-    patchEvent(existing, input, ctx.now().toISOString())
-    applyDerived(existing, input, athlete)
-    return existing
-  }
-  const event = createEvent(input, newEventMeta(ctx, athlete))
-  applyDerived(event, input, athlete, true)
-  athlete.events.push(event)
-  return event
+  return upsertEvent(ctx, athlete, input, existing)
 }
 
 function updateOne(ctx: RouteContext): CalendarEvent {

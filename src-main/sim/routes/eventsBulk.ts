@@ -1,12 +1,12 @@
 import { resolveAthlete } from '../auth'
 import { addDays } from '../dates'
-import { createEvent, patchEvent, rangeBound, readEventInput } from '../eventModel'
+import { createEvent, rangeBound, readEventInput } from '../eventModel'
 import { missingParam, notFound, unprocessable } from '../errors'
 import { bool, list, optional, requiredLocalDate } from '../params'
 import type { Route, RouteContext } from '../router'
 import type { CalendarEvent, EventInput, SimAthlete } from '../types'
-import { applyDerived, withWorkoutFile } from '../workoutText'
-import { byStart, findEvent, newEventMeta, removeEvents, startsWithin } from './eventStore'
+import { withWorkoutFile } from '../workoutText'
+import { byStart, findEvent, newEventMeta, removeEvents, startsWithin, upsertEvent } from './eventStore'
 
 function arrayBody(ctx: RouteContext): unknown[] {
   const body = ctx.body()
@@ -23,19 +23,7 @@ function createMany(ctx: RouteContext): CalendarEvent[] {
   const upsert = bool(ctx.query, 'upsert')
   const upsertOnUid = bool(ctx.query, 'upsertOnUid')
   const inputs = arrayBody(ctx).map((row) => readEventInput(withWorkoutFile(row), true))
-  const updated = ctx.now().toISOString()
-  return inputs.map((input) => {
-    const existing = matchExisting(athlete, input, upsert, upsertOnUid)
-    if (existing) {
-      patchEvent(existing, input, updated)
-      applyDerived(existing, input, athlete)
-      return existing
-    }
-    const event = createEvent(input, newEventMeta(ctx, athlete))
-    applyDerived(event, input, athlete, true)
-    athlete.events.push(event)
-    return event
-  })
+  return inputs.map((input) => upsertEvent(ctx, athlete, input, matchExisting(athlete, input, upsert, upsertOnUid)))
 }
 
 function matchExisting(athlete: SimAthlete, input: EventInput, upsert: boolean, upsertOnUid: boolean): CalendarEvent | undefined {
