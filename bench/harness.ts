@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../src-main/core'
 import { silentLogger } from '../src-main/log'
 import { MemorySecretStore } from '../src-main/secrets/memory'
@@ -33,6 +36,7 @@ export async function connectedCore(sim: SimOptions, options: Partial<CoreOption
     log: silentLogger,
     emit: (event, payload) => events.push({ event, payload }),
     startDemo: () => startSim(),
+    dataDir: mkdtempSync(join(tmpdir(), 'coach-desk-bench-')),
     ...options,
   })
   const r = await core.invoke('session:connect', { athleteId: s.coachId, apiKey: s.apiKey, storage: 'memory' })

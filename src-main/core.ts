@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os'
 import { CHANNELS, type Channel, type EventName } from './contract/channels'
 import { AppError, type Result } from './contract/errors'
 import { contract } from './contract/schemas'
@@ -33,7 +32,7 @@ export interface CoreOptions {
   limiter?: Partial<LimiterOptions>
   timeoutMs?: number
   /** The folder main writes its own files into (exports, drag files). */
-  dataDir?: string
+  dataDir: string
   /** Open the demo at start when no account is stored. */
   demoWhenDisconnected?: boolean
   /** Where exports go: native dialogs in Electron, a fixed folder in the browser host and tests. */
@@ -65,7 +64,7 @@ export function createCore(opts: CoreOptions): Core {
     onChange: (status) => opts.emit('session:changed', status),
     onRetry: (n) => opts.emit('icu:retrying', { delaySecs: Math.max(1, Math.round(n.delayMs / 1000)), reason: n.reason }),
   })
-  const deps: ServiceDeps = { session, now, log, emit: opts.emit, dataDir: opts.dataDir ?? tmpdir() }
+  const deps: ServiceDeps = { session, now, log, emit: opts.emit, dataDir: opts.dataDir }
   const roster = new RosterCache(deps)
   const calendar = createCalendar(deps, roster)
 

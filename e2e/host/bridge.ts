@@ -1,13 +1,15 @@
 // The browser host's stand-in for the preload: the same bridge, with HTTP as its transport.
 import { buildBridge } from '../../src-main/preload/bridge'
 
-const events = new EventSource('/events')
+// The host puts this run's token on the script tag; every call carries it.
+const token = (document.currentScript as HTMLScriptElement | null)?.dataset.token ?? ''
+const events = new EventSource(`/events?token=${encodeURIComponent(token)}`)
 
 const bridge = buildBridge({
   async invoke(channel, args) {
     const res = await fetch(`/ipc/${encodeURIComponent(channel)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Coach-Desk-Token': token },
       body: JSON.stringify(args ?? {}),
     })
     return res.json()

@@ -1,5 +1,5 @@
 // `npm run preview:browser`: Coach Desk in a browser, for machines without the Electron binary.
-import { tmpdir } from 'node:os'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { createLogger } from '../../src-main/log'
 import { KeytarSecretStore } from '../../src-main/secrets/keytar'
@@ -8,13 +8,16 @@ import { startSim } from '../../src-main/sim'
 import { startHost } from './server'
 
 const port = Number(process.env.PORT ?? 5174)
+// The coach's own folder for what main writes (templates, drag files, the log), as Electron's userData.
+const dataDir = process.env.COACH_DESK_DATA_DIR || join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'coach-desk')
 // A browser has no native Save dialog for main: exports go to one folder, printed below.
-const exportDir = process.env.COACH_DESK_EXPORT_DIR || join(tmpdir(), 'coach-desk-exports')
+const exportDir = process.env.COACH_DESK_EXPORT_DIR || join(dataDir, 'exports')
 const host = await startHost({
   port,
   secrets: new KeytarSecretStore(),
   baseUrl: process.env.ICU_BASE_URL || undefined,
-  log: createLogger({ console: true }),
+  dataDir,
+  log: createLogger({ console: true, file: join(dataDir, 'logs', 'main.log') }),
   startDemo: () => startSim({ latencyMs: 40 }),
   demoWhenDisconnected: process.env.COACH_DESK_DEMO === '1',
   dialogs: fixedFolderDialogs(exportDir),

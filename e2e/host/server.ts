@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -39,6 +40,8 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
     },
   })
   let origin = ''
+  // A secret of this run, put into the page it serves: other local processes and pages cannot call.
+  const token = randomBytes(24).toString('hex')
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -48,10 +51,20 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // A page on another name that resolves here (DNS rebinding) sends its own Host: refuse it.
+    if (req.headers.host !== new URL(origin).host) {
+      res.writeHead(421)
+      res.end()
+      return
+    }
     const url = new URL(req.url ?? '/', origin)
     if (url.pathname.startsWith('/ipc/') && req.method === 'POST') {
-      // The sender check: only pages served by this host may call the core.
-      if (req.headers.origin !== origin || !String(req.headers['content-type']).startsWith('application/json')) {
+      // The sender check: only the page this host served, holding this run's token, may call the core.
+      if (
+        req.headers.origin !== origin ||
+        req.headers['x-coach-desk-token'] !== token ||
+        !String(req.headers['content-type']).startsWith('application/json')
+      ) {
         res.writeHead(403, { 'Content-Type': 'application/json' })
         res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from Coach Desk.' } }))
         return
@@ -69,6 +82,11 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
       return
     }
     if (url.pathname === '/events' && req.method === 'GET') {
+      if (url.searchParams.get('token') !== token) {
+        res.writeHead(403)
+        res.end()
+        return
+      }
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
       res.write(': connected\n\n')
       streams.add(res)
@@ -80,7 +98,7 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
       res.end()
       return
     }
-    await serveStatic(url.pathname, res)
+    await serveStatic(url.pathname, res, token)
   }
 
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))
@@ -98,7 +116,7 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
   }
 }
 
-async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+async function serveStatic(pathname: string, res: ServerResponse, token: string): Promise<void> {
   const rendererDir = join(ROOT, 'out/renderer')
   if (pathname === '/host-bridge.js') return sendFile(join(ROOT, 'out/host/host-bridge.js'), res)
   const rel = pathname === '/' ? 'index.html' : normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '')
@@ -111,7 +129,7 @@ async function serveStatic(pathname: string, res: ServerResponse): Promise<void>
   if (rel === 'index.html') {
     const html = await readFile(file, 'utf8')
     // The host's bridge stands where Electron's preload would: before any page script.
-    const injected = html.replace('<head>', '<head>\n    <script src="/host-bridge.js"></script>')
+    const injected = html.replace('<head>', `<head>\n    <script src="/host-bridge.js" data-token="${token}"></script>`)
     res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Content-Security-Policy': CONTENT_SECURITY_POLICY })
     res.end(injected)
     return
