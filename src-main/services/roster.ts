@@ -44,6 +44,11 @@ export function rosterHandlers(deps: ServiceDeps, roster: RosterCache): Handlers
   }
 }
 
+/** May the coach change this athlete's calendar and settings? READ and NONE only look. */
+export function canWrite(row: Pick<RosterRow, 'isSelf' | 'permission'>): boolean {
+  return row.isSelf || (row.permission !== 'READ' && row.permission !== 'NONE')
+}
+
 /** How far back the summary looks, to tell when an athlete was last active. */
 const HISTORY_WEEKS = 8
 

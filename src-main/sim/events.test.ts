@@ -146,14 +146,18 @@ describe('the calendar (events) endpoints', () => {
 
   it('creates and upserts many events in one bulk POST', async () => {
     const rows = [note('2026-03-12', { uid: 'u1' }), note('2026-03-13', { uid: 'u2' })]
-    const first = (await api.post(`/athlete/${la}/events/bulk?upsertOnUid=true`, rows)).body as CalendarEvent[]
+    const first = (await api.post(`/athlete/${la}/events/bulk?upsertOnUid=true&updatePlanApplied=false`, rows)).body as CalendarEvent[]
     const renamed = rows.map((r) => ({ ...r, name: 'again' }))
-    const again = (await api.post(`/athlete/${la}/events/bulk?upsertOnUid=true`, renamed)).body as CalendarEvent[]
+    const again = (await api.post(`/athlete/${la}/events/bulk?upsertOnUid=true&updatePlanApplied=false`, renamed)).body as CalendarEvent[]
     expect(again.map((e) => e.id)).toEqual(first.map((e) => e.id))
     expect(again.every((e) => e.name === 'again')).toBe(true)
     const before = sim.state.athlete(la)?.events.length
-    const bad = await api.post(`/athlete/${la}/events/bulk`, [note('2026-03-12'), { name: 'no category' }])
+    const bad = await api.post(`/athlete/${la}/events/bulk?upsertOnUid=true&updatePlanApplied=false`, [note('2026-03-12'), { name: 'no category' }])
     expect(bad.status).toBe(422)
+    // Both flags are required by the spec.
+    const noFlags = await api.post(`/athlete/${la}/events/bulk`, [note('2026-03-12')])
+    expect(noFlags.status).toBe(422)
+    expect(JSON.stringify(noFlags.body)).toContain("'upsertOnUid'")
     expect(sim.state.athlete(la)?.events.length).toBe(before)
   })
 

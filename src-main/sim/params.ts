@@ -31,6 +31,12 @@ export function bool(query: URLSearchParams, name: string): boolean {
   throw unprocessable(`Failed to convert value of type 'java.lang.String' to required type 'boolean'; Invalid boolean value [${value}]`)
 }
 
+/** A boolean the spec marks required: missing is Spring's 422, as for any required parameter. */
+export function requiredBool(query: URLSearchParams, name: string): boolean {
+  required(query, name, 'boolean')
+  return bool(query, name)
+}
+
 export function int(query: URLSearchParams, name: string): number | undefined {
   const value = optional(query, name)
   if (value === undefined) return undefined

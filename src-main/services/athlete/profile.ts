@@ -4,7 +4,7 @@ import type { SportSettings, WithSportSettings } from '../../icu/types'
 import { addDays, athleteToday } from '../dates'
 import { num, personName, round1, strings } from '../decode'
 import type { ServiceDeps } from '../deps'
-import type { RosterCache } from '../roster'
+import { canWrite, type RosterCache } from '../roster'
 
 type Deps = Pick<ServiceDeps, 'session' | 'now'>
 
@@ -94,7 +94,7 @@ export async function athleteProfile(
     fatigue: round1(atl),
     form: ctl === null || atl === null ? null : round1(ctl - atl),
     // READ means the coach can look but not change; the coach's own record has no permission field.
-    canEdit: row ? row.isSelf || row.permission !== 'READ' : a.icu_permission !== 'READ' && a.icu_permission !== 'NONE',
+    canEdit: canWrite(row ?? { isSelf: false, permission: a.icu_permission ?? null }),
     sports,
   }
 }

@@ -3,7 +3,7 @@ import { AppError } from '../../contract/errors'
 import type { IcuHttp } from '../../icu/http'
 import type { Event } from '../../icu/types'
 import { writable } from './mapping'
-import { itemCount, type Op } from './ops'
+import { isUpsert, itemCount, needsPutById, UPSERT_CHUNK, type Op } from './ops'
 
 export interface ApplyOutcome {
   report: BulkReport
@@ -13,13 +13,10 @@ export interface ApplyOutcome {
 }
 
 type Result = BulkReport['results'][number]
-type UpsertOp = Extract<Op, { kind: 'update' | 'create' }>
-
 function isKind<K extends Op['kind']>(kind: K) {
   return (o: Op): o is Extract<Op, { kind: K }> => o.kind === kind
 }
 
-const UPSERT_CHUNK = 500
 
 /**
  * Carries out a plan with the fewest requests: per athlete one range PUT per range op, one
@@ -83,7 +80,13 @@ export async function applyOps(
         )
       }
 
-      const upserts = list.filter((o): o is UpsertOp => o.kind === 'update' || o.kind === 'create')
+      const upserts = list.filter(isUpsert)
+      // An event without a uid cannot be matched by an upsert (it would be created again): PUT it by id.
+      for (const op of list.filter(needsPutById)) {
+        await run([op], () =>
+          http.request({ method: 'PUT', path: `${path}/events/${op.before.id}`, body: writable(op.after), signal: opts.signal }),
+        )
+      }
       for (let i = 0; i < upserts.length; i += UPSERT_CHUNK) {
         const batch = upserts.slice(i, i + UPSERT_CHUNK)
         await run(
@@ -92,7 +95,8 @@ export async function applyOps(
             http.request({
               method: 'POST',
               path: `${path}/events/bulk`,
-              query: { upsertOnUid: true },
+              // Both flags are required by the endpoint; plan_applied stays as it was.
+              query: { upsertOnUid: true, updatePlanApplied: false },
               body: batch.map((o) => writable(o.kind === 'update' ? o.after : o.event)),
               signal: opts.signal,
               // Keyed by uid: sending it again updates instead of duplicating.

@@ -87,16 +87,15 @@ describe('bulk apply and undo against the simulator', () => {
     expect(serverEvent(b!.id, shiftSel[3]!.eventId)).toBeUndefined()
 
     // Undo, newest first: the deleted come back (same uid), the copies go, the dates return.
-    const deletedUid = del.changes[0]!.before
-    expect(deletedUid).not.toBeNull()
+    const deletedUids = shiftSel.slice(3, 5).map((s) => rows[1]!.events.find((e) => e.id === s.eventId)!.uid)
     for (let i = 0; i < 3; i++) {
       const undo = await ok<BulkPlan>(h.core.invoke('calendar:planUndo', {}))
       const r = await ok<BulkReport>(h.core.invoke('calendar:applyBulk', { planId: undo.planId }))
       expect(r.failed).toBe(0)
     }
     expect(h.sim.state.athlete(c!.id)!.events.length).toBe(before)
-    const names = h.sim.state.athlete(b!.id)!.events.map((e) => e.name)
-    expect(names).toContain(del.changes[0]!.name)
+    const uids = h.sim.state.athlete(b!.id)!.events.map((e) => e.uid)
+    for (const uid of deletedUids) expect(uids).toContain(uid)
     for (const s of shiftSel.slice(0, 3)) expect(serverEvent(s.athleteId, s.eventId)!.start_date_local).toBe(dates.get(s.eventId))
   })
 
@@ -116,6 +115,48 @@ describe('bulk apply and undo against the simulator', () => {
     const again = await ok<BulkReport>(h.core.invoke('calendar:applyBulk', { planId: retry.planId }))
     expect(again.failed).toBe(0)
     expect(sel.every((s) => serverEvent(s.athleteId, s.eventId)!.athlete_cannot_edit === true)).toBe(true)
+  })
+})
+
+describe('bulk edge cases', () => {
+  it('updates an event without a uid by id instead of creating it again', async () => {
+    const a = writers()[0]!
+    const rows = await load([a.id])
+    const target = rows[0]!.events.find((e) => e.category === 'WORKOUT' && !e.hidden)!
+    const server = serverEvent(a.id, target.id)!
+    delete (server as { uid?: string }).uid
+    const count = h.sim.state.athlete(a.id)!.events.length
+    const plan = await ok<BulkPlan>(h.core.invoke('calendar:planBulk', { selection: { events: [{ athleteId: a.id, eventId: target.id }] }, action: { kind: 'hide' } }))
+    h.sim.resetRequests()
+    await ok(h.core.invoke('calendar:applyBulk', { planId: plan.planId }))
+    expect(h.sim.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /api/v1/athlete/${a.id}/events/${target.id}`])
+    expect(h.sim.state.athlete(a.id)!.events.length).toBe(count)
+    expect(serverEvent(a.id, target.id)!.hide_from_athlete).toBe(true)
+  })
+
+  it('undo restores only what the action changed, keeping later edits to other fields', async () => {
+    const a = writers()[0]!
+    const rows = await load([a.id])
+    const target = rows[0]!.events.find((e) => e.category === 'WORKOUT')!
+    const plan = await ok<BulkPlan>(h.core.invoke('calendar:planBulk', { selection: { events: [{ athleteId: a.id, eventId: target.id }] }, action: { kind: 'rename', name: 'Renamed' } }))
+    await ok(h.core.invoke('calendar:applyBulk', { planId: plan.planId }))
+    // The athlete edits the description in the meantime.
+    serverEvent(a.id, target.id)!.description = 'Athlete note: knee sore'
+    const undo = await ok<BulkPlan>(h.core.invoke('calendar:planUndo', {}))
+    await ok(h.core.invoke('calendar:applyBulk', { planId: undo.planId }))
+    expect(serverEvent(a.id, target.id)!.name).toBe(target.name)
+    expect(serverEvent(a.id, target.id)!.description).toBe('Athlete note: knee sore')
+  })
+
+  it('shows a multi-day event once after its weeks were loaded separately', async () => {
+    const a = writers()[0]!
+    const created = await ok<{ id: number }>(
+      h.core.invoke('calendar:createEvent', { athleteId: a.id, fields: { name: 'Camp', category: 'HOLIDAY', date: addDays(monday, 5), endDate: addDays(monday, 9) } }),
+    )
+    await ok(h.core.invoke('calendar:range', { athleteIds: [a.id], oldest: addDays(monday, 7), newest: addDays(monday, 13) }))
+    await ok(h.core.invoke('calendar:range', { athleteIds: [a.id], oldest: monday, newest: addDays(monday, 6) }))
+    const [row] = await ok<CalendarRow[]>(h.core.invoke('calendar:range', { athleteIds: [a.id], oldest: monday, newest: addDays(monday, 13) }))
+    expect(row!.events.filter((e) => e.id === created.id)).toHaveLength(1)
   })
 })
 

@@ -94,11 +94,12 @@ export class CalendarLoader {
   }
 
   private assemble(athleteId: string, oldest: string, newest: string, mondays: string[]): CalendarRow {
-    const events: Event[] = []
+    // A multi-day event can be cached with two weeks (each load lists the events overlapping it).
+    const events = new Map<number, Event>()
     const activities: CalendarRow['activities'] = []
     for (const m of mondays) {
       const block = this.weeks.get(key(athleteId, m))!
-      events.push(...block.events)
+      for (const e of block.events) events.set(e.id ?? -events.size - 1, e)
       activities.push(...block.activities)
     }
     const done = new Map(activities.filter((a) => a.pairedEventId !== null).map((a) => [a.pairedEventId!, a.id]))
@@ -106,7 +107,7 @@ export class CalendarLoader {
       athleteId,
       oldest,
       newest,
-      events: events
+      events: [...events.values()]
         .map((e) => calEvent(e, athleteId, done.get(e.id ?? -1) ?? null))
         .filter((e) => (e.endDate ?? e.date) >= oldest && e.date <= newest),
       activities: activities.filter((a) => a.date >= oldest && a.date <= newest),

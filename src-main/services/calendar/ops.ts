@@ -21,12 +21,29 @@ export interface PlanBody {
   skipped: Skip[]
 }
 
-/** Requests one athlete's ops cost: one range PUT each, one bulk upsert, one bulk delete. */
+/** Creates, and updates of events that have a uid, go in one events/bulk upsert per athlete. */
+export function isUpsert(o: Op): o is Extract<Op, { kind: 'update' | 'create' }> {
+  return o.kind === 'create' || (o.kind === 'update' && !!o.after.uid)
+}
+
+/** An event without a uid cannot be matched by an upsert (it would be created again): PUT it by id. */
+export function needsPutById(o: Op): o is Extract<Op, { kind: 'update' }> {
+  return o.kind === 'update' && !o.after.uid
+}
+
+/** Events per events/bulk request. */
+export const UPSERT_CHUNK = 500
+
+/**
+ * Requests one athlete's ops cost: one range PUT each, one bulk upsert per 500 events with a uid,
+ * one PUT per event without a uid (an upsert could not match it), one bulk delete.
+ */
 export function requestsFor(ops: Op[]): number {
   const ranges = ops.filter((o) => o.kind === 'range').length
-  const upserts = ops.some((o) => o.kind === 'update' || o.kind === 'create') ? 1 : 0
+  const byId = ops.filter(needsPutById).length
+  const upserts = ops.filter(isUpsert).length
   const deletes = ops.some((o) => o.kind === 'delete') ? 1 : 0
-  return ranges + upserts + deletes
+  return ranges + byId + Math.ceil(upserts / UPSERT_CHUNK) + deletes
 }
 
 /** How many events an op touches (a range op counts each event it changes). */

@@ -60,6 +60,22 @@ describe('planBulk', () => {
     expect(op.event.start_date_local).toBe('2026-11-30T00:00:00')
   })
 
+  it("copies the plan, not the source athlete's computed or linked fields", () => {
+    const rich = new Map([['i1', [ev(7, '2026-12-01', { icu_training_load: 80, calendar_id: 3, paired_event_id: 9, icu_ftp: 250, description: '- 1h 70%' } as Partial<Event>)]]])
+    const body = planBulk({ fresh: rich, events: sel(['i1', 7]), ranges: [], action: { kind: 'copy', toAthletes: ['i2'], offsetDays: 1 }, access, newUid: () => 'c1' })
+    const op = body.ops[0]!
+    expect(op.kind === 'create' && op.event).toEqual({
+      uid: 'c1',
+      category: 'WORKOUT',
+      name: 'W7',
+      description: '- 1h 70%',
+      type: 'Ride',
+      hide_from_athlete: false,
+      athlete_cannot_edit: false,
+      start_date_local: '2026-12-02T00:00:00',
+    })
+  })
+
   it('skips athletes with read-only access, and events deleted since they were loaded', () => {
     const body = plan(sel(['i3', 20], ['i1', 99], ['i1', 1]), { kind: 'delete' })
     expect(body.ops).toHaveLength(1)

@@ -112,10 +112,38 @@ function shifted(e: Event, days: number): Event {
   }
 }
 
+/** What a copy carries over: the plan itself, not the source athlete's computed or linked fields. */
+const COPIED_FIELDS = [
+  'category',
+  'name',
+  'description',
+  'type',
+  'sub_type',
+  'indoor',
+  'color',
+  'moving_time',
+  'distance',
+  'target',
+  'load_target',
+  'time_target',
+  'distance_target',
+  'hide_from_athlete',
+  'athlete_cannot_edit',
+  'tags',
+  'carbs_per_hour',
+  'not_on_fitness_chart',
+  'show_as_note',
+  'show_on_ctl_line',
+  'start_date_local',
+  'end_date_local',
+] as const
+
 function copyOf(e: Event, offsetDays: number, uid: string): Event {
-  const copy = shifted(e, offsetDays)
-  // A copy is a new event: the server gives it an id; the uid makes a retried create an update.
-  return { ...copy, id: undefined, uid, external_id: undefined, paired_activity_id: undefined } as Event
+  const moved = shifted(e, offsetDays) as Record<string, unknown>
+  const copy: Record<string, unknown> = { uid }
+  for (const k of COPIED_FIELDS) if (moved[k] !== undefined && moved[k] !== null) copy[k] = moved[k]
+  // A copy is a new event: the server gives it an id and computes load from the target's settings.
+  return copy as Event
 }
 
 function shiftStamp(stamp: string | null | undefined, days: number): string | null {

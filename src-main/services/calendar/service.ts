@@ -6,7 +6,7 @@ import { getEvent, listEvents } from '../../icu/api'
 import type { Event } from '../../icu/types'
 import { addDays, maxDate, minDate } from '../dates'
 import type { ServiceDeps } from '../deps'
-import type { RosterCache } from '../roster'
+import { canWrite, type RosterCache } from '../roster'
 import { applyOps } from './apply'
 import type { CalendarLoader } from './load'
 import { itemCount, type Op, type PlanBody } from './ops'
@@ -61,16 +61,24 @@ export class BulkService {
     if (!plan) throw new AppError('NOT_FOUND', 'This preview has expired. Plan the change again.')
     if (plan.state !== 'planned') throw new AppError('CONFLICT', 'This change has already been applied.')
     plan.state = 'applying'
-    const outcome = await applyOps(this.deps.session.http(), planId, plan.body.title, plan.body.ops, {
-      signal: plan.abort.signal,
-      onProgress: (done, total) => this.deps.emit('bulk:progress', { planId, done, total }),
-    })
+    let outcome: Awaited<ReturnType<typeof applyOps>>
+    try {
+      outcome = await applyOps(this.deps.session.http(), planId, plan.body.title, plan.body.ops, {
+        signal: plan.abort.signal,
+        onProgress: (done, total) => this.deps.emit('bulk:progress', { planId, done, total }),
+      })
+    } catch (e) {
+      // Nothing was sent (no session): the plan can be applied again.
+      plan.state = 'planned'
+      throw e
+    }
     plan.state = 'applied'
     plan.failed = outcome.failed
     this.loader.invalidate(plan.body.ops.map((o) => o.athleteId))
     if (plan.undoes) {
       // A fully undone entry leaves the history; a partly undone one stays for another try.
-      if (!outcome.failed.length) this.history.splice(this.history.indexOf(plan.undoes), 1)
+      const i = this.history.indexOf(plan.undoes)
+      if (!outcome.failed.length && i >= 0) this.history.splice(i, 1)
     } else if (outcome.done.length) {
       this.history.push({ title: plan.body.title, done: outcome.done })
       if (this.history.length > HISTORY_DEPTH) this.history.shift()
@@ -149,7 +157,7 @@ export class BulkService {
     const map = new Map<string, AthleteAccess>()
     for (const id of ids) {
       const row = rows.athletes.find((a) => a.id === id)
-      if (row) map.set(id, { name: row.name, canWrite: row.isSelf || row.permission !== 'READ' && row.permission !== 'NONE' })
+      if (row) map.set(id, { name: row.name, canWrite: canWrite(row) })
     }
     return map
   }

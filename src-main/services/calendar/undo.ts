@@ -23,7 +23,8 @@ export function planUndo(done: Op[], title: string, fresh: Map<string, Event[]>)
             skipped.push({ athleteId: op.athleteId, eventId: before.id ?? null, reason: 'This event is no longer on intervals.icu.' })
             continue
           }
-          ops.push({ kind: 'update', athleteId: op.athleteId, before: now, after: { ...before, id: now.id } })
+          const after = op.kind === 'update' ? op.after : { ...before, ...op.flags }
+          ops.push({ kind: 'update', athleteId: op.athleteId, before: now, after: { ...now, ...changedBack(before, after) } })
         }
         break
       }
@@ -33,9 +34,23 @@ export function planUndo(done: Op[], title: string, fresh: Map<string, Event[]>)
       case 'create': {
         const now = current(op.athleteId, op.event)
         if (now) ops.push({ kind: 'delete', athleteId: op.athleteId, before: now })
+        else skipped.push({ athleteId: op.athleteId, eventId: op.event.id ?? null, reason: 'This copy is no longer on intervals.icu.' })
         break
       }
     }
   }
   return { title: `Undo: ${title}`, ops, skipped }
+}
+
+/**
+ * The fields the action changed, with their values from before: changes made since by the athlete
+ * or in the web app to other fields are kept.
+ */
+function changedBack(before: Event, after: Event): Partial<Event> {
+  const b = before as Record<string, unknown>
+  const a = after as Record<string, unknown>
+  const keys = new Set([...Object.keys(b), ...Object.keys(a)])
+  const out: Record<string, unknown> = {}
+  for (const k of keys) if (k !== 'id' && JSON.stringify(b[k]) !== JSON.stringify(a[k])) out[k] = b[k] ?? null
+  return out as Partial<Event>
 }

@@ -2,7 +2,7 @@ import { resolveAthlete } from '../auth'
 import { addDays } from '../dates'
 import { createEvent, rangeBound, readEventInput } from '../eventModel'
 import { missingParam, notFound, unprocessable } from '../errors'
-import { bool, list, optional, requiredLocalDate } from '../params'
+import { bool, list, optional, requiredBool, requiredLocalDate } from '../params'
 import type { Route, RouteContext } from '../router'
 import type { CalendarEvent, EventInput, SimAthlete } from '../types'
 import { withWorkoutFile } from '../workoutText'
@@ -21,7 +21,9 @@ function arrayBody(ctx: RouteContext): unknown[] {
 function createMany(ctx: RouteContext): CalendarEvent[] {
   const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
   const upsert = bool(ctx.query, 'upsert')
-  const upsertOnUid = bool(ctx.query, 'upsertOnUid')
+  // The spec marks both required on this endpoint.
+  const upsertOnUid = requiredBool(ctx.query, 'upsertOnUid')
+  requiredBool(ctx.query, 'updatePlanApplied')
   const inputs = arrayBody(ctx).map((row) => readEventInput(withWorkoutFile(row), true))
   return inputs.map((input) => upsertEvent(ctx, athlete, input, matchExisting(athlete, input, upsert, upsertOnUid)))
 }
