@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, type Channel } from './contract/channels'
+import { createCore } from './core'
+import { silentLogger } from './log'
+import { MemorySecretStore } from './secrets/memory'
 import { coreHarness, type CoreHarness } from './testing/core'
 
 let h: CoreHarness
@@ -236,5 +239,23 @@ describe('session through the core', () => {
     const off = await h.core.invoke('session:disconnect', {})
     expect(off).toMatchObject({ ok: true, value: { state: 'disconnected' } })
     expect(await h.secrets.accounts()).toEqual([])
+  })
+})
+
+describe('app:openExternal', () => {
+  it('opens only allowed https pages in the system browser', async () => {
+    const opened: string[] = []
+    const core = createCore({
+      secrets: new MemorySecretStore(),
+      log: silentLogger,
+      emit: () => {},
+      dataDir: h.dataDir,
+      startDemo: () => Promise.reject(new Error('unused')),
+      openExternal: async (url) => void opened.push(url),
+    })
+    expect(await core.invoke('app:openExternal', { url: 'https://intervals.icu/settings' })).toEqual({ ok: true, value: { opened: true } })
+    expect(await core.invoke('app:openExternal', { url: 'file:///etc/passwd' })).toEqual({ ok: true, value: { opened: false } })
+    expect(await core.invoke('app:openExternal', { url: 'https://evil.example/' })).toEqual({ ok: true, value: { opened: false } })
+    expect(opened).toEqual(['https://intervals.icu/settings'])
   })
 })

@@ -142,13 +142,16 @@ export function updateSportSettings(
   })
 }
 
-/** Upserts on external_id, so sending the same rows again (a retry) updates rather than duplicates. */
+/**
+ * The endpoint upserts on external_id only for rows made by the same OAuth application; with an API
+ * key a repeated POST could duplicate, so it is not retried after a timeout or 5xx (a 429 still is).
+ */
 export function createManualActivities(http: IcuHttp, athleteId: string, rows: Array<Record<string, unknown>>, o: Opts = {}): Promise<Activity[] | null> {
   return http.request({
     method: 'POST',
     path: `/athlete/${enc(athleteId)}/activities/manual/bulk`,
     body: rows,
-    idempotent: true,
+    idempotent: false,
     signal: o.signal,
   })
 }

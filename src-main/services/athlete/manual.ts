@@ -7,7 +7,7 @@ export const EXTERNAL_ID_PREFIX = 'coach-desk-'
 
 /**
  * One request for any number of rows. Each row carries an external_id made when the coach started
- * it, and the bulk endpoint upserts on external_id: sending again after a timeout never duplicates.
+ * it, so the coach's "send again" after a failure can be matched to what intervals.icu already has.
  */
 export async function logManual(
   deps: Pick<ServiceDeps, 'session'>,

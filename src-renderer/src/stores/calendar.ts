@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
-import { toRaw } from 'vue'
+import { errorOf } from './errorOf'
+import { plain } from './plain'
 import type { BulkAction, BulkPlan, BulkReport, CalEvent, CalendarRow, DayWellness, EventFields } from '@contract'
-import { bridge, call, BridgeError } from '../api'
+import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle } from './calendarModel'
 
 type Selection = { events: { athleteId: string; eventId: number }[]; ranges: { athleteId: string; oldest: string; newest: string }[] }
@@ -29,9 +30,6 @@ interface State {
   listening: boolean
 }
 
-function errorOf(e: unknown) {
-  return e instanceof BridgeError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) }
-}
 
 export const useCalendarStore = defineStore('calendar', {
   state: (): State => ({
@@ -149,7 +147,7 @@ export const useCalendarStore = defineStore('calendar', {
       this.phase = 'planning'
       this.error = null
       try {
-        this.plan = await call(bridge().calendar.planBulk({ selection: toRaw(selection), action: toRaw(action) }))
+        this.plan = await call(bridge().calendar.planBulk({ selection: plain(selection), action: plain(action) }))
         this.phase = 'preview'
       } catch (e) {
         this.error = errorOf(e)
@@ -174,12 +172,17 @@ export const useCalendarStore = defineStore('calendar', {
       await this.show(this.athleteIds, this.start)
     },
     /** Drag and drop and the event dialog apply at once: the change is small, visible and undoable. */
-    async planAndApply(action: BulkAction, selection: Selection) {
+    /**
+     * Applies at once when the plan is clean; when something is left out (read-only access, an event
+     * gone meanwhile) the preview stays open to say why. True when every change went through.
+     */
+    async planAndApply(action: BulkAction, selection: Selection): Promise<boolean> {
       const plan = await this.planBulk(action, selection)
-      if (plan && this.phase === 'preview') {
-        await this.apply()
-        if (this.report && this.report.failed === 0) this.phase = 'idle'
-      }
+      if (!plan || this.phase !== 'preview' || plan.skipped.length || !plan.changes.length) return false
+      await this.apply()
+      const clean = !!this.report && this.report.failed === 0 && this.report.succeeded > 0
+      if (clean) this.phase = 'idle'
+      return clean
     },
     async cancel() {
       if (this.plan && this.phase === 'applying') await call(bridge().calendar.cancelBulk({ planId: this.plan.planId }))
@@ -215,8 +218,8 @@ export const useCalendarStore = defineStore('calendar', {
     async saveEvent(athleteId: string, eventId: number | null, fields: EventFields) {
       this.error = null
       try {
-        if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: toRaw(fields) }))
-        else await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: toRaw(fields) }))
+        if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: plain(fields) }))
+        else await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: plain(fields) }))
         this.undoAvailable = true
         await this.show(this.athleteIds, this.start)
         return true

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
+import { errorOf } from './errorOf'
 import type { ExportFormat, ExportLayout, ExportProgress, ExportReport } from '@contract'
-import { bridge, call, BridgeError } from '../api'
+import { bridge, call } from '../api'
 import { useNoticesStore } from './notices'
 
 type EventRef = { athleteId: string; eventId: number }
@@ -36,7 +37,7 @@ function loadSettings(): Settings {
 }
 
 function messageOf(e: unknown): string {
-  return e instanceof BridgeError ? e.message : String(e)
+  return errorOf(e).message
 }
 
 export const useExportsStore = defineStore('exports', {

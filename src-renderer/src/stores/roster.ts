@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
+import { errorOf } from './errorOf'
 import type { RosterRow, WeekDetail } from '@contract'
-import { bridge, call, BridgeError } from '../api'
+import { bridge, call } from '../api'
 import { allTags, visibleRoster, type SortKey } from './rosterView'
 
 export const useRosterStore = defineStore('roster', {
@@ -35,7 +36,7 @@ export const useRosterStore = defineStore('roster', {
         this.fetchedAt = list.fetchedAt
         if (refresh) this.details = {}
       } catch (e) {
-        this.error = e instanceof BridgeError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) }
+        this.error = errorOf(e)
         return
       } finally {
         this.loading = false

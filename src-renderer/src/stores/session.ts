@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
+import { errorOf } from './errorOf'
 import type { SessionStatus } from '@contract'
-import { bridge, call, BridgeError } from '../api'
+import { bridge, call } from '../api'
 
 export const useSessionStore = defineStore('session', {
   state: () => ({
@@ -24,7 +25,7 @@ export const useSessionStore = defineStore('session', {
       try {
         return await fn()
       } catch (e) {
-        this.error = e instanceof BridgeError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) }
+        this.error = errorOf(e)
         return null
       } finally {
         this.busy = false
@@ -43,6 +44,11 @@ export const useSessionStore = defineStore('session', {
       const status = await this.run(() => call(bridge().session.openDemo({})))
       if (status) this.status = status
       return status
+    },
+    /** intervals.icu's settings page, where the athlete id and API key are, in the system browser. */
+    async openSettingsPage() {
+      const r = await bridge().app.openExternal({ url: 'https://intervals.icu/settings' })
+      return r.ok && r.value.opened
     },
     async disconnect() {
       const status = await this.run(() => call(bridge().session.disconnect({})))

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
+import { errorOf } from './errorOf'
 import type { WeekTemplate } from '@contract'
-import { bridge, call, BridgeError } from '../api'
+import { bridge, call } from '../api'
 import { useWorkoutsStore } from './workouts'
 
 type Start = { kind: 'date'; date: string } | { kind: 'week'; weekOffset: number }
@@ -52,7 +53,7 @@ export const useTemplatesStore = defineStore('templates', {
       return useWorkoutsStore().planned(() => call(bridge().workouts.planTemplate({ templateId, athleteIds: [...athleteIds], start: { ...start } })))
     },
     fail(e: unknown) {
-      this.error = e instanceof BridgeError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) }
+      this.error = errorOf(e)
     },
   },
 })

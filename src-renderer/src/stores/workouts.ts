@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
+import { errorOf } from './errorOf'
 import type { AssignWhen, BulkPlan, ImportedFile, LibWorkout, Library, SportThresholds, WorkoutPreview } from '@contract'
-import { bridge, call, BridgeError } from '../api'
+import { bridge, call } from '../api'
 import { useCalendarStore } from './calendar'
 import { useSessionStore } from './session'
 import { STARTER_TEXT, thresholdsFor } from './workoutModel'
@@ -8,9 +9,6 @@ import { STARTER_TEXT, thresholdsFor } from './workoutModel'
 type StoreError = { code: string; message: string }
 type Folder = { id: number } | { newName: string }
 
-function errorOf(e: unknown): StoreError {
-  return e instanceof BridgeError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) }
-}
 
 /** Parsing waits for a pause in typing; a slower answer to older text is dropped. */
 const PARSE_DELAY_MS = 120
