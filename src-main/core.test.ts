@@ -102,6 +102,9 @@ const BAD: Record<Channel, unknown[]> = {
     { athleteIds: ['i1'], oldest: '2026-11-01' },
     { athleteIds: Array(201).fill('i1'), oldest: '2026-11-01', newest: '2026-11-14' },
     { athleteIds: ['i1'], oldest: '2026-11-01', newest: '2026-11-14', path: '/etc' },
+    { athleteIds: ['i1'], oldest: '2026-11-14', newest: '2026-11-01' },
+    { athleteIds: ['i1'], oldest: '2026-02-01', newest: '2026-02-31' },
+    { athleteIds: ['i1'], oldest: '1990-01-01', newest: '2026-11-14' },
   ],
   'calendar:planBulk': [
     { selection: { events: [] }, action: { kind: 'hide' } },
@@ -113,6 +116,8 @@ const BAD: Record<Channel, unknown[]> = {
     { selection: { events: [{ athleteId: 'i1', eventId: 1 }] }, action: { kind: 'rename', name: '  ' } },
     { selection: { events: [{ athleteId: 'i1', eventId: 1 }] }, action: { kind: 'copy', toAthletes: [], offsetDays: 0 } },
     { selection: { events: [{ athleteId: 'i1', eventId: 1, path: '/x' }] }, action: { kind: 'hide' } },
+    { selection: { ranges: [{ athleteId: 'i1', oldest: '2026-12-01', newest: '2026-11-01' }] }, action: { kind: 'hide' } },
+    { selection: { ranges: [{ athleteId: 'i1', oldest: '1926-12-01', newest: '2026-11-01' }] }, action: { kind: 'hide' } },
   ],
   'calendar:applyBulk': [{ planId: 'not-a-uuid' }, { planId: 7 }, {}],
   'calendar:cancelBulk': [{ planId: '../../x' }],

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AthleteId, LocalDate, none } from './common'
+import { AthleteId, LocalDate, none, orderedRange } from './common'
 
 /** The most events one bulk action may touch: a safety cap, well above a month for fifty athletes. */
 export const MAX_BULK_EVENTS = 5000
@@ -72,7 +72,9 @@ export type CalendarRow = z.infer<typeof CalendarRow>
 export const EventRef = z.strictObject({ athleteId: AthleteId, eventId: EventId })
 export type EventRef = z.infer<typeof EventRef>
 
-export const DayRange = z.strictObject({ athleteId: AthleteId, oldest: LocalDate, newest: LocalDate })
+export const DayRange = z
+  .strictObject({ athleteId: AthleteId, oldest: LocalDate, newest: LocalDate })
+  .refine(...orderedRange(MAX_SHIFT_DAYS))
 
 export const Selection = z
   .strictObject({
@@ -191,7 +193,9 @@ export const calendarContract = {
       oldest: LocalDate,
       newest: LocalDate,
       refresh: z.boolean().optional(),
-    }),
+    })
+    // The grid shows up to four weeks; sixteen leaves room without letting one call walk years.
+    .refine(...orderedRange(16 * 7)),
     result: z.array(CalendarRow),
   },
   'calendar:planBulk': {

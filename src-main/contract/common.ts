@@ -13,7 +13,24 @@ export const ApiKey = z
 export const LocalDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written yyyy-MM-dd.')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Not a real date.')
+  // Date.parse rolls 2026-02-31 over to March: only a date that reads back the same is real.
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  }, 'Not a real date.')
+
+/** Days from one local date to another (both yyyy-MM-dd). */
+export function daySpan(oldest: string, newest: string): number {
+  return Math.round((Date.parse(`${newest}T00:00:00Z`) - Date.parse(`${oldest}T00:00:00Z`)) / 86_400_000)
+}
+
+/** A date range in order and no longer than `maxDays`. */
+export function orderedRange<T extends { oldest: string; newest: string }>(maxDays: number) {
+  return [
+    (r: T) => daySpan(r.oldest, r.newest) >= 0 && daySpan(r.oldest, r.newest) < maxDays,
+    `A range ends on or after its start and spans at most ${maxDays} days.`,
+  ] as const
+}
 
 /** Channels that take no arguments still get an object, and nothing in it. */
 export const none = z.strictObject({})

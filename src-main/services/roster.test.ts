@@ -49,7 +49,9 @@ describe('roster', () => {
     expect(list.source).toBe('athlete-summary')
     expect(list.athletes.length).toBe(13)
     expect(list.athletes.every((a) => a.name.length > 0)).toBe(true)
-    expect(h.sim.requests.map((q) => q.status)).toEqual([404, 200])
+    expect(h.sim.requests.map((q) => q.status)).toEqual([404, 200, 200])
+    // The summary has no timezones: the coach's stands in, not UTC.
+    expect(list.athletes.every((a) => a.timezone === h.sim.state.coach.athlete.timezone)).toBe(true)
   })
 
   it("computes each athlete's today in the athlete's own timezone", async () => {

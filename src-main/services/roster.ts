@@ -1,6 +1,6 @@
 import { AppError } from '../contract/errors'
 import type { RosterList, RosterRow, WeekDetail } from '../contract/schemas'
-import { athleteSummary, listActivities, listAthletes, listEvents } from '../icu/api'
+import { athleteSummary, getAthlete, listActivities, listAthletes, listEvents } from '../icu/api'
 import type { AthleteWithTags, SummaryWithCats } from '../icu/types'
 import { addDays, athleteToday, maxDate, minDate, mondayOf } from './dates'
 import { num, personName, round1, strings } from './decode'
@@ -74,9 +74,14 @@ export async function listRoster(deps: RosterDeps, signal?: AbortSignal): Promis
   const summary = (await athleteSummary(http, coachId, { start, end }, { signal })) ?? []
   const weeks = groupByAthlete(summary)
 
+  // Without /athletes the summary carries no timezones: a third request reads the coach's, the best
+  // guess for "today" until each athlete's own profile is opened.
+  const fallbackZone = athletes ? null : ((await getAthlete(http, coachId, { signal })).timezone ?? null)
   const rows: RosterRow[] = athletes
     ? athletes.map((a) => rosterRow(a, weeks.get(a.id ?? '') ?? [], coachId, now))
-    : [...weeks.entries()].map(([id, ws]) => rosterRow({ id, name: ws[0]?.athlete_name ?? id }, ws, coachId, now))
+    : [...weeks.entries()].map(([id, ws]) =>
+        rosterRow({ id, name: ws[0]?.athlete_name ?? id, timezone: fallbackZone ?? undefined }, ws, coachId, now),
+      )
   rows.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name))
   return { athletes: rows, fetchedAt: now.toISOString(), source: athletes ? 'athletes' : 'athlete-summary' }
 }

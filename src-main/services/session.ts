@@ -35,7 +35,6 @@ export class SessionService {
   private mode: Mode = 'disconnected'
   private athleteId: string | null = null
   private name: string | null = null
-  private key: string | null = null
   private keyStorage: 'keychain' | 'memory' | null = null
   private keychainProblem: string | null = null
   private demo: DemoServer | null = null
@@ -137,7 +136,7 @@ export class SessionService {
     }
     await this.closeDemo()
     this.mode = 'disconnected'
-    this.athleteId = this.name = this.key = this.keyStorage = null
+    this.athleteId = this.name = this.keyStorage = null
     this.client = null
     this.generation++
     this.opts.log.info('session.disconnected')
@@ -165,9 +164,9 @@ export class SessionService {
     this.opts.log.redact(key)
     this.mode = mode
     this.athleteId = athleteId
-    this.key = key
     this.keyStorage = storage
-    this.client = this.makeHttp(baseUrl, () => this.key)
+    // Each client keeps its own key: a request still queued from a previous account never borrows the next one's.
+    this.client = this.makeHttp(baseUrl, () => key)
     this.generation++
   }
 

@@ -148,6 +148,16 @@ describe('bulk edge cases', () => {
     expect(serverEvent(a.id, target.id)!.description).toBe('Athlete note: knee sore')
   })
 
+  it('keeps the time of day when an event is edited in the dialog', async () => {
+    const a = writers()[0]!
+    const rows = await load([a.id])
+    const target = rows[0]!.events.find((e) => e.category === 'WORKOUT')!
+    serverEvent(a.id, target.id)!.start_date_local = `${target.date}T18:00:00`
+    await ok(h.core.invoke('calendar:updateEvent', { athleteId: a.id, eventId: target.id, fields: { name: 'Evening session', date: target.date } }))
+    expect(serverEvent(a.id, target.id)!.start_date_local).toBe(`${target.date}T18:00:00`)
+    expect(serverEvent(a.id, target.id)!.name).toBe('Evening session')
+  })
+
   it('shows a multi-day event once after its weeks were loaded separately', async () => {
     const a = writers()[0]!
     const created = await ok<{ id: number }>(

@@ -52,7 +52,7 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
     'calendar:updateEvent': async ({ athleteId, eventId, fields }) => {
       const http = deps.session.http()
       const before = await getEvent(http, athleteId, eventId)
-      const after = await updateEvent(http, athleteId, eventId, toApi(fields))
+      const after = await updateEvent(http, athleteId, eventId, toApi(fields, before))
       loader.invalidate([athleteId])
       bulk.record(`Edit “${before.name ?? ''}”`, [{ kind: 'update', athleteId, before, after }])
       return calEvent(after, athleteId)
@@ -60,13 +60,17 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
   }
 }
 
-/** Dialog fields in the API's names; single-day events end at the next midnight, as the server sets them. */
-function toApi(f: Partial<EventFields>): Record<string, unknown> {
+/**
+ * Dialog fields in the API's names; single-day events end at the next midnight, as the server sets
+ * them. An edited event keeps its time of day (an 18:00 session stays at 18:00).
+ */
+function toApi(f: Partial<EventFields>, current?: Event): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   if (f.name !== undefined) out.name = f.name
   if (f.category !== undefined) out.category = f.category
   if (f.date !== undefined) {
-    out.start_date_local = `${f.date}T00:00:00`
+    const time = current?.start_date_local?.slice(10) || 'T00:00:00'
+    out.start_date_local = `${f.date}${time}`
     out.end_date_local = `${addDays(f.endDate ?? f.date, 1)}T00:00:00`
   }
   if (f.type !== undefined) out.type = f.type
