@@ -1,6 +1,6 @@
 import { CHANNELS, type Channel, type EventName } from './contract/channels'
 import { AppError, type Result } from './contract/errors'
-import { contract } from './contract/schemas'
+import { contract, type EventPayloadOf } from './contract/schemas'
 import type { LimiterOptions } from './icu/limiter'
 import type { Logger } from './log'
 import type { SecretStore } from './secrets/store'
@@ -23,7 +23,7 @@ export interface CoreOptions {
   baseUrl?: string
   log: Logger
   /** Sends a main-to-renderer event (only names from the contract's EVENTS list). */
-  emit: (event: EventName, payload: unknown) => void
+  emit: <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void
   /** Starts the in-process simulator for "Explore demo data". */
   startDemo: () => Promise<DemoServer>
   /** Opens an allowed https URL in the system browser. */

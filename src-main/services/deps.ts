@@ -1,5 +1,5 @@
 import type { Channel, EventName } from '../contract/channels'
-import type { ParsedArgsOf, ResultOf } from '../contract/schemas'
+import type { EventPayloadOf, ParsedArgsOf, ResultOf } from '../contract/schemas'
 import type { Logger } from '../log'
 import type { SessionService } from './session'
 
@@ -8,7 +8,7 @@ export interface ServiceDeps {
   session: SessionService
   now: () => Date
   log: Logger
-  emit: (event: EventName, payload: unknown) => void
+  emit: <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void
   /** The folder main writes its own files into (exports, drag files). */
   dataDir: string
 }

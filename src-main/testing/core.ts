@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Channel } from '../contract/channels'
+import { contract, eventPayloads } from '../contract/schemas'
 import { createCore, type Core, type CoreOptions } from '../core'
 import { createLogger } from '../log'
 import { MemorySecretStore } from '../secrets/memory'
@@ -24,16 +26,29 @@ export async function coreHarness(opts: { sim?: SimOptions; secrets?: SecretStor
   const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-core-'))
   const logFile = join(dataDir, 'logs', 'main.log')
   const events: { event: string; payload: unknown }[] = []
-  const core = createCore({
+  const inner = createCore({
     secrets,
     baseUrl: sim.url,
     log: createLogger({ file: logFile, minLevel: 'debug' }),
-    emit: (event, payload) => events.push({ event, payload }),
+    // Every event main sends must match its payload schema in the contract.
+    emit: (event, payload) => {
+      eventPayloads[event].parse(payload)
+      events.push({ event, payload })
+    },
     startDemo: () => startSim(),
     limiter: { perSecond: 100, burst: 100 },
     dataDir,
     ...opts.core,
   })
+  // Every answer the services give must match its channel's result schema in the contract.
+  const core: Core = {
+    ...inner,
+    async invoke(channel, args, ctx) {
+      const r = await inner.invoke(channel, args, ctx)
+      if (r.ok) contract[channel as Channel].result.parse(r.value)
+      return r
+    },
+  }
   return {
     core,
     sim,
