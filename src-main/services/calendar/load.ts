@@ -19,6 +19,8 @@ interface WeekBlock {
  */
 export class CalendarLoader {
   private readonly weeks = new Map<string, WeekBlock>()
+  /** Bumped by every write to an athlete, so an answer fetched before it is not cached after it. */
+  private readonly versions = new Map<string, number>()
   private generation = -1
 
   constructor(private readonly deps: Pick<ServiceDeps, 'session'>) {}
@@ -42,6 +44,7 @@ export class CalendarLoader {
         try {
           const missing = mondays.filter((m) => !this.weeks.has(key(athleteId, m)))
           if (missing.length) {
+            const version = this.versions.get(athleteId) ?? 0
             const from = missing[0]!
             const to = addDays(missing.at(-1)!, 6)
             const [events, activities] = await Promise.all([
@@ -53,6 +56,13 @@ export class CalendarLoader {
                 { signal: opts.signal },
               ),
             ])
+            if ((this.versions.get(athleteId) ?? 0) !== version) {
+              // A write landed while this was in flight: ask again rather than cache what it replaced.
+              return this.rows([athleteId], oldest, newest, { signal: opts.signal }).then(([r]) => {
+                opts.onRow?.(r!)
+                return r!
+              })
+            }
             for (const m of missing) this.weeks.set(key(athleteId, m), { events: [], activities: [] })
             for (const e of events ?? []) {
               // A multi-day event that started before the range is kept with the range's first week.
@@ -90,6 +100,7 @@ export class CalendarLoader {
   /** Forget what is cached for these athletes (after a write), so the next view reloads it. */
   invalidate(athleteIds: Iterable<string>): void {
     const ids = new Set(athleteIds)
+    for (const id of ids) this.versions.set(id, (this.versions.get(id) ?? 0) + 1)
     for (const k of [...this.weeks.keys()]) if (ids.has(k.split('|')[0]!)) this.weeks.delete(k)
   }
 

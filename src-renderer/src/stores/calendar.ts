@@ -5,6 +5,9 @@ import type { BulkAction, BulkPlan, BulkReport, CalEvent, CalendarRow, DayWellne
 import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle } from './calendarModel'
 
+/** The latest show() call; answers to earlier ones are dropped. */
+let showSeq = 0
+
 type Selection = { events: { athleteId: string; eventId: number }[]; ranges: { athleteId: string; oldest: string; newest: string }[] }
 
 type Phase = 'idle' | 'planning' | 'preview' | 'applying' | 'report'
@@ -68,7 +71,9 @@ export const useCalendarStore = defineStore('calendar', {
       if (this.listening) return
       this.listening = true
       bridge().events['calendar:row']((row) => {
-        if (this.athleteIds.includes(row.athleteId) && row.oldest === this.start) this.rows = { ...this.rows, [row.athleteId]: row }
+        if (this.athleteIds.includes(row.athleteId) && row.oldest === this.start && row.newest === this.end) {
+          this.rows = { ...this.rows, [row.athleteId]: row }
+        }
       })
       bridge().events['bulk:progress']((p) => {
         if (p.planId === this.plan?.planId) this.progress = { done: p.done, total: p.total }
@@ -79,16 +84,18 @@ export const useCalendarStore = defineStore('calendar', {
       this.athleteIds = athleteIds
       this.start = mondayOf(start)
       if (!athleteIds.length) return
+      const seq = ++showSeq
       this.loading = true
       this.error = null
       try {
         // Rows arrive one by one through calendar:row events; the answer settles the rest.
         const rows = await call(bridge().calendar.range({ athleteIds: [...athleteIds], oldest: this.start, newest: this.end, refresh }))
-        if (rows[0]?.oldest === this.start) this.rows = Object.fromEntries(rows.map((r) => [r.athleteId, r]))
+        // A slower answer for an earlier view (another week, range or filter) must not overwrite this one.
+        if (seq === showSeq) this.rows = Object.fromEntries(rows.map((r) => [r.athleteId, r]))
       } catch (e) {
-        this.error = errorOf(e)
+        if (seq === showSeq) this.error = errorOf(e)
       } finally {
-        this.loading = false
+        if (seq === showSeq) this.loading = false
       }
     },
     move(weeks: number) {
