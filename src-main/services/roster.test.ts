@@ -85,3 +85,21 @@ describe('dates', () => {
     expect(mondayOf('2026-11-23')).toBe('2026-11-23')
   })
 })
+
+describe('roster cache', () => {
+  it('is reused within a quarter of an hour and loaded again after, so each today stays current', async () => {
+    let now = new Date('2026-11-26T23:50:00Z')
+    h = await coreHarness({ core: { now: () => now } })
+    await h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey })
+    const first = ((await h.core.invoke('roster:list', {})) as { value: RosterList }).value
+    h.sim.resetRequests()
+    now = new Date('2026-11-26T23:55:00Z')
+    await h.core.invoke('roster:list', {})
+    expect(h.sim.requests).toHaveLength(0)
+    now = new Date('2026-11-27T00:10:00Z')
+    const later = ((await h.core.invoke('roster:list', {})) as { value: RosterList }).value
+    expect(h.sim.requests).toHaveLength(2)
+    const london = (l: RosterList) => l.athletes.find((a) => a.timezone === 'Europe/London')!.today
+    expect([london(first), london(later)]).toEqual(['2026-11-26', '2026-11-27'])
+  })
+})

@@ -8,6 +8,8 @@ import type { HandlersFor, ServiceDeps } from './deps'
 
 type RosterDeps = Pick<ServiceDeps, 'session' | 'now'> & { onDetail?: (detail: WeekDetail) => void }
 
+const ROSTER_MAX_AGE_MS = 15 * 60_000
+
 /** The roster, loaded once per account and shared by the services that need names, zones or access. */
 export class RosterCache {
   private cache: { generation: number; list: RosterList } | null = null
@@ -16,7 +18,9 @@ export class RosterCache {
 
   async get(refresh = false): Promise<RosterList> {
     const generation = this.deps.session.generation
-    if (!this.cache || refresh || this.cache.generation !== generation) {
+    // Each row's "today" is computed when loaded: past a while (or a midnight) it is loaded again.
+    const stale = !!this.cache && this.deps.now().getTime() - Date.parse(this.cache.list.fetchedAt) > ROSTER_MAX_AGE_MS
+    if (!this.cache || refresh || stale || this.cache.generation !== generation) {
       this.cache = { generation, list: await listRoster(this.deps) }
     }
     return this.cache.list
