@@ -20,5 +20,11 @@ Chart.defaults.font.family = "Inter, 'Segoe UI', system-ui, -apple-system, sans-
 Chart.defaults.font.size = 11
 Chart.defaults.color = '#6b7486'
 Chart.defaults.borderColor = '#eef0f4'
+// Every chart here: drawn at once (no animation), sized by its box, tooltips for all lines at a point.
+Chart.defaults.animation = false
+Chart.defaults.responsive = true
+Chart.defaults.maintainAspectRatio = false
+Chart.defaults.interaction.mode = 'index'
+Chart.defaults.interaction.intersect = false
 
 export { Chart }
