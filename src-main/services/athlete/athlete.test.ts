@@ -237,11 +237,19 @@ describe('manual activities', () => {
     ]
     const before = h.sim.state.athlete(athlete)!.activities.length
     const first = await ok('athlete:logManual', { athleteId: athlete, activities: rows })
+    const posts = () => h.sim.requests.filter((r) => r.method === 'POST')
+    expect(posts()).toHaveLength(1)
+    // Sending again finds both already there and sends nothing, whatever the server's upsert does.
     const again = await ok('athlete:logManual', { athleteId: athlete, activities: rows })
-    expect(h.sim.requests).toHaveLength(2)
+    expect(posts()).toHaveLength(1)
     expect(again.map((a) => a.id)).toEqual(first.map((a) => a.id))
     expect(first.map((a) => a.externalId)).toEqual(['f3a1c2d4-0001', 'f3a1c2d4-0002'])
     expect(h.sim.state.athlete(athlete)!.activities).toHaveLength(before + 2)
     expect(h.sim.state.athlete(athlete)!.activities.find((a) => a.name === 'Treadmill')).toMatchObject({ start_date_local: '2026-01-13T07:30:00', distance: 6000 })
+    // One more row beside the two already saved: only it is sent.
+    const third = { externalId: 'f3a1c2d4-0003', date: '2026-01-13', type: 'Yoga', name: 'Yoga', movingSecs: 3600 }
+    const all = await ok('athlete:logManual', { athleteId: athlete, activities: [...rows, third] })
+    expect(all.map((a) => a.externalId)).toEqual(['f3a1c2d4-0001', 'f3a1c2d4-0002', 'f3a1c2d4-0003'])
+    expect(h.sim.state.athlete(athlete)!.activities).toHaveLength(before + 3)
   })
 })
