@@ -8,6 +8,9 @@ import { plain } from './plain'
 /** About one point per pixel of a wide chart; main decimates to this with LTTB. */
 export const CHART_POINTS = 1500
 
+/** The latest streams request; a slower answer to an earlier zoom or smoothing is dropped. */
+let streamsSeq = 0
+
 /** One activity in depth: summary, intervals, the streams in the zoomed window, and edits. */
 export const useActivityStore = defineStore('activity', {
   state: () => ({
@@ -46,6 +49,7 @@ export const useActivityStore = defineStore('activity', {
       await streams
     },
     async loadStreams(activityId: string, window?: { from: number; to: number }) {
+      const seq = ++streamsSeq
       this.streamsLoading = true
       this.streamsError = null
       try {
@@ -58,11 +62,11 @@ export const useActivityStore = defineStore('activity', {
             ...(window ? { fromSecs: Math.floor(window.from), toSecs: Math.ceil(window.to) } : {}),
           }),
         )
-        this.streams = { ...this.streams, [activityId]: s }
+        if (seq === streamsSeq) this.streams = { ...this.streams, [activityId]: s }
       } catch (e) {
-        this.streamsError = errorOf(e)
+        if (seq === streamsSeq) this.streamsError = errorOf(e)
       } finally {
-        this.streamsLoading = false
+        if (seq === streamsSeq) this.streamsLoading = false
       }
     },
     /** A zoomed range is fetched again from main at full resolution (decimated only if still long). */

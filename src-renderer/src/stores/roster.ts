@@ -20,6 +20,8 @@ export const useRosterStore = defineStore('roster', {
   }),
   getters: {
     tags: (s) => allTags(s.rows),
+    /** The coach's today: from their intervals.icu timezone, else this computer's own date (never UTC's). */
+    coachToday: (s) => s.rows.find((r) => r.isSelf)?.today ?? new Intl.DateTimeFormat('en-CA').format(new Date()),
     visible: (s) => visibleRoster(s.rows, { sortKey: s.sortKey, sortDir: s.sortDir, tag: s.tag, search: s.search, includeSelf: s.includeSelf }, s.details),
   },
   actions: {
