@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { daysBetween } from './localDates'
 import { notFarFuture } from './athleteActivity'
 import { AthleteId, LocalDate } from './common'
 
@@ -11,7 +12,7 @@ const Range = {
   newest: LocalDate,
 }
 const rangeOk = (r: { oldest: string; newest: string }) => r.oldest <= r.newest
-const rangeShort = (r: { oldest: string; newest: string }) => Date.parse(r.newest) - Date.parse(r.oldest) <= 3 * 366 * 86_400_000
+const rangeShort = (r: { oldest: string; newest: string }) => daysBetween(r.oldest, r.newest) <= 3 * 366
 const RangeArgs = z
   .strictObject(Range)
   .refine(rangeOk, 'The start of the range must come before its end.')

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { daysBetween } from './localDates'
 
 // Arguments are strict (unknown keys rejected) and bounded, because they come from the renderer.
 export const AthleteId = z
@@ -19,15 +20,11 @@ export const LocalDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
   }, 'Not a real date.')
 
-/** Days from one local date to another (both yyyy-MM-dd). */
-export function daySpan(oldest: string, newest: string): number {
-  return Math.round((Date.parse(`${newest}T00:00:00Z`) - Date.parse(`${oldest}T00:00:00Z`)) / 86_400_000)
-}
 
 /** A date range in order and no longer than `maxDays`. */
 export function orderedRange<T extends { oldest: string; newest: string }>(maxDays: number) {
   return [
-    (r: T) => daySpan(r.oldest, r.newest) >= 0 && daySpan(r.oldest, r.newest) < maxDays,
+    (r: T) => daysBetween(r.oldest, r.newest) >= 0 && daysBetween(r.oldest, r.newest) < maxDays,
     `A range ends on or after its start and spans at most ${maxDays} days.`,
   ] as const
 }

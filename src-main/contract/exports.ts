@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { daysBetween } from './localDates'
 import { DayRange, EventRef, MAX_BULK_EVENTS } from './calendar'
 import { AthleteId } from './common'
 
@@ -18,10 +19,8 @@ export const MAX_DRAG_FILES = 100
 /** A range export covers at most a year per athlete. */
 export const MAX_EXPORT_DAYS = 366
 
-const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000
-
-const ExportRange = DayRange.refine((r) => r.newest >= r.oldest, 'The end of the range is before its start.').refine(
-  (r) => dayNumber(r.newest) - dayNumber(r.oldest) < MAX_EXPORT_DAYS,
+const ExportRange = DayRange.refine(
+  (r) => daysBetween(r.oldest, r.newest) < MAX_EXPORT_DAYS,
   `Export at most ${MAX_EXPORT_DAYS} days at a time.`,
 )
 

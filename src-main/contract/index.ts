@@ -1,4 +1,5 @@
 export * from './channels'
 export * from './errors'
 export * from './schemas'
+export * from './localDates'
 export type { Bridge } from './bridge'

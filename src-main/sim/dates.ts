@@ -1,7 +1,8 @@
 // Local dates are the API's currency: 'yyyy-MM-dd' and 'yyyy-MM-ddTHH:mm:ss', never with an offset,
 // always in the athlete's own timezone. Plain strings compare correctly, so ranges are string compares.
 
-const DAY_MS = 86_400_000
+export { addDays, daysBetween, mondayOf, weekday } from '../contract/localDates'
+
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -51,24 +52,6 @@ export function localToUtc(localDateTime: string, timeZone: string): string {
     guess = wanted - offset
   }
   return new Date(guess).toISOString().slice(0, 19) + 'Z'
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(utcMsOfLocal(date.slice(0, 10)) + days * DAY_MS).toISOString().slice(0, 10)
-}
-
-/** Whole days from a to b (positive when b is later). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((utcMsOfLocal(b.slice(0, 10)) - utcMsOfLocal(a.slice(0, 10))) / DAY_MS)
-}
-
-/** 0 = Monday ... 6 = Sunday; intervals.icu weeks start on Monday. */
-export function weekday(date: string): number {
-  return (new Date(utcMsOfLocal(date.slice(0, 10))).getUTCDay() + 6) % 7
-}
-
-export function mondayOf(date: string): string {
-  return addDays(date, -weekday(date))
 }
 
 export function secondsToClock(totalSeconds: number): string {

@@ -1,5 +1,6 @@
 import type { CalActivity, CalEvent } from '../../contract/calendar'
 import type { Activity, Event } from '../../icu/types'
+import { addDays } from '../dates'
 import { num } from '../decode'
 
 /** An API event as the calendar shows it; dates are the athlete's local dates. */
@@ -37,9 +38,7 @@ function multiDayEnd(e: Event): string | null {
 }
 
 function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() - 1)
-  return d.toISOString().slice(0, 10)
+  return addDays(date, -1)
 }
 
 export function calActivity(a: Activity, athleteId: string): CalActivity {

@@ -1,4 +1,4 @@
-import type { ActivityRow } from '@contract'
+import { addDays, type ActivityRow } from '@contract'
 
 // Pure helpers behind the athlete page: filtering the activity list and naming what it shows.
 
@@ -62,7 +62,5 @@ export const RANGE_PRESETS = [
 ] as const
 
 export function daysBefore(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() - days)
-  return d.toISOString().slice(0, 10)
+  return addDays(date, -days)
 }

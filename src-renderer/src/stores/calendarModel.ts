@@ -1,21 +1,8 @@
 import type { CalActivity, CalEvent, CalendarRow } from '@contract'
 
 // Pure calendar logic for the renderer: days, selection geometry, totals, compliance.
-
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + n)
-  return d.toISOString().slice(0, 10)
-}
-
-export function mondayOf(date: string): string {
-  const dow = new Date(`${date}T00:00:00Z`).getUTCDay()
-  return addDays(date, -((dow + 6) % 7))
-}
-
-export function daysFrom(start: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => addDays(start, i))
-}
+import { addDays } from '@contract'
+export { addDays, daysFrom, mondayOf } from '@contract'
 
 export const eventKey = (athleteId: string, eventId: number): string => `${athleteId}:${eventId}`
 
