@@ -21,15 +21,16 @@ describe('the rate limit over HTTP', () => {
   afterEach(() => sim.close())
 
   it('answers 429 with Retry-After past the burst, and recovers after a pause', async () => {
-    sim = await startTestSim({ rateLimit: { perSecond: 5, burst: 5 } })
+    // A slow refill keeps the count exact even when the 12 requests arrive spread out on a busy machine.
+    sim = await startTestSim({ rateLimit: { perSecond: 1, burst: 5 } })
     const api = client(sim)
     const burst = await Promise.all(Array.from({ length: 12 }, () => api.get('/athlete/0')))
     const limited = burst.filter((r) => r.status === 429)
     expect(burst.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(5)
-    expect(limited.length).toBeGreaterThanOrEqual(5)
+    expect(limited.length).toBeGreaterThanOrEqual(6)
     expect(limited[0].body).toEqual({ status: 429, error: 'Too Many Requests' })
     expect(limited[0].headers.get('retry-after')).toBe('1')
-    await new Promise((r) => setTimeout(r, 300))
+    await new Promise((r) => setTimeout(r, 1100))
     expect((await api.get('/athlete/0')).status).toBe(200)
   })
 
