@@ -8,7 +8,7 @@ async function openCalendar(page: Page) {
   await page.getByTestId('nav-calendar').click()
   await expect(page.getByTestId('calendar-grid')).toBeVisible()
   // Every row has loaded once no row shows its loading mark.
-  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .muted')).toHaveCount(0, { timeout: 20_000 })
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
 }
 
 /** Next week's first visible, not yet hidden workout chip in an athlete's row. */

@@ -19,7 +19,7 @@ async function showNextWeek(page: Page) {
   // Next week: every athlete has planned workouts there.
   await page.getByTestId('next-week').click()
   await expect(page.locator('th.day-col')).toHaveCount(7)
-  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .muted')).toHaveCount(0, { timeout: 20_000 })
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
 }
 
 /** The three athletes of rows 1 to 3, their week's planned workouts (from the simulator) and the week. */

@@ -103,7 +103,7 @@ test('drag a library workout onto a calendar cell, and add a holiday with the qu
   await page.getByTestId('open-demo').click()
   await expect(page.getByTestId('roster-table')).toBeVisible()
   await page.getByTestId('nav-calendar').click()
-  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .muted')).toHaveCount(0, { timeout: 20_000 })
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
   await page.getByTestId('toggle-library').click()
   const workout = page.locator('[data-testid="library-workout"]', { hasText: 'Threshold 2x20' })
   const row = page.getByTestId('calendar-row').nth(2)
