@@ -133,3 +133,17 @@ test("the day check-in shows each athlete's plan, what was done and the morning'
   // Wellness numbers arrive for athletes who logged them this morning.
   await expect(page.locator('[data-testid="day-row"] td.numeric').filter({ hasText: /^\d+$/ }).first()).toBeVisible()
 })
+
+test('clicking a week header selects every event of that week for the athletes shown', async ({ app }) => {
+  const { page } = app
+  await openCalendar(page)
+  const firstWeekDays = await page.locator('thead th.day-col').evaluateAll((ths) => ths.slice(0, 7).map((th) => th.getAttribute('data-day')))
+  // Each event once, though a holiday shows on each of its days.
+  const ids = new Set<string>()
+  for (const day of firstWeekDays) {
+    for (const id of await page.locator(`td.cell[data-day="${day}"] .chip-event`).evaluateAll((chips) => chips.map((c) => `${c.closest('tr')?.getAttribute('data-athlete')}:${c.getAttribute('data-event')}`))) ids.add(id)
+  }
+  const expected = ids.size
+  await page.getByTestId('select-week').first().click()
+  await expect(page.getByTestId('selection-count')).toHaveText(`${expected} selected`)
+})

@@ -133,9 +133,12 @@ export const useCalendarStore = defineStore('calendar', {
       this.selected = toggle ? [...new Set([...this.selected, ...keys])] : keys
       if (!toggle) this.rowRanges = []
     },
-    selectWhere(filter: (e: CalEvent) => boolean) {
-      this.selected = Object.values(this.rows).flatMap((r) => r.events.filter(filter).map((e) => eventKey(r.athleteId, e.id)))
-      this.rowRanges = []
+    selectWhere(filter: (e: CalEvent) => boolean, add = false) {
+      const keys = Object.values(this.rows)
+        .filter((r) => this.athleteIds.includes(r.athleteId))
+        .flatMap((r) => r.events.filter(filter).map((e) => eventKey(r.athleteId, e.id)))
+      this.selected = add ? [...new Set([...this.selected, ...keys])] : keys
+      if (!add) this.rowRanges = []
     },
     clearSelection() {
       this.selected = []
