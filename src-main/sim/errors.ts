@@ -18,8 +18,8 @@ export const unprocessable = (message: string): SimHttpError => apiError(422, me
 export const badRequest = (message: string): SimHttpError => apiError(400, message)
 export const serverError = (message: string): SimHttpError => apiError(500, message)
 export const notFound = (message: string): SimHttpError => apiError(404, message)
-export const tooManyRequests = (): SimHttpError =>
-  new SimHttpError(429, { status: 429, error: 'Too Many Requests' }, { 'Retry-After': '1' })
+export const tooManyRequests = (retryAfter = true): SimHttpError =>
+  new SimHttpError(429, { status: 429, error: 'Too Many Requests' }, retryAfter ? { 'Retry-After': '1' } : {})
 
 /** Spring's own error page, used for unknown routes and wrong methods. */
 export function springError(status: 404 | 405, path: string, now: Date): SimHttpError {

@@ -1,4 +1,5 @@
 import { badRequest, springError } from './errors'
+import type { SimProfile } from './profile'
 import type { SimState } from './state'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -11,6 +12,7 @@ export interface RouteContext {
   body(): unknown
   now(): Date
   athletesEndpoint: boolean
+  profile: SimProfile
 }
 
 /** The response body; `undefined` answers 200 with an empty body. */

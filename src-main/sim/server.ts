@@ -10,6 +10,7 @@ import { routes } from './routes'
 import { TextBody } from './textBody'
 import { FileBody } from './fileBody'
 import { buildState } from './seed'
+import { DEFAULT_PROFILE, type SimProfile } from './profile'
 import type { FaultRule, SimHandle, SimOptions, SimRequestLog } from './types'
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024
@@ -36,6 +37,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   const requests: SimRequestLog[] = []
   const sockets = new Set<Socket>()
   let latencyMs = options.latencyMs ?? 0
+  const profile: SimProfile = { ...DEFAULT_PROFILE, ...options.profile }
 
   const server = createServer((req, res) => {
     void handle(req, res)
@@ -65,7 +67,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
           return
         }
       }
-      if (limiter && !limiter.take()) throw tooManyRequests()
+      if (limiter && !limiter.take()) throw tooManyRequests(profile.retryAfter === 'sent')
       authenticate(req.headers.authorization, DEMO_API_KEY)
       const { route, params } = router.match(method, url.pathname, now())
       const ctx: RouteContext = {
@@ -75,6 +77,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
         body: () => parseJson(raw),
         now,
         athletesEndpoint: options.athletesEndpoint ?? true,
+        profile,
       }
       const body = await route.handler(ctx)
       if (body instanceof TextBody) send(res, entry, { status: 200, body: body.text, headers: { 'Content-Type': body.contentType } })
@@ -106,6 +109,10 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
       latencyMs = Math.max(0, ms)
     },
     state,
+    profile,
+    setProfile: (p: Partial<SimProfile>) => {
+      Object.assign(profile, p)
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy()

@@ -1,4 +1,5 @@
 import type { components } from '../icu/generated/openapi'
+import type { SimProfile } from './profile'
 import type { SimState } from './state'
 
 type Schemas = components['schemas']
@@ -34,6 +35,8 @@ export interface SimOptions {
   rateLimit?: { perSecond: number; burst: number } | false
   /** Default true; false makes GET /api/v1/athletes answer 404, like servers from before mid-2026. */
   athletesEndpoint?: boolean
+  /** Readings of what the documentation leaves open; missing axes take DEFAULT_PROFILE's. */
+  profile?: Partial<SimProfile>
 }
 
 export interface SimRequestLog {
@@ -76,6 +79,9 @@ export interface SimHandle {
   clearFaults(): void
   setLatency(ms: number): void
   state: SimState
+  /** The readings in force; tests may change them between requests. */
+  profile: SimProfile
+  setProfile(profile: Partial<SimProfile>): void
   close(): Promise<void>
 }
 
