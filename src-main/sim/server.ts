@@ -59,6 +59,8 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
       const fault = faults.take(method, url.pathname)
       if (fault) {
         if (fault.delayMs) await sleep(fault.delayMs)
+        // A request held back whose client went away meanwhile is never processed.
+        if (fault.delayMs && req.socket.destroyed) return
         if (fault.drop) {
           req.socket.destroy()
           return
