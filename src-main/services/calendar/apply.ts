@@ -32,6 +32,11 @@ export interface AthleteRun {
   settle: (op: Op, outcome: OpOutcome) => void
   /** Called just before the first write request of this athlete is sent. */
   sending?: () => Promise<void>
+  /**
+   * What intervals.icu now holds, from the write answers and any read back: changed or created
+   * events and removed ids, or `null` when that is not known for sure (the cache is then dropped).
+   */
+  observed?: (changed: Event[] | null, removed: number[]) => void
 }
 
 const CHANGED = 'Changed on intervals.icu since the preview; left as it is now.'
@@ -89,6 +94,8 @@ export async function applyAthlete(run: AthleteRun): Promise<void> {
   const path = `/athlete/${encodeURIComponent(athleteId)}`
 
   if (live.length) await run.sending?.()
+  const changed: Event[] = []
+  const removed: number[] = []
   for (const req of requestsFor(live, current)) {
     if (signal.aborted) {
       req.ops.forEach((op) => settle(op, { status: 'notSent', error: NOT_SENT, undo: null, eventId: idOf(op) }))
@@ -96,6 +103,9 @@ export async function applyAthlete(run: AthleteRun): Promise<void> {
     }
     try {
       const answer = await send(http, path, req, signal)
+      if (req.kind === 'delete') removed.push(...req.ops.map((o) => o.before.id!).filter((id) => id !== undefined))
+      else if (Array.isArray(answer)) changed.push(...(answer as Event[]).filter((e) => e && typeof e === 'object'))
+      else if (answer && typeof answer === 'object') changed.push(answer as Event)
       if (req.kind === 'create') {
         const rows = Array.isArray(answer) ? (answer as Event[]) : []
         const claimed = new Set<number>()
@@ -113,17 +123,27 @@ export async function applyAthlete(run: AthleteRun): Promise<void> {
       else req.ops.forEach((op) => settle(op, { status: 'failed', error: messageOf(e), undo: null, eventId: idOf(op) }))
     }
   }
-  if (!unknown.size) return
+  if (!unknown.size) {
+    // The read before writing and the write answers, newest last: what intervals.icu holds now.
+    const now = new Map(current.map((e) => [e.id, e]))
+    for (const e of changed) now.set(e.id, e)
+    for (const id of removed) now.delete(id)
+    run.observed?.([...now.values()], removed)
+    return
+  }
 
   // The answer was lost (or the coach cancelled mid-request): ask intervals.icu what landed.
   let after: Event[]
   try {
     after = await readEvents(http, athleteId, span, AbortSignal.timeout(READ_BACK_MS))
   } catch {
+    run.observed?.(null, [])
     for (const op of unknown)
       settle(op, { status: 'unknown', error: 'The answer was lost and intervals.icu could not be asked what landed; checked again later.', undo: null, eventId: idOf(op) })
     return
   }
+  // What was read back is the truth over the whole span: it replaces what the cache held there.
+  run.observed?.(after, current.map((e) => e.id!).filter((id) => id !== undefined && !after.some((x) => x.id === id)))
   const claimed = new Set<number>([...known].filter((id): id is number => typeof id === 'number'))
   for (const op of unknown) {
     const landed = reconcile(op, after, claimed)

@@ -59,6 +59,22 @@ describe.each(PROFILES)('bulk writes under $name', ({ profile }) => {
     for (const id of ids) expect(snapshot(id)).toBe(before.get(id))
   })
 
+  it('costs one read and one write per athlete from preview to the refreshed view of a loaded week', async () => {
+    const ids = writers().slice(0, 4).map((a) => a.id)
+    await load(ids)
+    h.sim.resetRequests()
+    const p = await plan({ ranges: ids.map((athleteId) => ({ athleteId, oldest: monday, newest: addDays(monday, 6) })) }, { kind: 'hide' })
+    expect(h.sim.requests).toHaveLength(0)
+    // One read per athlete, then (mostly) one range PUT per athlete; the preview's count is the truth.
+    expect(p.requests).toBeLessThanOrEqual(10)
+    await apply(p)
+    const rows = await load(ids)
+    expect(h.sim.requests.filter((r) => r.method === 'GET')).toHaveLength(4)
+    expect(h.sim.requests).toHaveLength(p.requests)
+    // The view after the change comes from the write answers, and shows it.
+    for (const c of p.changes) expect(rows.find((r) => r.athleteId === c.athleteId)!.events.find((e) => e.id === c.eventId)!.hidden).toBe(true)
+  })
+
   it('shifts, renames and sets a sport sending only those fields, never a null, and undo restores only them', async () => {
     const [a, b] = writers()
     const rows = await load([a!.id, b!.id])
@@ -265,9 +281,13 @@ describe('bad bulk requests change nothing', () => {
         action: { kind: 'rename', name: 'Renamed' },
       }),
     )
-    expect(plan.changes.map((c) => c.eventId)).toEqual([kept!.id])
-    expect(plan.skipped.map((s) => s.reason)).toEqual([`You have read-only access to ${readOnly.name}.`, 'This event is no longer on intervals.icu.'])
-    await ok(h.core.invoke('calendar:applyBulk', { planId: plan.planId }))
+    // The preview comes from the calendar as loaded; the apply reads again and leaves out what is gone.
+    expect(plan.changes.map((c) => c.eventId)).toEqual([gone!.id, kept!.id])
+    expect(plan.skipped.map((s) => s.reason)).toEqual([`You have read-only access to ${readOnly.name}.`])
+    const report = await ok<BulkReport>(h.core.invoke('calendar:applyBulk', { planId: plan.planId }))
+    expect(report.results.map((r) => [r.eventId, r.status])).toEqual([[gone!.id, 'changed'], [kept!.id, 'done']])
+    expect(report.results[0]!.error).toMatch(/No longer on intervals.icu/)
+    expect(h.sim.state.athlete(writer.id)!.events.find((e) => e.id === gone!.id)).toBeUndefined()
     expect(h.sim.state.athlete(readOnly.id)!.events.find((e) => e.id === ro.id)!.name).toBe(ro.name)
     expect(await h.core.invoke('calendar:applyBulk', { planId: plan.planId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })

@@ -113,6 +113,10 @@ export class BulkService {
             for (const i of idx) if (job.items[i]!.status === 'pending') job.items[i]!.status = 'sent'
             await persist()
           },
+          observed: (changed, removed) => {
+            if (changed) this.loader.patch(athleteId, changed, removed)
+            else this.loader.invalidate([athleteId])
+          },
           settle: (op, outcome) => {
             const i = idx[ops.indexOf(op)]!
             job.items[i] = { op, ...outcome }
@@ -128,7 +132,6 @@ export class BulkService {
     await persist()
     await journal.prune()
     plan.state = 'applied'
-    this.loader.invalidate(job.items.map((it) => it.op.athleteId))
     const report = toReport(planId, job, plan.abort.signal.aborted, await this.hasUndo())
     this.deps.log.info('bulk.applied', { planId, ok: report.succeeded, failed: report.failed })
     return report
@@ -344,8 +347,9 @@ export class BulkService {
   }
 
   /**
-   * The events of each athlete as intervals.icu has them now, over the days the selection spans:
-   * one request per athlete. Selected events' dates come from the calendar already loaded.
+   * The events of each athlete over the days the selection spans: from the calendar already loaded
+   * when it holds those weeks (no request; the apply reads each athlete again before writing),
+   * otherwise one request per athlete. Selected events not loaded are looked up side by side.
    */
   private async freshEvents(
     athletes: string[],
@@ -358,22 +362,28 @@ export class BulkService {
       athletes.map(async (athleteId) => {
         const dates: string[] = []
         for (const r of ranges) if (r.athleteId === athleteId) dates.push(r.oldest, r.newest)
+        const unknown: number[] = []
         for (const ref of refs) {
           if (ref.athleteId !== athleteId) continue
           const known = this.loader.find(athleteId, ref.eventId)
           if (known) dates.push(known.date, known.endDate ?? known.date)
-          else {
-            // Not in the loaded calendar: ask for it alone; one deleted meanwhile is skipped by the planner.
-            const one = await getEvent(http, athleteId, ref.eventId).catch((e) => {
+          else unknown.push(ref.eventId)
+        }
+        // Not in the loaded calendar: asked for together (through the shared limiter); one deleted meanwhile is skipped by the planner.
+        const found = await Promise.all(
+          [...new Set(unknown)].map((id) =>
+            getEvent(http, athleteId, id).catch((e) => {
               if (e instanceof AppError && e.code === 'NOT_FOUND') return null
               throw e
-            })
-            if (one?.start_date_local) dates.push(one.start_date_local.slice(0, 10))
-          }
-        }
+            }),
+          ),
+        )
+        for (const one of found) if (one?.start_date_local) dates.push(one.start_date_local.slice(0, 10))
         if (!dates.length) return fresh.set(athleteId, [])
-        const events = await listEvents(http, athleteId, { oldest: addDays(minDate(dates), -1), newest: addDays(maxDate(dates), 1) })
-        fresh.set(athleteId, events ?? [])
+        const span = { oldest: addDays(minDate(dates), -1), newest: addDays(maxDate(dates), 1) }
+        // Loaded weeks already list the multi-day events overlapping them: no margin needed there.
+        const cached = unknown.length ? null : this.loader.cachedEvents(athleteId, minDate(dates), maxDate(dates))
+        fresh.set(athleteId, cached ?? (await listEvents(http, athleteId, span)) ?? [])
       }),
     )
     return fresh
