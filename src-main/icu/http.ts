@@ -25,6 +25,8 @@ export interface RetryNotice {
   attempt: number
   delayMs: number
   reason: string
+  /** The server's Retry-After in ms, when its answer carried one. */
+  retryAfterMs?: number
 }
 
 export interface IcuHttpOptions {
@@ -74,7 +76,7 @@ export class IcuHttp {
       const delayMs = retryAfterMs ?? this.backoff(attempt)
       if (rateLimited) this.opts.limiter.pause(delayMs)
       this.opts.log.warn('icu.retry', { method, path: req.path, code: error.code, attempt, delayMs })
-      this.opts.onRetry?.({ attempt, delayMs, reason: error.code })
+      this.opts.onRetry?.({ attempt, delayMs, reason: error.code, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) })
       if (!rateLimited) await sleep(delayMs, req.signal)
     }
   }
