@@ -35,6 +35,7 @@ const BAD: Record<Channel, unknown[]> = {
   ],
   'session:disconnect': [{ now: true }, 42],
   'session:openDemo': [{ port: 80 }, proto],
+  'session:stopWaiting': [{ extra: 1 }, proto, 'string'],
   'roster:list': [{ refresh: 'yes' }, { refresh: true, tag: 'x' }],
   'roster:weekDetails': [{ athleteIds: [] }, { athleteIds: 'i1' }, { athleteIds: Array(501).fill('i1') }, { athleteIds: ['i1', 7] }],
   'athlete:get': [{ athleteId: '' }, { athleteId: 'i1/../../x' }, { athleteId: huge }, {}],

@@ -5,6 +5,7 @@ export const CHANNELS = [
   'session:connect',
   'session:disconnect',
   'session:openDemo',
+  'session:stopWaiting',
   'roster:list',
   'roster:weekDetails',
   'athlete:get',

@@ -113,6 +113,7 @@ export class SessionService {
 
   /** Test first; only a key intervals.icu accepted is stored. */
   async connect(athleteId: string, apiKey: string, storage: 'keychain' | 'memory'): Promise<SessionStatus> {
+    this.stopWaiting()
     const who = await this.test(athleteId, apiKey)
     const store = storage === 'keychain' ? this.opts.keychain : this.memory
     if (storage === 'keychain') {
@@ -130,6 +131,7 @@ export class SessionService {
   }
 
   async disconnect(): Promise<SessionStatus> {
+    this.stopWaiting()
     if (this.mode === 'connected' && this.athleteId) {
       if (this.keyStorage === 'keychain') await this.opts.keychain.delete(this.athleteId)
       else await this.memory.delete(this.athleteId)
@@ -146,6 +148,7 @@ export class SessionService {
 
   async openDemo(): Promise<SessionStatus> {
     if (this.mode === 'demo') return this.status()
+    this.stopWaiting()
     const demo = await this.opts.startDemo()
     await this.closeDemo()
     this.demo = demo
@@ -154,6 +157,17 @@ export class SessionService {
     this.opts.log.info('session.demo', { url: demo.url })
     this.changed()
     return this.status()
+  }
+
+  /**
+   * Stops waiting for intervals.icu: every request queued or backing off (after a 429 or a failed
+   * attempt) fails with CANCELLED before it is sent, and the queue's pause ends. Reconnecting does
+   * the same, so a long Retry-After never outlives the account it was meant for.
+   */
+  stopWaiting(): { cancelled: number } {
+    const cancelled = this.limiter.cancelWaiting()
+    if (cancelled > 0) this.opts.log.info('session.stopWaiting', { cancelled })
+    return { cancelled }
   }
 
   async dispose(): Promise<void> {
