@@ -2,7 +2,9 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { createLogger } from '../../src-main/log'
-import { KeytarSecretStore } from '../../src-main/secrets/keytar'
+import { IsolatedKeychainStore } from '../../src-main/secrets/isolatedKeychain'
+import { KEYCHAIN_WORKER_FILE } from '../../src-main/secrets/keychainProtocol'
+import { nodeKeychainWorker } from '../../src-main/secrets/nodeKeychainWorker'
 import { fixedFolderDialogs } from '../../src-main/services/exports/dialogs'
 import { startSim } from '../../src-main/sim'
 import { startHost } from './server'
@@ -14,7 +16,8 @@ const dataDir = process.env.COACH_DESK_DATA_DIR || join(process.env.XDG_DATA_HOM
 const exportDir = process.env.COACH_DESK_EXPORT_DIR || join(dataDir, 'exports')
 const host = await startHost({
   port,
-  secrets: new KeytarSecretStore(),
+  // The keychain runs in a child process (built with main): keytar can crash natively on a locked keyring.
+  secrets: new IsolatedKeychainStore(nodeKeychainWorker(join(import.meta.dirname, '../../out/main', KEYCHAIN_WORKER_FILE))),
   baseUrl: process.env.ICU_BASE_URL || undefined,
   dataDir,
   log: createLogger({ console: true, file: join(dataDir, 'logs', 'main.log') }),

@@ -78,8 +78,18 @@ export class SessionService {
       this.opts.log.warn('keychain.unavailable')
       return this.status()
     }
-    const [account] = await this.opts.keychain.accounts()
-    const key = account ? await this.opts.keychain.get(account) : null
+    let account: string | undefined
+    let key: string | null = null
+    try {
+      account = (await this.opts.keychain.accounts())[0]
+      key = account ? await this.opts.keychain.get(account) : null
+    } catch (e) {
+      // The keychain answered the probe and then failed (it crashed or locked in between): same as unavailable.
+      if (!(e instanceof AppError) || e.code !== 'KEYCHAIN_UNAVAILABLE') throw e
+      this.keychainProblem = e.message
+      this.opts.log.warn('keychain.unavailable', { detail: e.detail })
+      return this.status()
+    }
     if (!account || !key) return this.status()
     this.use('connected', account, key, 'keychain', this.opts.baseUrl)
     try {
