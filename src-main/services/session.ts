@@ -104,7 +104,7 @@ export class SessionService {
 
   /** Checks the id and key against intervals.icu without storing anything. */
   async test(athleteId: string, apiKey: string): Promise<{ athleteId: string; name: string }> {
-    this.opts.log.redact(apiKey)
+    this.redactKey(apiKey)
     const probe = this.makeHttp(this.opts.baseUrl, () => apiKey)
     try {
       const athlete = await getAthlete(probe, athleteId)
@@ -171,13 +171,19 @@ export class SessionService {
   }
 
   private use(mode: Mode, athleteId: string, key: string, storage: 'keychain' | 'memory' | null, baseUrl: string): void {
-    this.opts.log.redact(key)
+    this.redactKey(key)
     this.mode = mode
     this.athleteId = athleteId
     this.keyStorage = storage
     // Each client keeps its own key: a request still queued from a previous account never borrows the next one's.
     this.client = this.makeHttp(baseUrl, () => key)
     this.generation++
+  }
+
+  /** The log scrubs the key, and the Basic credential made from it, whatever a server echoes. */
+  private redactKey(key: string): void {
+    this.opts.log.redact(key)
+    this.opts.log.redact(Buffer.from(`API_KEY:${key}`).toString('base64'))
   }
 
   private makeHttp(baseUrl: string, apiKey: () => string | null): IcuHttp {
