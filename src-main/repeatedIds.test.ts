@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { BulkPlan, BulkReport } from './calendar'
-import type { RosterList } from './schemas'
-import { contract } from './schemas'
-import { coreHarness, ok, type CoreHarness } from '../testing/core'
+import type { BulkPlan, BulkReport } from './contract/calendar'
+import type { RosterList } from './contract/schemas'
+import { contract } from './contract/schemas'
+import { coreHarness, ok, type CoreHarness } from './testing/core'
 
 describe('repeated ids in an argument', () => {
   it('are dropped by the schema, keeping the first of each and the order', () => {
