@@ -123,6 +123,8 @@ const BAD: Record<Channel, unknown[]> = {
   'calendar:cancelBulk': [{ planId: '../../x' }],
   'calendar:planRetry': [{ planId: '' }],
   'calendar:planUndo': [{ all: true }],
+  'calendar:history': [{ all: true }, 'x'],
+  'calendar:resolveJob': [{ jobId: 'not-a-uuid', action: 'finish' }, { jobId: '00000000-0000-4000-8000-000000000000', action: 'redo' }, {}],
   'calendar:createEvent': [
     { athleteId: 'i1', fields: { name: 'x', category: 'PARTY', date: '2026-11-30' } },
     { athleteId: 'i1', fields: { name: 'x', category: 'NOTE', date: '30/11/2026' } },

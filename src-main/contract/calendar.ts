@@ -146,11 +146,19 @@ export const BulkPlan = z.object({
 })
 export type BulkPlan = z.infer<typeof BulkPlan>
 
+/**
+ * done: it landed; failed: it did not (intervals.icu was asked); changed: left out, the event
+ * changed on intervals.icu since the preview; notSent: cancelled before it was sent; unknown: the
+ * answer was lost and intervals.icu could not be asked yet (checked again later).
+ */
+export const ItemStatus = z.enum(['done', 'failed', 'changed', 'notSent', 'unknown'])
+
 export const ItemResult = z.object({
   athleteId: z.string(),
   eventId: z.number().nullable(),
   name: z.string(),
   ok: z.boolean(),
+  status: ItemStatus,
   error: z.string().nullable(),
 })
 
@@ -164,6 +172,24 @@ export const BulkReport = z.object({
   undoable: z.boolean(),
 })
 export type BulkReport = z.infer<typeof BulkReport>
+
+/** A bulk job cut short (a crash, a quit mid-way), as read back from intervals.icu. */
+export const JobSummary = z.object({
+  jobId: z.string(),
+  title: z.string(),
+  startedAt: z.string(),
+  landed: z.number(),
+  notLanded: z.number(),
+  unknown: z.number(),
+  changed: z.number(),
+})
+export type JobSummary = z.infer<typeof JobSummary>
+
+export const BulkHistory = z.object({
+  undo: z.object({ jobId: z.string(), title: z.string() }).nullable(),
+  interrupted: z.array(JobSummary),
+})
+export type BulkHistory = z.infer<typeof BulkHistory>
 
 export const BulkProgress = z.object({ planId: z.string(), done: z.number(), total: z.number() })
 
@@ -206,6 +232,11 @@ export const calendarContract = {
   'calendar:cancelBulk': { args: z.strictObject({ planId: z.string().uuid() }), result: z.object({ cancelled: z.boolean() }) },
   'calendar:planRetry': { args: z.strictObject({ planId: z.string().uuid() }), result: BulkPlan },
   'calendar:planUndo': { args: none, result: BulkPlan },
+  'calendar:history': { args: none, result: BulkHistory },
+  'calendar:resolveJob': {
+    args: z.strictObject({ jobId: z.string().uuid(), action: z.enum(['finish', 'undo', 'dismiss']) }),
+    result: BulkPlan.nullable(),
+  },
   'calendar:createEvent': { args: z.strictObject({ athleteId: AthleteId, fields: EventFields }), result: CalEvent },
   'calendar:updateEvent': {
     args: z.strictObject({ athleteId: AthleteId, eventId: EventId, fields: EventFields.partial() }),

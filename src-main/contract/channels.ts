@@ -27,6 +27,8 @@ export const CHANNELS = [
   'calendar:cancelBulk',
   'calendar:planRetry',
   'calendar:planUndo',
+  'calendar:history',
+  'calendar:resolveJob',
   'calendar:createEvent',
   'calendar:updateEvent',
   'calendar:dayWellness',
