@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AthleteId, LocalDate, none, orderedRange } from './common'
+import { AthleteId, distinct, LocalDate, none, orderedRange } from './common'
 
 /** The most events one bulk action may touch: a safety cap, well above a month for fifty athletes. */
 export const MAX_BULK_EVENTS = 5000
@@ -78,9 +78,9 @@ export const DayRange = z
 
 export const Selection = z
   .strictObject({
-    events: z.array(EventRef).max(MAX_BULK_EVENTS, `A bulk action can touch at most ${MAX_BULK_EVENTS} events.`).default([]),
+    events: distinct(z.array(EventRef).max(MAX_BULK_EVENTS, `A bulk action can touch at most ${MAX_BULK_EVENTS} events.`)).default([]),
     /** Whole days of whole athletes: hide/show and lock/unlock use one range request each. */
-    ranges: z.array(DayRange).max(500).default([]),
+    ranges: distinct(z.array(DayRange).max(500)).default([]),
   })
   .refine((s) => s.events.length + s.ranges.length > 0, 'Select at least one event first.')
 
@@ -101,7 +101,7 @@ export const BulkAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('setSport'), sport: Sport }),
   z.strictObject({
     kind: z.literal('copy'),
-    toAthletes: z.array(AthleteId).min(1).max(500),
+    toAthletes: distinct(z.array(AthleteId).min(1).max(500)),
     offsetDays: Days,
   }),
 ])
@@ -210,12 +210,12 @@ export type DayWellness = z.infer<typeof DayWellness>
 
 export const calendarContract = {
   'calendar:dayWellness': {
-    args: z.strictObject({ athleteIds: z.array(AthleteId).min(1).max(200), date: LocalDate }),
+    args: z.strictObject({ athleteIds: distinct(z.array(AthleteId).min(1).max(200)), date: LocalDate }),
     result: z.array(DayWellness),
   },
   'calendar:range': {
     args: z.strictObject({
-      athleteIds: z.array(AthleteId).min(1).max(200),
+      athleteIds: distinct(z.array(AthleteId).min(1).max(200)),
       oldest: LocalDate,
       newest: LocalDate,
       refresh: z.boolean().optional(),
