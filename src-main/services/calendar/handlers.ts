@@ -40,7 +40,7 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
   return {
     'calendar:range': ({ athleteIds, oldest, newest, refresh }) =>
       loader.rows(athleteIds, oldest, newest, { refresh, onRow: (row) => deps.emit('calendar:row', row) }),
-    'calendar:planBulk': ({ selection, action }) => bulk.plan(selection, action),
+    'calendar:planBulk': ({ selection, action, planId }) => bulk.plan(selection, action, planId),
     'calendar:applyBulk': ({ planId }) => bulk.apply(planId),
     'calendar:cancelBulk': async ({ planId }) => bulk.cancel(planId),
     'calendar:planRetry': ({ planId }) => bulk.planRetry(planId),
