@@ -5,12 +5,14 @@ import { athleteBench } from './scenarios/athlete'
 import { calendarBench } from './scenarios/calendar'
 import { exportsBench } from './scenarios/exports'
 import { rosterBench } from './scenarios/roster'
+import { windowBench } from './scenarios/window'
 
 const scenarios: [string, () => Promise<BenchRow[]>][] = [
   ['roster', rosterBench],
   ['athlete', athleteBench],
   ['calendar', calendarBench],
   ['exports', exportsBench],
+  ['window', windowBench],
 ]
 
 const only = process.argv[2]
