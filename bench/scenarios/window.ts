@@ -61,11 +61,11 @@ async function calendarSession(sim: SimHandle, build: Build, athletes: number): 
     const uncached = await longTasksSince(page, t0)
     const uncachedRequests = sim.requests.length - before
 
-    await page.locator('.calendar .seg button', { hasText: '4w' }).click()
+    await clickInPage(page, '.calendar .seg button', '4w')
     await calendarLoaded(page, 600_000)
     await networkQuiet(sim)
-    await page.getByTestId('nav-roster').click()
-    await page.getByTestId('roster-table').waitFor()
+    await clickInPage(page, '[data-testid="nav-roster"]')
+    await page.getByTestId('roster-table').waitFor({ timeout: 600_000 })
     await page.waitForTimeout(500)
     before = sim.requests.length
     t0 = await clickInPage(page, '[data-testid="nav-calendar"]')
@@ -206,6 +206,12 @@ function seedActivities(sim: SimHandle, athleteId: string, count: number): void 
   a.activities = [...extra, ...own].sort((x, y) => (x.start_date_local ?? '').localeCompare(y.start_date_local ?? ''))
 }
 
+/** Each row as soon as it is measured, so a run cut short still tells what it found. */
+function report(rows: BenchRow[]): BenchRow[] {
+  for (const r of rows) process.stderr.write(`  ${r.scenario}: ${r.ms.toFixed(0)} ms (${r.note ?? ''})\n`)
+  return rows
+}
+
 export async function windowBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = []
   try {
@@ -220,12 +226,12 @@ export async function windowBench(): Promise<BenchRow[]> {
             list.push(await calendarSession(sim, build, athletes))
           }
         }
-        for (const [build, list] of runs) rows.push(...calendarRows(athletes, build, list))
+        for (const [build, list] of runs) rows.push(...report(calendarRows(athletes, build, list)))
       } finally {
         await sim.close()
       }
     }
-    for (const build of builds()) rows.push(await activityListRuns(build))
+    for (const build of builds()) rows.push(...report([await activityListRuns(build)]))
   } finally {
     await closeBrowser()
   }

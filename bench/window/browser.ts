@@ -58,6 +58,8 @@ export async function openWindow(sim: SimHandle, rendererDir: string): Promise<W
   })
   const context = await (await sharedBrowser()).newContext({ viewport: { width: 1360, height: 860 } })
   const page = await context.newPage()
+  // A window busy for minutes (a large calendar drawn all at once) is a figure to report, not a failure.
+  page.setDefaultTimeout(600_000)
   await page.addInitScript(RECORD_LONG_TASKS)
   await page.goto(host.openUrl)
   await page.getByTestId('open-demo').click()
@@ -93,11 +95,15 @@ export interface LongTasks {
   count: number
 }
 
-/** Clicks selector inside the page and returns the page's clock at the click. */
-export function clickInPage(page: Page, selector: string, index = 0): Promise<number> {
+/**
+ * Clicks selector (the index-th match, or the one whose text is `index` when a string) inside the
+ * page, with no wait for the page to answer, and returns the page's clock at the click.
+ */
+export function clickInPage(page: Page, selector: string, index: number | string = 0): Promise<number> {
   return page.evaluate(
     ([sel, i]) => {
-      const el = document.querySelectorAll<HTMLElement>(sel)[i]
+      const all = Array.from(document.querySelectorAll<HTMLElement>(sel))
+      const el = typeof i === 'string' ? all.find((e) => e.textContent?.trim() === i) : all[i]
       if (!el) throw new Error(`nothing matches ${sel} #${i}`)
       const t0 = performance.now()
       el.click()

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { errorOf } from './errorOf'
 import type { RosterRow, WeekDetail } from '@contract'
 import { bridge, call } from '../api'
+import { localIsoDate } from '../components/dateLabels'
 import { allTags, visibleRoster, type SortKey } from './rosterView'
 
 export const useRosterStore = defineStore('roster', {
@@ -21,7 +22,7 @@ export const useRosterStore = defineStore('roster', {
   getters: {
     tags: (s) => allTags(s.rows),
     /** The coach's today: from their intervals.icu timezone, else this computer's own date (never UTC's). */
-    coachToday: (s) => s.rows.find((r) => r.isSelf)?.today ?? new Intl.DateTimeFormat('en-CA').format(new Date()),
+    coachToday: (s) => s.rows.find((r) => r.isSelf)?.today ?? localIsoDate(new Date()),
     visible: (s) => visibleRoster(s.rows, { sortKey: s.sortKey, sortDir: s.sortDir, tag: s.tag, search: s.search, includeSelf: s.includeSelf }, s.details),
   },
   actions: {
