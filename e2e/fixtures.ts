@@ -39,9 +39,11 @@ export interface AppUnderTest {
  * One fixture, two ways to start the app: real Electron where the binary is installed, otherwise the
  * browser host (same built renderer in Debian's Chromium, same createCore, HTTP in place of IPC).
  */
-export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({}, use) => {
-    const sim = await startSim({ rateLimit: { perSecond: 50, burst: 50 } })
+export const test = base.extend<{ app: AppUnderTest; athletes: number }>({
+  /** How many athletes the demo coaches: `test.use({ athletes: 200 })` for a large roster. */
+  athletes: [12, { option: true }],
+  app: async ({ athletes }, use) => {
+    const sim = await startSim({ athletes, rateLimit: { perSecond: 50, burst: 50 } })
     const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-'))
     const logFile = join(dataDir, 'logs', 'main.log')
     const exportDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-exports-'))
