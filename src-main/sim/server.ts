@@ -50,10 +50,11 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const entry: SimRequestLog = { method, path: url.pathname, query: url.search.slice(1), status: 0, at: Date.now() }
+    const entry: SimRequestLog = { method, path: url.pathname, query: url.search.slice(1), body: '', status: 0, at: Date.now() }
     requests.push(entry)
     try {
       const raw = await readBody(req)
+      entry.body = raw
       if (latencyMs > 0) await sleep(latencyMs)
       const fault = faults.take(method, url.pathname)
       if (fault) {

@@ -44,6 +44,8 @@ export interface SimRequestLog {
   path: string
   /** The raw query string without the leading '?'. */
   query: string
+  /** The request body as sent (text; '' for none), so tests can assert exactly what a write carried. */
+  body: string
   /** 0 until answered, and for dropped connections. */
   status: number
   /** Epoch milliseconds (wall clock) when the request arrived. */
