@@ -9,6 +9,7 @@ import { exportDeps, filesUnder, plannedWeek } from '../../testing/exports'
 import { coreHarness, type CoreHarness } from '../../testing/core'
 import { nodeFs, type AtomicWriteFs } from './atomicWrite'
 import { fixedFolderDialogs, type ExportDialogs } from './dialogs'
+import { MANIFEST_FILE } from './manifest'
 import { ExportService } from './service'
 
 let h: CoreHarness
@@ -43,9 +44,14 @@ function decodesAsFit(bytes: Uint8Array): boolean {
   return d.isFIT() && d.checkIntegrity() && (d.read().messages.workoutMesgs?.length ?? 0) === 1
 }
 
+/** The workout files under `dir`, without the hidden list of files each athlete folder keeps. */
+async function exportedFiles(dir: string): Promise<string[]> {
+  return (await filesUnder(dir)).filter((f) => !f.endsWith(`/${MANIFEST_FILE}`))
+}
+
 function expectInside(root: string, files: string[]) {
   for (const f of files) expect(resolve(root, f).startsWith(resolve(root) + sep), f).toBe(true)
-  expect(files.filter((f) => f.split('/').at(-1)!.startsWith('.')), 'no temporary files left').toEqual([])
+  expect(files.filter((f) => f.split('/').at(-1)!.startsWith('.') && !f.endsWith(`/${MANIFEST_FILE}`)), 'no temporary files left').toEqual([])
 }
 
 describe('exporting many workouts', () => {
@@ -59,7 +65,7 @@ describe('exporting many workouts', () => {
     expect(report).toMatchObject({ location: out, failed: 0, cancelled: false, dismissed: false })
     expect(report.written).toBe(weeks.reduce((n, w) => n + w.workouts.length, 0))
 
-    const files = await filesUnder(out)
+    const files = await exportedFiles(out)
     expectInside(out, files)
     for (const w of weeks) {
       const mine = files.filter((f) => f.startsWith(`${w.name}/`))
@@ -101,11 +107,11 @@ describe('exporting many workouts', () => {
     try {
       await h.core.invoke('roster:list', { refresh: true })
       const report = await saveMany({
-        format: 'zwo',
+        format: 'fit',
         selection: { events: evil.workouts.slice(0, 2).map((e) => ({ athleteId: 'i100006', eventId: e.id! })) },
       })
-      expect(report.failed).toBe(0)
-      const files = await filesUnder(out)
+      expect(report).toMatchObject({ failed: 0, leftOut: 0, written: 2 })
+      const files = await exportedFiles(out)
       expectInside(out, files)
       expect(files).toHaveLength(2)
       // The athlete's name sanitises to nothing, so the folder falls back to the athlete's id.
@@ -115,12 +121,15 @@ describe('exporting many workouts', () => {
 
       // A zip entry from the server that tries to climb out lands inside the athlete's folder.
       const bytes = await readFile(join(out, files[0]!))
-      h.sim.addFault({ path: /workouts\.zip$/, status: 200, body: zipSync({ '../../escape.zwo': bytes, 'a/../../../x.zwo': bytes, 'notes.txt': new Uint8Array([1]) }), times: 1 })
-      const zipped = await saveMany({ format: 'zwo', selection: { ranges: [{ athleteId: 'i100006', oldest: evil.oldest, newest: evil.newest }] } })
-      expect(zipped.written).toBe(2)
+      h.sim.addFault({ path: /workouts\.zip$/, status: 200, body: zipSync({ '../../escape.fit': bytes, 'a/../../../x.fit': bytes, 'notes.txt': new Uint8Array([1]) }), times: 1 })
+      const zipped = await saveMany({ format: 'fit', selection: { ranges: [{ athleteId: 'i100006', oldest: evil.oldest, newest: evil.newest }] } })
+      // Every planned workout is written (those the strange zip did not hold, one by one), and no entry is lost.
+      expect(zipped.failed).toBe(0)
+      for (const w of evil.workouts) expect(zipped.results.find((r) => r.eventId === w.id)).toMatchObject({ ok: true })
       const after = await filesUnder(out)
       expectInside(out, after)
-      expect(after).toEqual(expect.arrayContaining(['i100006/escape.zwo', 'i100006/x.zwo']))
+      expect(after.every((f) => f.startsWith('i100006/'))).toBe(true)
+      if (evil.workouts.length !== 2) expect(after).toEqual(expect.arrayContaining(['i100006/escape.fit', 'i100006/x.fit']))
     } finally {
       athlete.athlete.name = realName
       await h.core.invoke('roster:list', { refresh: true })
@@ -147,13 +156,15 @@ describe('exporting many workouts', () => {
     expect(names[1]).toBe(names[0]!.replace(/\.fit$/, ' (2).fit'))
   })
 
-  it('reports a failed download per athlete and writes nothing for it', async () => {
+  it('reports every workout of an athlete whose zip failed, and writes nothing for them', async () => {
     const weeks = ATHLETES.map((id) => plannedWeek(h.sim, id))
-    h.sim.addFault({ path: `/api/v1/athlete/${weeks[1]!.athleteId}/workouts.zip`, status: 422, body: { status: 422, error: 'Calendar is busy' } })
+    h.sim.addFault({ path: `/api/v1/athlete/${weeks[1]!.athleteId}/workouts.zip`, status: 404 })
     const report = await saveMany({ selection: { ranges: weeks.map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest })) } })
     const failed = report.results.filter((r) => !r.ok)
-    expect(failed).toEqual([expect.objectContaining({ athleteId: weeks[1]!.athleteId, eventId: null, error: expect.stringContaining('Calendar is busy') })])
-    const files = await filesUnder(out)
+    expect(failed.map((r) => r.eventId).sort()).toEqual(weeks[1]!.workouts.map((w) => w.id).sort())
+    for (const r of failed) expect(r).toMatchObject({ athleteId: weeks[1]!.athleteId, outcome: 'failed', error: expect.stringContaining('could not find') })
+    expect(report).toMatchObject({ failed: weeks[1]!.workouts.length, written: weeks[0]!.workouts.length + weeks[2]!.workouts.length })
+    const files = await exportedFiles(out)
     expect(files.some((f) => f.startsWith(`${weeks[1]!.name}/`))).toBe(false)
     expect(files).toHaveLength(report.written)
   })
