@@ -77,7 +77,10 @@ describe('exporting many workouts', () => {
     }
     expect(report.results.map((r) => r.fileName).sort()).toEqual(files)
     const progress = h.events.filter((e) => e.event === 'exports:progress').map((e) => e.payload as { done: number; total: number })
-    expect(progress.at(-1)).toMatchObject({ done: 3, total: 3 })
+    // Progress counts workouts, as the Export button does, not athletes.
+    const workouts = weeks.reduce((n, w) => n + w.workouts.length, 0)
+    expect(progress.at(-1)).toMatchObject({ done: workouts, total: workouts })
+    expect(progress.filter((p) => p.total === workouts).map((p) => p.done)).toEqual(Array.from({ length: workouts + 1 }, (_, i) => i))
   })
 
   it('downloads single events one by one, named by date and workout, and skips those already in a range', async () => {
