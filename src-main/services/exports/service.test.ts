@@ -220,7 +220,7 @@ describe('file system failures through the service', () => {
   const refusingFolder: AtomicWriteFs = { ...nodeFs, open: async () => Promise.reject(errno('EACCES')) }
 
   async function service(fs: AtomicWriteFs, dialogsFor: ExportDialogs = fixedFolderDialogs(out)) {
-    return new ExportService({ ...(await exportDeps(h.sim, out)), dialogs: dialogsFor, fs })
+    return new ExportService({ ...(await exportDeps(h.sim, await mkdtemp(join(tmpdir(), 'coach-desk-data-')))), dialogs: dialogsFor, fs })
   }
 
   it('a full disk is a clear message and leaves no partial or temporary file', async () => {
@@ -243,6 +243,20 @@ describe('file system failures through the service', () => {
     const r = s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
     await expect(r).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/not allowed to save.*Choose another folder/) })
     expect(await filesUnder(out)).toEqual([])
+  })
+
+  it('a name typed in the Save dialog longer than the disk takes is shortened, its extension kept', async () => {
+    const week = plannedWeek(h.sim, 'i100001')
+    for (const long of [`${'Sweet spot, long '.repeat(14)}.fit`, `${'Ü'.repeat(120)}.fit`]) {
+      const s = await service(nodeFs, { chooseSavePath: async () => ({ path: join(out, long), replaceConfirmed: false }), chooseFolder: async () => out })
+      const r = await s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
+      expect(Buffer.byteLength(long)).toBeGreaterThan(237)
+      expect(r.saved).toBe(true)
+      expect(Buffer.byteLength(r.fileName!)).toBeLessThanOrEqual(255)
+      expect(r.fileName!.endsWith('.fit')).toBe(true)
+      expect(decodesAsFit(await readFile(join(out, r.fileName!)))).toBe(true)
+    }
+    expect((await filesUnder(out)).filter((f) => f.startsWith('.'))).toEqual([])
   })
 
   it('does not replace an existing file the dialog did not confirm', async () => {

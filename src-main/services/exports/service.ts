@@ -12,10 +12,11 @@ import { exportBatch } from './batch'
 import { eventMeta, fetchEventFile, requireWorkout, type ExportRange } from './download'
 import { exportAppError } from './errors'
 import { fitFileName } from './fileNames'
+import { rememberExportFolder } from './housekeeping'
 import { standaloneFileBase, zipFileBase } from './names'
 import { FolderTarget, ZipTarget, type ExportTarget } from './targets'
 
-export interface ExportServiceDeps extends Pick<ServiceDeps, 'session' | 'log' | 'emit'> {
+export interface ExportServiceDeps extends Pick<ServiceDeps, 'session' | 'log' | 'emit'>, Partial<Pick<ServiceDeps, 'dataDir'>> {
   roster: Pick<RosterCache, 'rows'>
   loader: Pick<CalendarLoader, 'find'>
   dialogs?: ExportDialogs
@@ -56,6 +57,7 @@ export class ExportService {
     // A name typed in the dialog may be longer than the disk takes: shortened, with its extension kept.
     const name = fitFileName(basename(target.path))
     const path = join(dirname(target.path), name)
+    await this.remember(dirname(path))
     try {
       await writeFileAtomic(path, file.bytes, { overwrite: target.replaceConfirmed && path === target.path, fs: this.deps.fs })
     } catch (e) {
@@ -94,6 +96,7 @@ export class ExportService {
       if (!dir) return report({ dismissed: true })
       if (!isAbsolute(dir)) throw new AppError('INVALID_INPUT', 'Choose a folder on this computer to save into.')
       target = new FolderTarget(dir, ext, this.deps.fs)
+      await this.remember(dir)
     } else {
       const dates = req.selection.ranges.flatMap((r) => [r.oldest, r.newest])
       const chosen = await dialogs.chooseSavePath(`${zipFileBase(dates, req.format)}.zip`, 'zip')
@@ -142,6 +145,11 @@ export class ExportService {
     const c = this.running.get(exportId)
     c?.abort()
     return !!c
+  }
+
+  /** So a write cut short there leaves no temporary file past the next start or quit. */
+  private async remember(dir: string): Promise<void> {
+    if (this.deps.dataDir) await rememberExportFolder(this.deps.dataDir, dir)
   }
 
   private dialogs(): ExportDialogs {
