@@ -188,6 +188,17 @@ describe('wellness', () => {
     expect(h.sim.state.athlete(athlete)!.wellness.find((w) => w.id === date)).toMatchObject({ restingHR: 41, sleepSecs: 27_000, mood: 2 })
   })
 
+  it('sends exactly the values given, in the API names, and leaves the rest of the day as it was', async () => {
+    const day = h.sim.state.athlete(athlete)!.wellness.at(-9)!
+    day.sleepSecs = 30_123
+    h.sim.resetRequests()
+    await ok('athlete:updateWellness', { athleteId: athlete, date: day.id!, values: { restingHr: 44, mood: 2 } })
+    const put = h.sim.requests.filter((r) => r.method === 'PUT')
+    expect(put.map((r) => r.path)).toEqual([`/api/v1/athlete/${athlete}/wellness/${day.id}`])
+    expect(JSON.parse(put[0]!.body)).toEqual({ restingHR: 44, mood: 2 })
+    expect(day).toMatchObject({ restingHR: 44, mood: 2, sleepSecs: 30_123 })
+  })
+
   it('edits several days in one request', async () => {
     const dates = h.sim.state.athlete(athlete)!.wellness.slice(-8, -5).map((w) => w.id!)
     const r = await ok('athlete:updateWellnessBulk', { athleteId: athlete, days: dates.map((date) => ({ date, values: { soreness: 3, comments: 'camp' } })) })
