@@ -105,6 +105,21 @@ describe.each(profilesFor(['zip']))('exports under $name', ({ profile }) => {
     }
   })
 
+  it('single events: a note is not a workout, a swim is not a .zwo, a run is written', async () => {
+    const note = h.sim.state.athlete('i100002')!.events.find((e) => e.category === 'NOTE')!
+    const run = plannedWeek(h.sim, 'i100002').workouts[0]!
+    const swim = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Swim')!
+    const events = [note, run].map((e) => ({ athleteId: 'i100002', eventId: e.id! })).concat({ athleteId: 'i100006', eventId: swim.id! })
+    h.sim.resetRequests()
+    const report = await saveMany({ events }, 'zwo')
+    expect(report).toMatchObject({ written: 1, leftOut: 2, failed: 0 })
+    expect(rowOf(report, note)).toMatchObject({ outcome: 'leftOut', error: expect.stringMatching(/is a note, not a planned workout/) })
+    expect(rowOf(report, swim)).toMatchObject({ outcome: 'leftOut', error: expect.stringMatching(/rides and runs only/) })
+    expect(rowOf(report, run)).toMatchObject({ outcome: 'written', ok: true })
+    // Only the run is downloaded.
+    expect(singleDownloads().map((r) => r.path)).toEqual([`/api/v1/athlete/i100002/events/${run.id}/download.zwo`])
+  })
+
   it('a week of .erg without an FTP is a shortfall, never a success', async () => {
     const week = plannedWeek(h.sim, CYCLIST)
     const settings = h.sim.state.athlete(CYCLIST)!.sportSettings
