@@ -32,10 +32,11 @@ export interface Selection {
 export async function exportBatch(selection: Selection, deps: BatchDeps): Promise<ExportItem[]> {
   const { http, format, signal } = deps
   const results: ExportItem[] = []
-  const row = (m: Pick<EventMeta, 'athleteId' | 'eventId' | 'name' | 'date'>, over: Partial<ExportItem>): ExportItem => ({
+  type Named = { athleteId: string; eventId: number | null; name: string; date: string }
+  const row = (m: Named, over: Partial<ExportItem>): ExportItem => ({
     athleteId: m.athleteId,
     eventId: m.eventId,
-    name: m.name || `Workout ${m.eventId}`,
+    name: m.name || `Workout ${m.eventId ?? ''}`.trim(),
     date: m.date || null,
     fileName: null,
     ok: false,
@@ -51,7 +52,7 @@ export async function exportBatch(selection: Selection, deps: BatchDeps): Promis
       try {
         return { range, workouts: await plannedWorkouts(http, range, signal) }
       } catch (e) {
-        results.push({ ...row({ athleteId: range.athleteId, eventId: 0, name: `Workouts ${range.oldest} to ${range.newest}`, date: '' }, { error: failure(e) }), eventId: null })
+        results.push(row({ athleteId: range.athleteId, eventId: null, name: `Workouts ${range.oldest} to ${range.newest}`, date: '' }, { error: failure(e) }))
         return null
       }
     }),
@@ -135,11 +136,12 @@ export async function exportBatch(selection: Selection, deps: BatchDeps): Promis
     )
     // Entries no planned workout claimed are kept rather than lost; they have no event to name them by.
     for (const entry of extra) {
+      const named = { athleteId: entry.athleteId, eventId: null, name: entry.label, date: '' }
       try {
         const placed = await deps.place(entry)
-        results.push(row({ athleteId: entry.athleteId, eventId: 0, name: entry.label, date: '' }, { fileName: placed.fileName, ok: true, outcome: placed.outcome, eventId: null }))
+        results.push(row(named, { fileName: placed.fileName, ok: true, outcome: placed.outcome }))
       } catch (e) {
-        results.push(row({ athleteId: entry.athleteId, eventId: 0, name: entry.label, date: '' }, { error: exportAppError(e).message, eventId: null }))
+        results.push(row(named, { error: exportAppError(e).message }))
       }
     }
   }
