@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ExportReport } from '../../contract/exports'
+import { profilesFor } from '../../sim/profile'
 import { exportDeps, filesUnder, plannedWeek } from '../../testing/exports'
 import { coreHarness, type CoreHarness } from '../../testing/core'
 import { nodeFs, type AtomicWriteFs } from './atomicWrite'
@@ -54,10 +55,14 @@ function expectInside(root: string, files: string[]) {
   expect(files.filter((f) => f.split('/').at(-1)!.startsWith('.') && !f.endsWith(`/${MANIFEST_FILE}`)), 'no temporary files left').toEqual([])
 }
 
-describe('exporting many workouts', () => {
+describe.each(profilesFor(['zip']))('exporting many workouts under $name', ({ profile }) => {
+  beforeEach(() => h.sim.setProfile(profile))
+  afterAll(() => h.sim.setProfile({ zip: 'omit' }))
+
   it('exports a week for three athletes, one folder each, with one workouts.zip request per athlete', async () => {
     const weeks = ATHLETES.map((id) => plannedWeek(h.sim, id))
     h.sim.resetRequests()
+    h.events.length = 0
     const report = await saveMany({ selection: { ranges: weeks.map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest })) } })
     const zips = h.sim.requests.filter((r) => r.path.endsWith('/workouts.zip'))
     expect(zips).toHaveLength(3)
