@@ -44,12 +44,12 @@ export interface SimRequestLog {
   path: string
   /** The raw query string without the leading '?'. */
   query: string
-  /** The request body as sent (text; '' for none), so tests can assert exactly what a write carried. */
-  body: string
   /** 0 until answered, and for dropped connections. */
   status: number
   /** Epoch milliseconds (wall clock) when the request arrived. */
   at: number
+  /** The request body as sent: parsed JSON, else the raw text; undefined when empty. */
+  body?: unknown
 }
 
 export interface FaultRule {
@@ -63,8 +63,12 @@ export interface FaultRule {
   retryAfter?: number
   /** Extra delay before answering, to provoke client timeouts. */
   delayMs?: number
-  /** Destroy the socket without answering. */
+  /** Destroy the socket without answering (the request never reaches a handler). */
   drop?: boolean
+  /** Let the handler change the state, then destroy the socket: the answer is lost. */
+  dropAfter?: boolean
+  /** Let the handler change the state, then wait this long before answering (a stalled answer). */
+  stallAfterMs?: number
   /** How many matching requests the rule applies to; default Infinity. */
   times?: number
 }

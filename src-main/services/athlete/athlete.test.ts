@@ -195,7 +195,7 @@ describe('wellness', () => {
     await ok('athlete:updateWellness', { athleteId: athlete, date: day.id!, values: { restingHr: 44, mood: 2 } })
     const put = h.sim.requests.filter((r) => r.method === 'PUT')
     expect(put.map((r) => r.path)).toEqual([`/api/v1/athlete/${athlete}/wellness/${day.id}`])
-    expect(JSON.parse(put[0]!.body)).toEqual({ restingHR: 44, mood: 2 })
+    expect(put[0]!.body).toEqual({ restingHR: 44, mood: 2 })
     expect(day).toMatchObject({ restingHR: 44, mood: 2, sleepSecs: 30_123 })
   })
 

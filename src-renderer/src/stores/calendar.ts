@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { errorOf } from './errorOf'
 import { plain } from './plain'
-import type { BulkAction, BulkPlan, BulkReport, CalEvent, CalendarRow, DayWellness, EventFields } from '@contract'
+import type { BulkAction, BulkPlan, BulkReport, CalEvent, JobSummary, CalendarRow, DayWellness, EventFields } from '@contract'
 import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle } from './calendarModel'
 
@@ -28,6 +28,8 @@ interface State {
   report: BulkReport | null
   progress: { done: number; total: number }
   undoAvailable: boolean
+  /** Jobs a crash or a quit cut short, as read back from intervals.icu. */
+  interrupted: JobSummary[]
   day: string | null
   wellness: Record<string, DayWellness>
   listening: boolean
@@ -50,6 +52,7 @@ export const useCalendarStore = defineStore('calendar', {
     report: null,
     progress: { done: 0, total: 0 },
     undoAvailable: false,
+    interrupted: [],
     day: null,
     wellness: {},
     listening: false,
@@ -171,7 +174,6 @@ export const useCalendarStore = defineStore('calendar', {
       this.progress = { done: 0, total: this.plan.changes.length }
       try {
         this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId }))
-        this.undoAvailable = this.report.undoable
         this.phase = 'report'
         this.selected = []
         this.rowRanges = []
@@ -179,7 +181,31 @@ export const useCalendarStore = defineStore('calendar', {
         this.error = errorOf(e)
         this.phase = 'idle'
       }
-      await this.show(this.athleteIds, this.start)
+      await Promise.all([this.show(this.athleteIds, this.start), this.loadHistory()])
+    },
+    /** Main keeps the history (it survives reloads and restarts); the window only asks. */
+    async loadHistory() {
+      try {
+        const h = await call(bridge().calendar.history({}))
+        this.undoAvailable = h.undo !== null
+        this.interrupted = h.interrupted
+      } catch {
+        // Not connected yet, or intervals.icu unreachable: the history is asked again after the next change.
+      }
+    },
+    /** An interrupted job: finish it (through a preview), undo what landed (through a preview), or close it. */
+    async resolveJob(jobId: string, action: 'finish' | 'undo' | 'dismiss') {
+      this.error = null
+      try {
+        const plan = await call(bridge().calendar.resolveJob({ jobId, action }))
+        if (plan) {
+          this.plan = plan
+          this.phase = 'preview'
+        }
+      } catch (e) {
+        this.error = errorOf(e)
+      }
+      await this.loadHistory()
     },
     /** Drag and drop and the event dialog apply at once: the change is small, visible and undoable. */
     /**
@@ -216,7 +242,7 @@ export const useCalendarStore = defineStore('calendar', {
       } catch (e) {
         this.error = errorOf(e)
         this.phase = 'idle'
-        this.undoAvailable = false
+        await this.loadHistory()
       }
     },
     closeDialog() {
@@ -232,8 +258,7 @@ export const useCalendarStore = defineStore('calendar', {
         if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: plain(fields as EventFields) }))
         else if (Object.keys(fields).length) await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: plain(fields) }))
         else return true
-        this.undoAvailable = true
-        await this.show(this.athleteIds, this.start)
+        await Promise.all([this.show(this.athleteIds, this.start), this.loadHistory()])
         return true
       } catch (e) {
         this.error = errorOf(e)
