@@ -21,6 +21,13 @@ const dialogs: ExportDialogs = {
   chooseSavePath: (name, kind) => fixedFolderDialogs(out).chooseSavePath(name, kind),
   chooseFolder: () => fixedFolderDialogs(out).chooseFolder(),
 }
+/** Every folder a test made, removed at the end. */
+const made: string[] = []
+const tempFolder = async (prefix: string) => {
+  const d = await mkdtemp(join(tmpdir(), prefix))
+  made.push(d)
+  return d
+}
 let uuid = 0
 const exportId = () => `7a2c2a4e-8b7d-4c3e-9a1f-${String(++uuid).padStart(12, '0')}`
 const TRIATHLETE = 'i100003'
@@ -32,7 +39,11 @@ beforeAll(async () => {
   const r = await h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey, storage: 'memory' })
   expect(r.ok).toBe(true)
 })
-afterAll(() => h.close())
+afterAll(async () => {
+  await h.close()
+  for (const d of made) await rm(d, { recursive: true, force: true })
+  await rm(h.dataDir, { recursive: true, force: true })
+})
 
 async function saveMany(selection: object, format: ExportFormat, layout: ExportLayout = 'folders'): Promise<ExportReport> {
   const r = await h.core.invoke('exports:saveMany', { exportId: exportId(), format, layout, selection })
@@ -60,7 +71,7 @@ describe.each(profilesFor(['zip']))('exports under $name', ({ profile }) => {
   beforeEach(async () => {
     h.sim.setProfile(profile)
     h.sim.clearFaults()
-    out = await mkdtemp(join(tmpdir(), 'coach-desk-truth-'))
+    out = await tempFolder('coach-desk-truth-')
   })
   afterAll(() => h.sim.setProfile({ zip: 'omit' }))
 
@@ -156,7 +167,7 @@ describe.each(profilesFor(['zip']))('exports under $name', ({ profile }) => {
 describe('exporting into the same folder again', () => {
   beforeEach(async () => {
     h.sim.setProfile({ zip: 'omit' })
-    out = await mkdtemp(join(tmpdir(), 'coach-desk-again-'))
+    out = await tempFolder('coach-desk-again-')
   })
   const range = () => {
     const week = plannedWeek(h.sim, CYCLIST)
@@ -232,7 +243,7 @@ describe('exporting into the same folder again', () => {
 
   it('refuses an athlete folder that links outside the chosen folder, and writes nothing there', async () => {
     const { week, selection } = range()
-    const elsewhere = await mkdtemp(join(tmpdir(), 'coach-desk-elsewhere-'))
+    const elsewhere = await tempFolder('coach-desk-elsewhere-')
     await symlink(elsewhere, join(out, week.name), 'dir')
     const report = await saveMany(selection, 'zwo')
     expect(report).toMatchObject({ written: 0, failed: week.workouts.length })
