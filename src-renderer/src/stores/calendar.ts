@@ -30,6 +30,8 @@ interface State {
   undoAvailable: boolean
   /** Jobs a crash or a quit cut short, as read back from intervals.icu. */
   interrupted: JobSummary[]
+  /** The id a plan still reading goes by, so Cancel can stop it. */
+  planningId: string | null
   day: string | null
   wellness: Record<string, DayWellness>
   listening: boolean
@@ -53,6 +55,7 @@ export const useCalendarStore = defineStore('calendar', {
     progress: { done: 0, total: 0 },
     undoAvailable: false,
     interrupted: [],
+    planningId: null,
     day: null,
     wellness: {},
     listening: false,
@@ -159,12 +162,18 @@ export const useCalendarStore = defineStore('calendar', {
       selection ??= this.selection()
       this.phase = 'planning'
       this.error = null
+      const planId = crypto.randomUUID()
+      this.planningId = planId
       try {
-        this.plan = await call(bridge().calendar.planBulk({ selection: plain(selection), action: plain(action) }))
+        this.plan = await call(bridge().calendar.planBulk({ selection: plain(selection), action: plain(action), planId }))
         this.phase = 'preview'
       } catch (e) {
-        this.error = errorOf(e)
+        const err = errorOf(e)
+        // Cancelled by the coach: nothing to report.
+        this.error = err.code === 'CANCELLED' ? null : err
         this.phase = 'idle'
+      } finally {
+        this.planningId = null
       }
       return this.plan
     },
@@ -221,6 +230,7 @@ export const useCalendarStore = defineStore('calendar', {
       return clean
     },
     async cancel() {
+      if (this.planningId && this.phase === 'planning') await call(bridge().calendar.cancelBulk({ planId: this.planningId }))
       if (this.plan && this.phase === 'applying') await call(bridge().calendar.cancelBulk({ planId: this.plan.planId }))
     },
     async retryFailed() {
