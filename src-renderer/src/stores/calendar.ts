@@ -291,11 +291,13 @@ export const useCalendarStore = defineStore('calendar', {
       this.report = null
     },
 
-    async saveEvent(athleteId: string, eventId: number | null, fields: EventFields) {
+    /** A new event with its fields, or an edit with only the fields that changed (nothing changed: nothing sent). */
+    async saveEvent(athleteId: string, eventId: number | null, fields: EventFields | Partial<EventFields>) {
       this.error = null
       try {
-        if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: plain(fields) }))
-        else await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: plain(fields) }))
+        if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: plain(fields as EventFields) }))
+        else if (Object.keys(fields).length) await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: plain(fields) }))
+        else return true
         await Promise.all([this.show(this.athleteIds, this.start), this.loadHistory()])
         return true
       } catch (e) {
