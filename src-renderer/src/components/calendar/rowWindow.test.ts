@@ -21,15 +21,19 @@ describe('rowWindow', () => {
       [ids[0]!, 100],
       [ids[1]!, 60],
     ])
-    const w = rowWindow(ids, measured, 0, 150, 0)
+    const w = rowWindow(ids, measured, 0, 150, { overscanPx: 0 })
     // 100 + 60 covers the 150 px in view.
     expect(w).toMatchObject({ start: 0, end: 2, padTop: 0 })
     expect(w.padBottom).toBe(198 * 80)
-    expect(rowWindow(ids, new Map(), 0, FIRST_GUESS_PX, 0)).toMatchObject({ start: 0, end: 1 })
+    expect(rowWindow(ids, new Map(), 0, FIRST_GUESS_PX, { overscanPx: 0 })).toMatchObject({ start: 0, end: 1 })
+  })
+
+  it('starts from the height the last calendar measured', () => {
+    expect(rowWindow(ids, new Map(), 0, 500, { overscanPx: 0, firstGuessPx: 100 })).toMatchObject({ start: 0, end: 5, padBottom: 195 * 100 })
   })
 
   it('shows the last row when scrolled past the end of a list that got shorter', () => {
-    const w = rowWindow(ids.slice(0, 3), new Map(), 10_000, 500, 0)
+    const w = rowWindow(ids.slice(0, 3), new Map(), 10_000, 500, { overscanPx: 0 })
     expect(w).toMatchObject({ start: 2, end: 3, padBottom: 0 })
   })
 

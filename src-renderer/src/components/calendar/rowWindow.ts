@@ -11,20 +11,37 @@ export interface RowWindow {
   padBottom: number
 }
 
-/** A row's height before it was ever drawn: one chip and the week totals. */
-export const FIRST_GUESS_PX = 56
+import type { InjectionKey } from 'vue'
 
+/** A row's height before any was drawn: one chip and the week totals. */
+export const FIRST_GUESS_PX = 56
+/** Rows not drawn yet count as the average drawn, rounded to this: the guess (and the space it
+ * reserves above and below) changes seldom, not with every row measured. */
+const GUESS_STEP_PX = 16
+
+/** The average measured height, rounded to GUESS_STEP_PX. */
+export function averageRowPx(measured: ReadonlyMap<string, number>): number {
+  let sum = 0
+  for (const h of measured.values()) sum += h
+  return measured.size ? Math.max(GUESS_STEP_PX, Math.round(sum / measured.size / GUESS_STEP_PX) * GUESS_STEP_PX) : FIRST_GUESS_PX
+}
+
+/** How rows hand their element to the grid that measures them. */
+export const ROW_SIZES: InjectionKey<{ observe(el: Element): void; unobserve(el: Element): void }> = Symbol('calendar row sizes')
+
+/**
+ * overscanPx: how far beyond the view to draw; firstGuessPx: a row's height before any was measured
+ * (the grid passes what the last calendar it showed measured).
+ */
 export function rowWindow(
   ids: readonly string[],
   measured: ReadonlyMap<string, number>,
   scrollTop: number,
   viewportPx: number,
-  overscanPx = viewportPx,
+  { overscanPx = viewportPx, firstGuessPx = FIRST_GUESS_PX }: { overscanPx?: number; firstGuessPx?: number } = {},
 ): RowWindow {
   if (!ids.length) return { start: 0, end: 0, padTop: 0, padBottom: 0 }
-  let sum = 0
-  for (const h of measured.values()) sum += h
-  const guess = measured.size ? sum / measured.size : FIRST_GUESS_PX
+  const guess = measured.size ? averageRowPx(measured) : firstGuessPx
   const top = Math.max(0, scrollTop - overscanPx)
   const bottom = Math.max(0, scrollTop) + Math.max(0, viewportPx) + overscanPx
   let y = 0
