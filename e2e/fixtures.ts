@@ -6,7 +6,7 @@ import { createLogger } from '../src-main/log'
 import { MemorySecretStore } from '../src-main/secrets/memory'
 import { fixedFolderDialogs } from '../src-main/services/exports/dialogs'
 import { startSim, type SimHandle } from '../src-main/sim'
-import { startHost } from './host/server'
+import { startHost } from '../src-host/server'
 import { electronBinary } from '../scripts/electron-binary.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..')
