@@ -8,7 +8,7 @@ import { silentLogger } from '../../src-main/log'
 import { MemorySecretStore } from '../../src-main/secrets/memory'
 import { fixedFolderDialogs } from '../../src-main/services/exports/dialogs'
 import type { SimHandle } from '../../src-main/sim'
-import { startHost, type HostHandle } from '../../e2e/host/server'
+import { startHost, type HostHandle } from '../../src-host/server'
 import { CHROMIUM_ARGS } from '../../e2e/fixtures'
 
 export interface WindowUnderTest {
