@@ -8,7 +8,7 @@ describe('rowWindow', () => {
     expect(rowWindow(ids.slice(0, 12), new Map(), 0, 670)).toEqual({ start: 0, end: 12, padTop: 0, padBottom: 0 })
   })
 
-  it('renders the rows in view and a screenful either side of 200, padding the rest', () => {
+  it('renders the rows in view and a margin either side (here a screen) of 200, padding the rest', () => {
     const measured = new Map(ids.map((id) => [id, 50]))
     const w = rowWindow(ids, measured, 5000, 500)
     // In view: rows 100 to 109; a screen (10 rows) either side.

@@ -1,4 +1,4 @@
-// Which athlete rows of the calendar to render: those in view and a screenful either side. Rows
+// Which athlete rows of the calendar to render: those in view and a margin either side. Rows
 // differ in height (a day can hold several chips), so heights are measured as rows are drawn and
 // rows not drawn yet count as the average of those measured.
 
