@@ -2,7 +2,8 @@
 // and without main's cache at 12, 50 and 200 athletes, selecting a week, scrolling the calendar and
 // a 1,000-row activity list. Each figure is the median of several runs.
 //
-// BENCH_WINDOW_RUNS (default 3) and BENCH_WINDOW_SIZES (default 12,50,200) trim a run; BENCH_RENDERER
+// BENCH_WINDOW_RUNS (default 3) and BENCH_WINDOW_SIZES (default 12,50,200; empty for the activity
+// list alone) trim a run; BENCH_RENDERER
 // measures another build than out/renderer.
 // BENCH_COMPARE_RENDERER=<dir> measures a second build (another commit's out/renderer) in the same
 // run, alternating with this one, and prints both with their ratio.
@@ -23,7 +24,7 @@ import {
 } from '../window/browser'
 
 const RUNS = Number(process.env.BENCH_WINDOW_RUNS ?? 3)
-const SIZES = (process.env.BENCH_WINDOW_SIZES ?? '12,50,200').split(',').map(Number)
+const SIZES = (process.env.BENCH_WINDOW_SIZES ?? '12,50,200').split(',').filter(Boolean).map(Number)
 /** One dropped frame at 60 Hz: an interval over 1.5 frames. */
 const FRAME_BUDGET_MS = 25
 
