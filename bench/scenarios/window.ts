@@ -3,8 +3,7 @@
 // a 1,000-row activity list. Each figure is the median of several runs.
 //
 // BENCH_WINDOW_RUNS (default 3) and BENCH_WINDOW_SIZES (default 12,50,200; empty for the activity
-// list alone) trim a run; BENCH_RENDERER
-// measures another build than out/renderer.
+// list alone) trim a run; BENCH_RENDERER measures another build than out/renderer.
 // BENCH_COMPARE_RENDERER=<dir> measures a second build (another commit's out/renderer) in the same
 // run, alternating with this one, and prints both with their ratio.
 import { resolve } from 'node:path'
@@ -236,5 +235,17 @@ export async function windowBench(): Promise<BenchRow[]> {
   } finally {
     await closeBrowser()
   }
-  return rows
+  return compared(rows)
+}
+
+/** Each figure of this build beside the compared build's, as a ratio (the same run, the same load). */
+function compared(rows: BenchRow[]): BenchRow[] {
+  const label = builds()[0]!.label
+  if (!label) return rows
+  return rows.map((r) => {
+    const other = rows.find((o) => o.scenario === `${r.scenario}${label}`)
+    if (!other) return r
+    const ratio = other.ms / Math.max(r.ms, 1)
+    return { ...r, note: `${r.note ?? ''}; compared build ${other.ms.toFixed(0)} ms, this one ${r.ms.toFixed(0)} ms: ${ratio.toFixed(1)}x less` }
+  })
 }
