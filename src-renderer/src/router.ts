@@ -6,7 +6,8 @@ import ActivityView from './views/ActivityView.vue'
 import CalendarView from './views/CalendarView.vue'
 import WorkoutsView from './views/WorkoutsView.vue'
 
-// Hash history: the built renderer is loaded from file:// in Electron.
+// Hash history: every view lives under the one built index.html (app://coach-desk/index.html in
+// Electron, the browser host's / in a browser), so no route needs a file of its own.
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
