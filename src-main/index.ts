@@ -88,7 +88,7 @@ app.whenReady().then(async () => {
     appName: app.name,
     appVersion: app.getVersion(),
     versions: process.versions,
-    readmePath: app.isPackaged ? join(process.resourcesPath, 'README.md') : join(app.getAppPath(), 'README.md'),
+    readmePath: app.isPackaged ? join(process.resourcesPath, 'README.md') : join(mainDir, '../../README.md'),
     logFolder: dirname(logFile),
     checkForUpdates: () => {
       if (updates) void updates.check(true)
