@@ -29,6 +29,11 @@ describe('package configuration', () => {
     expect(config.win!.target).toEqual([{ target: 'nsis', arch: ['x64'] }])
   })
 
+  it('names every package without spaces, as GitHub keeps release asset names only then', () => {
+    const names = [config.artifactName, config.nsis!.artifactName].map((n) => n!.replace('${name}', 'coach-desk'))
+    for (const n of names) expect(n).not.toMatch(/\s|\$\{productName\}/)
+  })
+
   it('takes its icons from resources/, large enough for every platform (macOS needs 512 px)', () => {
     for (const icon of [config.linux!.icon, config.mac!.icon, config.win!.icon]) {
       expect(existsSync(join(ROOT, icon!)), icon!).toBe(true)
@@ -53,7 +58,7 @@ describe('package configuration', () => {
   it('publishes to, and updates from, the GitHub repository named in the environment; none named, no feed', () => {
     expect(builderConfig({}).publish).toBeNull()
     expect(builderConfig({ GITHUB_REPOSITORY: 'coaches/coach-desk' }).publish).toEqual([
-      { provider: 'github', owner: 'coaches', repo: 'coach-desk', releaseType: 'release' },
+      { provider: 'github', owner: 'coaches', repo: 'coach-desk', releaseType: 'draft' },
     ])
     expect(builderConfig({ GITHUB_REPOSITORY: 'a/b', COACH_DESK_RELEASE_REPO: 'me/desk' }).publish).toEqual([
       expect.objectContaining({ owner: 'me', repo: 'desk' }),

@@ -43,6 +43,8 @@ export function builderConfig(env: Record<string, string | undefined> = process.
     productName: 'Coach Desk',
     copyright: 'Copyright © Coach Desk contributors',
     directories: { output: 'dist' },
+    // No spaces in file names: GitHub renames such release assets, and the update feed would miss them.
+    artifactName: '${name}-${version}-${arch}.${ext}',
     files: PACKAGED_FILES,
     // Help → README opens this copy with the system.
     extraResources: [{ from: 'README.md', to: 'README.md' }],
@@ -66,7 +68,6 @@ export function builderConfig(env: Record<string, string | undefined> = process.
     },
     // The keychain on Linux is the Secret Service, reached through libsecret.
     deb: { depends: ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'] },
-    appImage: { artifactName: '${productName}-${version}-${arch}.${ext}' },
     mac: {
       target: [
         { target: 'dmg', arch: ['universal'] },
@@ -79,7 +80,6 @@ export function builderConfig(env: Record<string, string | undefined> = process.
       identity: signing.macIdentity,
       notarize: signing.notarize,
     },
-    dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
     win: {
       target: [{ target: 'nsis', arch: ['x64'] }],
       icon: 'resources/icon-1024.png',
@@ -88,7 +88,7 @@ export function builderConfig(env: Record<string, string | undefined> = process.
       oneClick: false,
       perMachine: false,
       allowToChangeInstallationDirectory: true,
-      artifactName: '${productName}-Setup-${version}.${ext}',
+      artifactName: '${name}-setup-${version}.${ext}',
     },
   }
 }

@@ -114,7 +114,7 @@ describe('the window and its renderer', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn() }
     registerRendererScheme(protocol)
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
     ])
   })
 

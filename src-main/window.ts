@@ -32,12 +32,13 @@ export function createMainWindow(deps: WindowDeps): BrowserWindow {
 }
 
 /**
- * The app scheme is standard (real origin, relative URLs), secure (like https) and may be fetched.
- * Must run before the app is ready.
+ * The app scheme is standard (a real origin, relative URLs), secure (like https) and may be fetched;
+ * CORS-enabled because Vite's module scripts are requested in CORS mode (same origin: no header is
+ * needed, and no other origin gets one). Must run before the app is ready.
  */
 export function registerRendererScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ])
 }
 

@@ -51,6 +51,8 @@ describe('the app scheme serves the built renderer and nothing else', () => {
   it('a page carries the CSP header; HEAD answers without a body', async () => {
     const page = await get('app://coach-desk/index.html')
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
+    // No other origin may read what the scheme serves.
+    expect(page.headers.get('access-control-allow-origin')).toBeNull()
     const head = await get('app://coach-desk/assets/index-abc.js', 'HEAD')
     expect(head.status).toBe(200)
     expect(await head.text()).toBe('')
