@@ -18,7 +18,7 @@ import { electronUpdates } from './shell/electronUpdates'
 import { menuTemplate } from './shell/menu'
 import { OpenedFileQueue, workoutFilesInArgs } from './shell/openedFiles'
 import type { UpdateChecker } from './shell/updates'
-import { readWindowState, rememberPlace, restorePlace, writeWindowState } from './shell/windowState'
+import { readWindowState, rememberPlace, restorePlace, writeWindowState, writeWindowStateNow } from './shell/windowState'
 import { createMainWindow, hardenSession, registerRendererScheme, rendererPaths, serveRenderer, trackWindowPlace } from './window'
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url))
@@ -104,9 +104,15 @@ app.whenReady().then(async () => {
   const open = () => {
     const place = restorePlace(placeState, screen.getAllDisplays(), screen.getPrimaryDisplay())
     win = createMainWindow({ preloadPath: paths.preloadPath, rendererUrl: devServerUrl, iconPath: join(mainDir, '../../resources/icon.png'), place })
-    trackWindowPlace(win, screen, (displayId, next) => {
+    trackWindowPlace(win, screen, (displayId, next, closing) => {
       placeState = rememberPlace(placeState, displayId, next)
-      void writeWindowState(placeFile, placeState).catch((e) => log.warn('window.state_not_saved', { error: String(e) }))
+      const failed = (e: unknown) => log.warn('window.state_not_saved', { error: String(e) })
+      if (!closing) return void writeWindowState(placeFile, placeState).catch(failed)
+      try {
+        writeWindowStateNow(placeFile, placeState)
+      } catch (e) {
+        failed(e)
+      }
     })
     win.webContents.once('did-finish-load', () => openedFiles.attach((path) => void actions.deliverOpenedFile(path)))
     win.on('closed', () => {

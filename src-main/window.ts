@@ -54,22 +54,22 @@ export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererDir: s
 export function trackWindowPlace(
   win: Pick<BrowserWindow, 'on' | 'getNormalBounds' | 'isMaximized' | 'isDestroyed'>,
   screen: Pick<Screen, 'getDisplayMatching'>,
-  remember: (displayId: number, place: WindowPlace) => void,
+  remember: (displayId: number, place: WindowPlace, closing: boolean) => void,
   settleMs = 500,
 ): void {
   let timer: ReturnType<typeof setTimeout> | undefined
-  const record = () => {
+  const record = (closing: boolean) => {
     clearTimeout(timer)
     if (win.isDestroyed()) return
     const bounds = win.getNormalBounds()
-    remember(screen.getDisplayMatching(bounds).id, { bounds, maximized: win.isMaximized() })
+    remember(screen.getDisplayMatching(bounds).id, { bounds, maximized: win.isMaximized() }, closing)
   }
   const soon = () => {
     clearTimeout(timer)
-    timer = setTimeout(record, settleMs)
+    timer = setTimeout(() => record(false), settleMs)
   }
   for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(event as 'resize', soon)
-  win.on('close', record)
+  win.on('close', () => record(true))
 }
 
 /** No navigation away, no new windows (allowed https links go to the system browser). */

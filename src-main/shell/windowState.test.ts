@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DEFAULT_SIZE, EMPTY_WINDOW_STATE, readWindowState, rememberPlace, restorePlace, writeWindowState, type ScreenArea } from './windowState'
+import { DEFAULT_SIZE, EMPTY_WINDOW_STATE, readWindowState, rememberPlace, restorePlace, writeWindowState, writeWindowStateNow, type ScreenArea } from './windowState'
 
 const laptop: ScreenArea = { id: 1, workArea: { x: 0, y: 25, width: 1440, height: 875 } }
 const monitor: ScreenArea = { id: 2, workArea: { x: 1440, y: 0, width: 2560, height: 1400 } }
@@ -56,6 +56,9 @@ describe('window place per display', () => {
       await writeWindowState(file, state)
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ last: '7', byDisplay: { 7: { bounds: { x: 1, y: 2, width: 1001, height: 700 }, maximized: false } } })
       expect(await readWindowState(file)).toEqual(state)
+      const closing = rememberPlace(state, 8, { bounds: { x: 5, y: 5, width: 1000, height: 700 }, maximized: true })
+      writeWindowStateNow(file, closing)
+      expect(await readWindowState(file)).toEqual(closing)
     })
 
     it.each([['missing', null], ['not JSON', '{'], ['the wrong shape', '{"byDisplay":{"1":{"bounds":{"x":"a"}}}}']])(

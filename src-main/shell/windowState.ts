@@ -1,3 +1,4 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
@@ -105,4 +106,12 @@ export async function writeWindowState(file: string, state: WindowStateFile): Pr
   const tmp = `${file}.${process.pid}.tmp`
   await writeFile(tmp, JSON.stringify(state))
   await rename(tmp, file)
+}
+
+/** The same, at once: the window is closing and the app may quit before a promise settles. */
+export function writeWindowStateNow(file: string, state: WindowStateFile): void {
+  mkdirSync(dirname(file), { recursive: true })
+  const tmp = `${file}.${process.pid}.tmp`
+  writeFileSync(tmp, JSON.stringify(state))
+  renameSync(tmp, file)
 }

@@ -62,6 +62,18 @@ describe('commands from the native shell', () => {
     expect(useWorkoutsStore().imported).toMatchObject({ name: 'Sweet Spot', fileName: 'sweet-spot.zwo' })
   })
 
+  it('a file opened at start waits until the session is known, then is imported', async () => {
+    const { router, send, importCall } = setup()
+    useSessionStore().status = null
+    const done = send({ kind: 'importFile', fileName: 'early.zwo', text: '<workout_file/>' })
+    await new Promise((r) => setTimeout(r, 10))
+    expect(importCall).not.toHaveBeenCalled()
+    useSessionStore().status = { state: 'demo', athleteId: 'i1' } as never
+    await done
+    expect(router.currentRoute.value.path).toBe('/workouts')
+    expect(importCall).toHaveBeenCalledWith({ fileName: 'early.zwo', text: '<workout_file/>' })
+  })
+
   it('does nothing on the welcome screen, before an account or the demo is open', async () => {
     const { router, send, importCall } = setup('disconnected')
     await router.push('/')

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia'
+import { watch } from 'vue'
 import type { Router } from 'vue-router'
 import type { AppCommand } from '@contract'
 import { bridge } from '../api'
@@ -16,8 +17,22 @@ export const useShellStore = defineStore('shell', {
       bridge().events['app:command']((command) => void this.run(command, router))
     },
     async run(command: AppCommand, router: Router) {
+      const session = useSessionStore()
+      // A file opened at start arrives before the session is known: wait for it.
+      if (!session.status) {
+        await new Promise<void>((ready) => {
+          const stop = watch(
+            () => session.status,
+            (status) => {
+              if (!status) return
+              stop()
+              ready()
+            },
+          )
+        })
+      }
       // Before an account or the demo is open, only the welcome screen is there to show.
-      if (!useSessionStore().active) return
+      if (!session.active) return
       if (command.kind === 'openPage') {
         await router.push(command.path)
       } else if (command.kind === 'pressKey') {
