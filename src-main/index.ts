@@ -13,7 +13,7 @@ import { KEYCHAIN_WORKER_FILE } from './secrets/keychainProtocol'
 import { MemorySecretStore } from './secrets/memory'
 import { utilityKeychainWorker } from './secrets/utilityKeychainWorker'
 import { DEMO_API_KEY, DEMO_COACH_ID, startSim } from './sim'
-import { desktopActions } from './shell/desktop'
+import { desktopActions, takeSecondInstance } from './shell/desktop'
 import { electronUpdates } from './shell/electronUpdates'
 import { menuTemplate } from './shell/menu'
 import { OpenedFileQueue, workoutFilesInArgs } from './shell/openedFiles'
@@ -146,14 +146,7 @@ app.whenReady().then(async () => {
 
 // A second start (a double-clicked workout file, the launcher again) brings this window forward and
 // hands over the files it was given.
-app.on('second-instance', (_event, argv, workingDirectory) => {
-  if (win) {
-    if (win.isMinimized()) win.restore()
-    win.show()
-    win.focus()
-  }
-  for (const path of workoutFilesInArgs(argv.slice(1), workingDirectory)) openedFiles.add(path)
-})
+app.on('second-instance', (_event, argv, workingDirectory) => takeSecondInstance(win, argv, workingDirectory, openedFiles))
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()

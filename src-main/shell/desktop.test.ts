@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { silentLogger } from '../log'
-import { desktopActions } from './desktop'
+import { desktopActions, takeSecondInstance } from './desktop'
 import { OpenedFileQueue } from './openedFiles'
 
 const dir = mkdtempSync(join(tmpdir(), 'coach-desk-desktop-'))
@@ -94,5 +94,26 @@ describe('desktop actions', () => {
     expect(dialog.showMessageBox).toHaveBeenCalledWith(
       expect.objectContaining({ title: 'About Coach Desk', detail: 'Version 0.1.0\nElectron 45.5.0\nChrome 142\nNode.js 22' }),
     )
+  })
+})
+
+describe('a second start', () => {
+  it('brings the minimised window forward and hands over the workout files it was given', () => {
+    const win = { isDestroyed: () => false, isMinimized: () => true, restore: vi.fn(), show: vi.fn(), focus: vi.fn() }
+    const queue = new OpenedFileQueue()
+    const got: string[] = []
+    queue.attach((p) => got.push(p))
+    takeSecondInstance(win, ['/opt/Coach Desk/coach-desk', '--no-sandbox', 'Sweet Spot.zwo', 'readme.txt'], '/home/coach/Downloads', queue)
+    expect(win.restore).toHaveBeenCalled()
+    expect(win.focus).toHaveBeenCalled()
+    expect(got).toEqual(['/home/coach/Downloads/Sweet Spot.zwo'])
+  })
+
+  it('with no window yet, keeps the files for the window to come', () => {
+    const queue = new OpenedFileQueue()
+    takeSecondInstance(null, ['coach-desk', '/tmp/a.erg'], '/', queue)
+    const got: string[] = []
+    queue.attach((p) => got.push(p))
+    expect(got).toEqual(['/tmp/a.erg'])
   })
 })

@@ -2,7 +2,7 @@ import type { BrowserWindow, Dialog, Shell } from 'electron'
 import type { AppCommand } from '../contract/appCommands'
 import type { Logger } from '../log'
 import { aboutDetail, type MenuActions } from './menu'
-import { readOpenedWorkout, type OpenedFileQueue } from './openedFiles'
+import { readOpenedWorkout, workoutFilesInArgs, type OpenedFileQueue } from './openedFiles'
 
 // The native shell's actions, wired to the window, dialogs and the system shell. Thin: what each
 // action does to data lives in the window (pages, imports) or in main's services.
@@ -29,6 +29,22 @@ export function sendCommand(win: BrowserWindow | null, command: AppCommand): boo
   win.focus()
   win.webContents.send('app:command', command)
   return true
+}
+
+type ForegroundWindow = Pick<BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'>
+
+/**
+ * Another start while Coach Desk runs (a double-clicked workout file, the launcher again): the open
+ * window comes forward and the files that start was given are imported here instead.
+ */
+export function takeSecondInstance(win: ForegroundWindow | null, argv: readonly string[], workingDirectory: string, openedFiles: OpenedFileQueue): void {
+  if (win && !win.isDestroyed()) {
+    if (win.isMinimized()) win.restore()
+    win.show()
+    win.focus()
+  }
+  // argv[0] is the executable (or electron, then the app's path, which is not a workout file).
+  for (const path of workoutFilesInArgs(argv.slice(1), workingDirectory)) openedFiles.add(path)
 }
 
 export function desktopActions(deps: DesktopDeps): MenuActions & { deliverOpenedFile(path: string): Promise<void> } {
