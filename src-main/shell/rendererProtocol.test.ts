@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveRendererFile } from './rendererProtocol'
 
@@ -96,5 +96,26 @@ describe('the app scheme serves the built renderer and nothing else', () => {
   it('only GET and HEAD are answered', async () => {
     expect((await get('app://coach-desk/index.html', 'POST')).status).toBe(405)
     expect((await get('app://coach-desk/index.html', 'PUT')).status).toBe(405)
+  })
+})
+
+describe('the built renderer through the app scheme', () => {
+  const built = resolve(import.meta.dirname, '../../out/renderer')
+
+  it('serves index.html and every script, style and image it names, each with its type', async () => {
+    expect(existsSync(join(built, 'index.html')), 'run `npm run build` first').toBe(true)
+    const page = await serveRendererFile(built, { url: 'app://coach-desk/index.html' })
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    const refs = [...html.matchAll(/(?:src|href)="\.?\/?([^"#?]+)"/g)].map((m) => m[1]!).filter((r) => !r.includes(':'))
+    expect(refs.some((r) => r.endsWith('.js'))).toBe(true)
+    expect(refs.some((r) => r.endsWith('.css'))).toBe(true)
+    for (const ref of refs) {
+      const res = await serveRendererFile(built, { url: new URL(ref, 'app://coach-desk/index.html').href })
+      expect(res.status, ref).toBe(200)
+      const type = res.headers.get('content-type')!
+      if (ref.endsWith('.js')) expect(type, ref).toBe('text/javascript; charset=utf-8')
+      if (ref.endsWith('.css')) expect(type, ref).toBe('text/css; charset=utf-8')
+    }
   })
 })
