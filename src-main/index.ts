@@ -22,7 +22,8 @@ import { readWindowState, rememberPlace, restorePlace, writeWindowState, writeWi
 import { createMainWindow, hardenSession, registerRendererScheme, rendererPaths, serveRenderer, trackWindowPlace } from './window'
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url))
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
+// The dev server (npm run dev) only outside a package: an installed copy never loads or trusts another origin.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 let win: BrowserWindow | null = null
 
 if (!app.requestSingleInstanceLock()) app.quit()
