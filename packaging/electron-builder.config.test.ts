@@ -64,6 +64,10 @@ describe('package configuration', () => {
       expect.objectContaining({ owner: 'me', repo: 'desk' }),
     ])
     expect(builderConfig({ COACH_DESK_RELEASE_REPO: 'not a repo' }).publish).toBeNull()
+    // The deb names the same repository as its homepage, and a maintainer.
+    const named = builderConfig({ GITHUB_REPOSITORY: 'coaches/coach-desk' })
+    expect(named.extraMetadata).toEqual({ homepage: 'https://github.com/coaches/coach-desk' })
+    expect(named.linux!.maintainer).toBe('coaches <coaches@users.noreply.github.com>')
   })
 
   it('signs and notarises macOS builds only with credentials in the environment', () => {

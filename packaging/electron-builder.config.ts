@@ -58,11 +58,15 @@ export function builderConfig(env: Record<string, string | undefined> = process.
     fileAssociations: FILE_ASSOCIATIONS,
     afterPack: setFuses,
     publish: feed ? [feed] : null,
+    // The deb package must name a homepage: the repository releases come from (without one,
+    // electron-builder falls back to the git remote's GitHub repository).
+    extraMetadata: feed ? { homepage: `https://github.com/${feed.owner}/${feed.repo}` } : {},
     linux: {
       target: ['AppImage', 'deb'],
       icon: 'resources/icon-1024.png',
       category: 'Utility',
       executableName: 'coach-desk',
+      maintainer: feed ? `${feed.owner} <${feed.owner}@users.noreply.github.com>` : 'Coach Desk maintainers',
       synopsis: 'Plan and review training for many athletes on intervals.icu',
       mimeTypes: FILE_ASSOCIATIONS.map((a) => a.mimeType),
     },
