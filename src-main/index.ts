@@ -130,6 +130,10 @@ app.whenReady().then(async () => {
     dialog,
     getWindow: () => win,
     log,
+  }).catch((e: unknown) => {
+    // The app works without update checks; the log says why there are none.
+    log.warn('updates.unavailable', { error: String(e) })
+    return null
   })
   updates?.start()
   app.on('activate', () => {
