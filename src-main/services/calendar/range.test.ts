@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CalendarRow } from '../../contract/calendar'
 import type { RosterList } from '../../contract/schemas'
-import { coreHarness, ok, type CoreHarness } from '../../testing/core'
+import { connectedHarness, ok, type CoreHarness } from '../../testing/core'
 import { addDays, athleteToday, mondayOf } from '../dates'
 
 let h: CoreHarness
@@ -9,9 +9,7 @@ let roster: RosterList
 let monday: string
 
 beforeEach(async () => {
-  h = await coreHarness()
-  await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
-  roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
+  ;({ h, roster } = await connectedHarness())
   monday = addDays(mondayOf(athleteToday('Europe/London', new Date())), 7)
 })
 afterEach(() => h.close())
