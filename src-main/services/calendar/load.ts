@@ -48,12 +48,14 @@ export class CalendarLoader {
     opts: { refresh?: boolean; onRow?: (row: CalendarRow) => void; signal?: AbortSignal } = {},
   ): Promise<CalendarRow[]> {
     if (newest < oldest) throw new AppError('INVALID_INPUT', 'The end of the range is before its start.')
-    if (this.generation !== this.deps.session.generation || opts.refresh) {
+    if (this.generation !== this.deps.session.generation) {
       this.weeks.clear()
       this.inFlight.clear()
       this.epoch++
       this.generation = this.deps.session.generation
     }
+    // Refresh forgets only these athletes: a long roster is asked for in chunks, each refreshing its own.
+    if (opts.refresh) this.forget(athleteIds)
     const mondays = weeksCovering(oldest, newest)
     return Promise.all(
       athleteIds.map(async (athleteId) => {
@@ -185,9 +187,15 @@ export class CalendarLoader {
 
   /** Forget what is cached for these athletes (after a write), so the next view reloads it. */
   invalidate(athleteIds: Iterable<string>): void {
+    this.forget(athleteIds)
+  }
+
+  /** Drops these athletes' weeks, and any answer on its way for them is not cached (it may predate a change). */
+  private forget(athleteIds: Iterable<string>): void {
     const ids = new Set(athleteIds)
     for (const id of ids) this.versions.set(id, (this.versions.get(id) ?? 0) + 1)
     for (const k of [...this.weeks.keys()]) if (ids.has(k.split('|')[0]!)) this.weeks.delete(k)
+    for (const k of [...this.inFlight.keys()]) if (ids.has(k.split('|')[0]!)) this.inFlight.delete(k)
   }
 
   private assemble(athleteId: string, oldest: string, newest: string, mondays: string[]): CalendarRow {
