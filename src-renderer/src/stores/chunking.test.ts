@@ -67,6 +67,23 @@ describe('the roster store at a thousand athletes', () => {
     expect(b.roster.weekDetails.mock.calls.at(-1)![0].athleteIds).toEqual(['i100'])
   })
 
+  it('asks for the coach’s own row once the details on their way are in, when it is shown meanwhile', async () => {
+    const answers: ((v: unknown) => void)[] = []
+    const b = bridge({ weekDetails: () => new Promise((r) => answers.push(r)) })
+    const roster = useRosterStore()
+    roster.rows = [rosterRow('i100', true), ...ids.slice(0, 3).map((id) => rosterRow(id))]
+    const loading = roster.loadDetails()
+    roster.includeSelf = true
+    void roster.loadDetails()
+    expect(b.roster.weekDetails).toHaveBeenCalledOnce()
+    answers[0]!({ ok: true, value: ids.slice(0, 3).map((athleteId) => ({ athleteId, plannedLoad: 1, plannedSecs: 0, plannedCount: 1, lastActivity: null, error: null })) })
+    await vi.waitFor(() => expect(b.roster.weekDetails).toHaveBeenCalledTimes(2))
+    expect(b.roster.weekDetails.mock.calls[1]![0].athleteIds).toEqual(['i100'])
+    answers[1]!({ ok: true, value: [{ athleteId: 'i100', plannedLoad: 1, plannedSecs: 0, plannedCount: 1, lastActivity: null, error: null }] })
+    await loading
+    expect(Object.keys(roster.details).sort()).toEqual(['i100', ...ids.slice(0, 3)].sort())
+  })
+
   it('shows why the week details failed, and is quiet about a cancel when the coach left', async () => {
     bridge({ weekDetails: () => fail('NETWORK', 'intervals.icu could not be reached.') })
     const roster = useRosterStore()

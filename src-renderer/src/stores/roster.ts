@@ -4,6 +4,9 @@ import { chunksOf, MAX_DETAIL_ATHLETES, type RosterRow, type WeekDetail } from '
 import { bridge, call } from '../api'
 import { allTags, visibleRoster, type SortKey } from './rosterView'
 
+/** loadDetails() was called while details were loading. */
+let detailsAgain = false
+
 export const useRosterStore = defineStore('roster', {
   state: () => ({
     rows: [] as RosterRow[],
@@ -54,10 +57,17 @@ export const useRosterStore = defineStore('roster', {
      * Main sends them as background work; leaveRoster() cancels what is not sent.
      */
     async loadDetails() {
+      if (this.detailsLoading) {
+        // Asked again meanwhile (the coach's own row shown): once these are in, the rest is asked.
+        detailsAgain = true
+        return
+      }
       const missing = this.rows.filter((r) => (this.includeSelf || !r.isSelf) && !this.details[r.id]).map((r) => r.id)
-      if (!missing.length || this.detailsLoading) return
+      if (!missing.length) return
       this.detailsLoading = true
       this.detailsError = null
+      detailsAgain = false
+      let cancelled = false
       try {
         await Promise.all(
           chunksOf(missing, MAX_DETAIL_ATHLETES).map(async (athleteIds) => {
@@ -69,10 +79,12 @@ export const useRosterStore = defineStore('roster', {
       } catch (e) {
         const error = errorOf(e)
         // Cancelled because the coach left the roster: the rest is asked when it opens again.
-        if (error.code !== 'CANCELLED') this.detailsError = error
+        cancelled = error.code === 'CANCELLED'
+        if (!cancelled) this.detailsError = error
       } finally {
         this.detailsLoading = false
       }
+      if (detailsAgain && !cancelled && !this.detailsError) await this.loadDetails()
     },
     /** Refresh: what is still queued for the old list is cancelled, then the list and its details load again. */
     async reload() {
