@@ -67,6 +67,7 @@ async function decimationRows(): Promise<BenchRow[]> {
       ratio: smallMs / fullMs,
       target: '≤ 0.5x',
       pass: smallMs / fullMs <= 0.5,
+      runs: 21,
       note: `payload ${Math.round(bytes(small) / 1024)} kB decimated vs ${Math.round(bytes(full) / 1024)} kB undecimated`,
     },
   ]
@@ -81,6 +82,7 @@ async function decimationRows(): Promise<BenchRow[]> {
       ratio: draw.decimated / draw.full,
       target: '≤ 0.5x',
       pass: draw.decimated / draw.full <= 0.5,
+      runs: 5,
     })
   }
   return rows
@@ -146,6 +148,7 @@ async function listRows(): Promise<BenchRow[]> {
         boundMs: LATENCY,
         ratio: ms / LATENCY,
         target: '≤ 2x',
+        runs: 5,
         pass: c.sim.requests.length === 1 && ms / LATENCY <= 2,
       },
     ]
@@ -204,6 +207,7 @@ async function reopenRows(): Promise<BenchRow[]> {
         boundMs: LATENCY,
         ratio: firstMs / LATENCY,
         target: '≤ 3x',
+        runs: RIDE_RUNS,
         pass: firstRequests === 2 && firstMs / LATENCY <= 3,
       },
       {
@@ -215,6 +219,7 @@ async function reopenRows(): Promise<BenchRow[]> {
         boundMs: firstMs,
         ratio: againMs / firstMs,
         target: '≤ 0.2x',
+        runs: RIDE_RUNS,
         pass: againRequests === 0 && againMs / firstMs <= 0.2,
       },
     ]
