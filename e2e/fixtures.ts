@@ -75,7 +75,8 @@ export const test = base.extend<{ app: AppUnderTest }>({
       })
       const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
-      await page.goto(host.url)
+      // The one-time link, as the host opens it: this browser gets the cookie every request needs.
+      await page.goto(host.openUrl)
       await use({ page, sim, storedAccounts: () => secrets.accounts(), logFile, dataDir, exportDir, mode: 'browser-host' })
       await browser.close()
       await host.close()

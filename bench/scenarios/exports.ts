@@ -5,15 +5,16 @@ import type { ExportReport } from '../../src-main/contract/exports'
 import type { RosterList } from '../../src-main/contract/schemas'
 import { addDays, athleteToday, mondayOf } from '../../src-main/services/dates'
 import { fixedFolderDialogs } from '../../src-main/services/exports/dialogs'
-import { connectedCore, floorMs, independent, median, ok, refill, repeat, type BenchRow } from '../harness'
+import { connectedCore, floorMs, median, ok, refill, repeat, type BenchRow } from '../harness'
 
 const LATENCY = 80
 const ATHLETES = 20
 const RUNS = 3
 
 /**
- * Next week for 20 athletes as .fit into a folder per athlete: one workouts.zip request per
- * athlete (20), against one download per planned workout; the median of 3 runs against the floor.
+ * Next week for 20 athletes as .fit into a folder per athlete: per athlete one events read (what is
+ * planned, so the report can name every workout) and one workouts.zip (40, side by side), against
+ * one download per planned workout; the median of 3 runs against the floor.
  */
 export async function exportsBench(): Promise<BenchRow[]> {
   const out = await mkdtemp(join(tmpdir(), 'coach-desk-bench-export-'))
@@ -44,29 +45,31 @@ export async function exportsBench(): Promise<BenchRow[]> {
         const report = await ok<ExportReport>(
           c.core.invoke('exports:saveMany', { exportId: crypto.randomUUID(), selection: { ranges }, format: 'fit', layout: 'folders' }),
         )
-        if (report.failed || report.written !== perEvent) throw new Error(`export: ${report.written} written, ${report.failed} failed`)
+        if (report.failed || report.leftOut || report.written !== perEvent) throw new Error(`export: ${report.written} written, ${report.leftOut} left out, ${report.failed} failed`)
         return report
       },
     )
     const requests = runs.at(-1)!.requests
     const ms = median(runs.map((r) => r.ms))
-    const boundMs = floorMs(independent(ATHLETES), LATENCY)
+    // The events read and the zip do not depend on each other: side by side per athlete.
+    const boundMs = floorMs(Array.from({ length: ATHLETES }, () => [2]), LATENCY)
+    const last = runs.at(-1)!.value
     const rateLimited = runs.reduce((n, r) => n + r.rateLimited, 0)
     return [
       {
         scenario: `export next week, ${ATHLETES} athletes, .fit, ${LATENCY} ms latency`,
         requests,
-        requestTarget: `${ATHLETES}`,
-        minimalRequests: ATHLETES,
+        requestTarget: `${2 * ATHLETES}`,
+        minimalRequests: 2 * ATHLETES,
         naiveRequests: perEvent,
         ms,
         boundMs,
         ratio: ms / boundMs,
         target: '≤ 1.2x',
-        pass: requests <= ATHLETES && ms / boundMs <= 1.2 && rateLimited === 0,
+        pass: requests <= 2 * ATHLETES && ms / boundMs <= 1.2 && rateLimited === 0,
         rateLimited,
         runs: runs.length,
-        note: `${runs.at(-1)!.value.written} files written per run, ${runs.at(-1)!.value.failed} failed`,
+        note: `${last.written} of ${last.results.length} workouts written, ${last.leftOut} left out, ${last.failed} failed (last run)`,
       },
     ]
   } finally {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AthleteId, LocalDate, none, orderedRange } from './common'
+import { AthleteId, distinct, LocalDate, none, orderedRange } from './common'
 import { MAX_RANGE_ATHLETES } from './limits'
 
 /** The most events one bulk action may touch: a safety cap, well above a month for fifty athletes. */
@@ -79,9 +79,9 @@ export const DayRange = z
 
 export const Selection = z
   .strictObject({
-    events: z.array(EventRef).max(MAX_BULK_EVENTS, `A bulk action can touch at most ${MAX_BULK_EVENTS} events.`).default([]),
+    events: distinct(z.array(EventRef).max(MAX_BULK_EVENTS, `A bulk action can touch at most ${MAX_BULK_EVENTS} events.`)).default([]),
     /** Whole days of whole athletes: hide/show and lock/unlock use one range request each. */
-    ranges: z.array(DayRange).max(500).default([]),
+    ranges: distinct(z.array(DayRange).max(500)).default([]),
   })
   .refine((s) => s.events.length + s.ranges.length > 0, 'Select at least one event first.')
 
@@ -102,7 +102,7 @@ export const BulkAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('setSport'), sport: Sport }),
   z.strictObject({
     kind: z.literal('copy'),
-    toAthletes: z.array(AthleteId).min(1).max(500),
+    toAthletes: distinct(z.array(AthleteId).min(1).max(500)),
     offsetDays: Days,
   }),
 ])
@@ -211,13 +211,13 @@ export type DayWellness = z.infer<typeof DayWellness>
 
 export const calendarContract = {
   'calendar:dayWellness': {
-    args: z.strictObject({ athleteIds: z.array(AthleteId).min(1).max(MAX_RANGE_ATHLETES), date: LocalDate }),
+    args: z.strictObject({ athleteIds: distinct(z.array(AthleteId).min(1).max(MAX_RANGE_ATHLETES)), date: LocalDate }),
     result: z.array(DayWellness),
   },
   /** At most MAX_RANGE_ATHLETES per call: the window sends a longer roster in chunks. */
   'calendar:range': {
     args: z.strictObject({
-      athleteIds: z.array(AthleteId).min(1).max(MAX_RANGE_ATHLETES),
+      athleteIds: distinct(z.array(AthleteId).min(1).max(MAX_RANGE_ATHLETES)),
       oldest: LocalDate,
       newest: LocalDate,
       refresh: z.boolean().optional(),
@@ -227,7 +227,7 @@ export const calendarContract = {
     result: z.array(CalendarRow),
   },
   'calendar:planBulk': {
-    args: z.strictObject({ selection: Selection, action: BulkAction }),
+    args: z.strictObject({ selection: Selection, action: BulkAction, planId: z.string().uuid().optional() }),
     result: BulkPlan,
   },
   'calendar:applyBulk': { args: z.strictObject({ planId: z.string().uuid() }), result: BulkReport },

@@ -126,7 +126,7 @@ export class IcuHttp {
       this.opts.log.debug('icu.response', { method, path: req.path, status: res.status, ms: Date.now() - started })
       if (!res.ok) {
         const text = new TextDecoder().decode(bytes.subarray(0, 2000))
-        return { ok: false, error: errorFromResponse(res.status, text, req.path), retryAfterMs: retryAfter(res) }
+        return { ok: false, error: errorFromResponse(res.status, text, req.path, key), retryAfterMs: retryAfter(res) }
       }
       if (req.binary) return { ok: true, value: bytes as T }
       if (bytes.length === 0) return { ok: true, value: null as T }

@@ -78,8 +78,18 @@ export class SessionService {
       this.opts.log.warn('keychain.unavailable')
       return this.status()
     }
-    const [account] = await this.opts.keychain.accounts()
-    const key = account ? await this.opts.keychain.get(account) : null
+    let account: string | undefined
+    let key: string | null = null
+    try {
+      account = (await this.opts.keychain.accounts())[0]
+      key = account ? await this.opts.keychain.get(account) : null
+    } catch (e) {
+      // The keychain answered the probe and then failed (it crashed or locked in between): same as unavailable.
+      if (!(e instanceof AppError) || e.code !== 'KEYCHAIN_UNAVAILABLE') throw e
+      this.keychainProblem = e.message
+      this.opts.log.warn('keychain.unavailable', { detail: e.detail })
+      return this.status()
+    }
     if (!account || !key) return this.status()
     this.use('connected', account, key, 'keychain', this.opts.baseUrl)
     try {
@@ -94,7 +104,7 @@ export class SessionService {
 
   /** Checks the id and key against intervals.icu without storing anything. */
   async test(athleteId: string, apiKey: string): Promise<{ athleteId: string; name: string }> {
-    this.opts.log.redact(apiKey)
+    this.redactKey(apiKey)
     const probe = this.makeHttp(this.opts.baseUrl, () => apiKey)
     try {
       const athlete = await getAthlete(probe, athleteId)
@@ -175,13 +185,19 @@ export class SessionService {
   }
 
   private use(mode: Mode, athleteId: string, key: string, storage: 'keychain' | 'memory' | null, baseUrl: string): void {
-    this.opts.log.redact(key)
+    this.redactKey(key)
     this.mode = mode
     this.athleteId = athleteId
     this.keyStorage = storage
     // Each client keeps its own key: a request still queued from a previous account never borrows the next one's.
     this.client = this.makeHttp(baseUrl, () => key)
     this.generation++
+  }
+
+  /** The log scrubs the key, and the Basic credential made from it, whatever a server echoes. */
+  private redactKey(key: string): void {
+    this.opts.log.redact(key)
+    this.opts.log.redact(Buffer.from(`API_KEY:${key}`).toString('base64'))
   }
 
   private makeHttp(baseUrl: string, apiKey: () => string | null): IcuHttp {

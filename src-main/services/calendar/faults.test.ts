@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BulkAction, BulkPlan, BulkReport, CalendarRow } from '../../contract/calendar'
 import type { RosterList } from '../../contract/schemas'
-import type { FaultRule } from '../../sim'
+import { profilesFor, type FaultRule, type SimProfile } from '../../sim'
 import { coreHarness, ok, type CoreHarness } from '../../testing/core'
 import { addDays, athleteToday, mondayOf } from '../dates'
 
@@ -29,16 +29,24 @@ const ACTIONS: { name: string; action: (others: string[]) => BulkAction }[] = [
   { name: 'copy', action: (others) => ({ kind: 'copy', toAthletes: others, offsetDays: 0 }) },
 ]
 
+// Creates are where a lost answer could double an event: they run under every reading of the uid too.
+const RUNS = [
+  ...FAULTS.flatMap((f) => ACTIONS.map((a) => ({ ...f, ...a, fault: f.name, profile: 'default' as const, sim: {} }))),
+  ...profilesFor(['uid'])
+    .slice(1)
+    .flatMap((p) => FAULTS.map((f) => ({ ...f, ...ACTIONS.find((a) => a.name === 'copy')!, fault: f.name, profile: p.name, sim: { profile: p.profile } }))),
+]
+
 let h: CoreHarness
 let roster: RosterList
 let monday: string
 
-beforeEach(async () => {
-  h = await coreHarness({ core: { timeoutMs: 1_000 } })
+async function start(sim: { profile?: SimProfile }) {
+  h = await coreHarness({ sim, core: { timeoutMs: 1_000 } })
   await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
   roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
   monday = addDays(mondayOf(athleteToday('Europe/London', new Date())), 7)
-})
+}
 afterEach(() => h.close())
 
 const events = (id: string) => h.sim.state.athlete(id)!.events
@@ -49,8 +57,9 @@ const snapshot = (id: string) =>
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
   )
 
-describe.each(FAULTS)('with $name', ({ rule }) => {
-  it.each(ACTIONS)('$name reports what intervals.icu holds, and undo restores exactly that', async ({ name, action }) => {
+describe('the fault matrix', () => {
+  it.each(RUNS)('$name with $fault, under $profile: the report is what intervals.icu holds, and undo restores exactly that', async ({ rule, name, action, sim }) => {
+    await start(sim)
     const writers = roster.athletes.filter((a) => !a.isSelf && a.permission === 'WRITE').map((a) => a.id)
     const sources = writers.slice(0, 3)
     const targets = writers.slice(3, 5)
@@ -100,6 +109,7 @@ describe.each(FAULTS)('with $name', ({ rule }) => {
 })
 
 describe('cancel while requests are in flight', () => {
+  beforeEach(() => start({}))
   it('stops sending at once and reports each event as intervals.icu has it, undo covering what landed', async () => {
     const sources = roster.athletes.filter((a) => !a.isSelf && a.permission === 'WRITE').map((a) => a.id).slice(0, 3)
     const rows = await ok<CalendarRow[]>(h.core.invoke('calendar:range', { athleteIds: sources, oldest: monday, newest: addDays(monday, 6) }))
