@@ -181,7 +181,7 @@ async function hideEndToEnd(): Promise<BenchRow[]> {
   )
   const row = timingRow(`bulk hide end to end: 4 weeks x ${N} athletes (${events} events): preview, apply, calendar shown`, runs, Array.from({ length: N }, () => [1, 1]), `≤ ${2 * N} (2N)`, 1.2)
   row.naiveRequests = 4 * N
-  row.note = `the preview announced ${plannedRequests} requests; a range write is split where a multi-day event reaches outside the selected days`
+  row.note = `the preview announced ${plannedRequests} requests (a read per athlete, then the writes as the planner splits them: more than one per athlete where one range PUT cannot cover the days safely)`
   return [row]
 }
 
