@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
+import { AppCommand } from './appCommands'
 import { athleteContract } from './athlete'
 import { BulkProgress, CalendarRow, calendarContract } from './calendar'
 import { ExportProgress, exportsContract } from './exports'
@@ -34,6 +35,7 @@ export const eventPayloads = {
   'calendar:row': CalendarRow,
   'bulk:progress': BulkProgress,
   'exports:progress': ExportProgress,
+  'app:command': AppCommand,
 }
 
 export type Contract = typeof contract

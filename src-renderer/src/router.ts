@@ -2,7 +2,8 @@ import { createRouter, createWebHashHistory } from 'vue-router'
 import WelcomeView from './views/WelcomeView.vue'
 import RosterView from './views/RosterView.vue'
 
-// Hash history: the built renderer is loaded from file:// in Electron.
+// Hash history: every view lives under the one built index.html (app://coach-desk/index.html in
+// Electron, the browser host's / in a browser), so no route needs a file of its own.
 // The first screens (welcome, roster) come with the app; every other page, and chart.js with the
 // athlete and activity pages, is loaded the first time the coach opens it.
 export const router = createRouter({
