@@ -1,4 +1,4 @@
-import { test as base, chromium, _electron, type Page } from '@playwright/test'
+import { test as base, expect as baseExpect, chromium, _electron, type Page } from '@playwright/test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -39,8 +39,20 @@ export interface AppUnderTest {
  * One fixture, two ways to start the app: real Electron where the binary is installed, otherwise the
  * browser host (same built renderer in Debian's Chromium, same createCore, HTTP in place of IPC).
  */
+/** Errors the window wrote to its console or threw: a spec fails on any of them. */
+function watchConsole(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (m) => {
+    // Chromium asks the host for /favicon.ico on its own; Electron never does, and the app links none.
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`${m.text()} (${m.location().url})`)
+  })
+  page.on('pageerror', (e) => errors.push(String(e)))
+  return errors
+}
+
 export const test = base.extend<{ app: AppUnderTest }>({
   app: async ({}, use) => {
+    let consoleErrors: string[] = []
     const sim = await startSim({ rateLimit: { perSecond: 50, burst: 50 } })
     const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-'))
     const logFile = join(dataDir, 'logs', 'main.log')
@@ -60,6 +72,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
         },
       })
       const page = await app.firstWindow()
+      consoleErrors = watchConsole(page)
       await use({ page, sim, storedAccounts: async () => null, logFile, dataDir, exportDir, mode: 'electron' })
       await app.close()
     } else {
@@ -75,13 +88,16 @@ export const test = base.extend<{ app: AppUnderTest }>({
       })
       const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
+      consoleErrors = watchConsole(page)
       await page.goto(host.url)
       await use({ page, sim, storedAccounts: () => secrets.accounts(), logFile, dataDir, exportDir, mode: 'browser-host' })
       await browser.close()
       await host.close()
     }
     await sim.close()
+    baseExpect(consoleErrors, 'errors in the window console').toEqual([])
   },
 })
+
 
 export const expect = test.expect

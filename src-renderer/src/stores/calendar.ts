@@ -55,7 +55,8 @@ export const useCalendarStore = defineStore('calendar', {
     listening: false,
   }),
   getters: {
-    end: (s) => addDays(s.start, s.weeks * 7 - 1),
+    /** Empty until the first show(): the view renders once before its range is known. */
+    end: (s) => (s.start ? addDays(s.start, s.weeks * 7 - 1) : ''),
     selectionCount: (s) => s.selected.length + s.rowRanges.length,
     selectedEvents(s): CalEvent[] {
       return s.selected
