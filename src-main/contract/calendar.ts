@@ -136,6 +136,36 @@ export const PlannedChange = z.object({
 })
 export type PlannedChange = z.infer<typeof PlannedChange>
 
+/** How new workouts meet the ones already planned on their days. */
+export const PLACEMENT_CHOICES = ['alongside', 'replace', 'skip'] as const
+export const PlacementChoice = z.enum(PLACEMENT_CHOICES)
+export type PlacementChoice = z.infer<typeof PlacementChoice>
+
+/** One athlete's day that new events land on, and what is planned there already. */
+export const PlannedAlready = z.object({
+  athleteId: z.string(),
+  date: z.string(),
+  events: z.array(z.object({ id: z.number(), category: z.string(), name: z.string(), type: z.string().nullable() })),
+})
+export type PlannedAlready = z.infer<typeof PlannedAlready>
+
+export const PlacementWarning = z.object({
+  /** Null when it is about the workout itself, whoever gets it. */
+  athleteId: z.string().nullable(),
+  kind: z.enum(['noSportSettings', 'notTheirSport', 'dayOff', 'past', 'farAhead', 'prose']),
+  message: z.string(),
+  /** Dates in the past or more than a year ahead go on only once the coach confirms them. */
+  needsConfirm: z.boolean(),
+})
+export type PlacementWarning = z.infer<typeof PlacementWarning>
+
+export const Placement = z.object({
+  choice: PlacementChoice,
+  existing: z.array(PlannedAlready),
+  warnings: z.array(PlacementWarning),
+})
+export type Placement = z.infer<typeof Placement>
+
 export const BulkPlan = z.object({
   planId: z.string(),
   title: z.string(),
@@ -143,6 +173,8 @@ export const BulkPlan = z.object({
   perAthlete: z.array(z.object({ athleteId: z.string(), name: z.string(), changes: z.number(), requests: z.number() })),
   skipped: z.array(z.object({ athleteId: z.string(), eventId: z.number().nullable(), reason: z.string() })),
   requests: z.number(),
+  /** For new events (assign, template, library drop): what is already on their days, and what to watch. */
+  placement: Placement.optional(),
 })
 export type BulkPlan = z.infer<typeof BulkPlan>
 

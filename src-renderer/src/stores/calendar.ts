@@ -83,6 +83,8 @@ export const useCalendarStore = defineStore('calendar', {
     async show(athleteIds: string[], start: string, refresh = false) {
       this.listen()
       this.athleteIds = athleteIds
+      // A change applied from another page (Workouts) before the calendar was ever shown: nothing to reload.
+      if (!start) return
       this.start = mondayOf(start)
       if (!athleteIds.length) return
       const seq = ++showSeq
