@@ -71,6 +71,8 @@ describe('warnings before anything is written', () => {
       { athleteId: 'i2', kind: 'noSportSettings', needsConfirm: false, message: 'Ana Costa has no Ride settings in intervals.icu: it cannot work out time and load for this Ride workout.' },
       { athleteId: 'i2', kind: 'notTheirSport', needsConfirm: false, message: 'Ana Costa has done no Ride training lately (Swim, Run): is this Ride workout meant for them?' },
     ])
+    const two = placeNewEvents({ creates: [workout('i2', '2026-12-08'), workout('i2', '2026-12-09', { type: 'VirtualRide' })], existing: new Map(), athletes, choice: 'alongside' })
+    expect(two.placement.warnings.filter((x) => x.kind === 'notTheirSport').map((x) => x.message)).toEqual(['Ana Costa has done no Ride training lately (Swim, Run): are these 2 Ride workouts meant for them?'])
   })
 
   it('takes a virtual ride for a ride, and says nothing without recent training to go by', () => {

@@ -121,9 +121,11 @@ export function athleteWarnings(athleteId: string, facts: AthleteFacts | undefin
   }
   if (facts?.recentSports.length) {
     const done = new Set(facts.recentSports.map(sportFamily))
-    const unusual = unique(workouts.map((c) => c.event.type ?? '').filter((t) => t && !done.has(sportFamily(t))))
-    for (const sport of unusual) {
-      warn('notTheirSport', `${name} has done no ${sportFamily(sport)} training lately (${facts.recentSports.slice(0, 3).join(', ')}): is this ${sport} workout meant for them?`)
+    const unusual = unique(workouts.map((c) => sportFamily(c.event.type ?? '')).filter((f) => f && !done.has(f)))
+    for (const family of unusual) {
+      const n = workouts.filter((c) => sportFamily(c.event.type ?? '') === family).length
+      const what = n === 1 ? `this ${family} workout` : `these ${n} ${family} workouts`
+      warn('notTheirSport', `${name} has done no ${family} training lately (${facts.recentSports.slice(0, 3).join(', ')}): ${n === 1 ? 'is' : 'are'} ${what} meant for them?`)
     }
   }
   for (const [category, words] of Object.entries(DAY_OFF)) {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { errorOf } from './errorOf'
 import { plain } from './plain'
-import type { BulkAction, BulkPlan, BulkReport, CalEvent, CalendarRow, DayWellness, EventFields } from '@contract'
+import type { BulkAction, BulkPlan, BulkReport, CalEvent, CalendarRow, DayWellness, EventFields, PlacementChoice } from '@contract'
 import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle } from './calendarModel'
 
@@ -25,6 +25,8 @@ interface State {
   anchor: { athleteId: string; date: string } | null
   phase: Phase
   plan: BulkPlan | null
+  /** Plans the same new events again with another choice for days already planned (assign, template, drop). */
+  replan: ((choice: PlacementChoice) => Promise<boolean>) | null
   report: BulkReport | null
   progress: { done: number; total: number }
   undoAvailable: boolean
@@ -47,6 +49,7 @@ export const useCalendarStore = defineStore('calendar', {
     anchor: null,
     phase: 'idle',
     plan: null,
+    replan: null,
     report: null,
     progress: { done: 0, total: 0 },
     undoAvailable: false,
@@ -157,6 +160,7 @@ export const useCalendarStore = defineStore('calendar', {
     },
     async planBulk(action: BulkAction, selection?: Selection) {
       selection ??= this.selection()
+      this.replan = null
       this.phase = 'planning'
       this.error = null
       try {
@@ -222,9 +226,13 @@ export const useCalendarStore = defineStore('calendar', {
         this.undoAvailable = false
       }
     },
+    async choosePlacement(choice: PlacementChoice) {
+      if (this.replan && this.phase === 'preview') await this.replan(choice)
+    },
     closeDialog() {
       this.phase = 'idle'
       this.plan = null
+      this.replan = null
       this.report = null
     },
 
