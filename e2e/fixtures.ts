@@ -50,8 +50,10 @@ function watchConsole(page: Page): string[] {
   return errors
 }
 
-export const test = base.extend<{ app: AppUnderTest }>({
-  app: async ({}, use) => {
+export const test = base.extend<{ app: AppUnderTest; appTime: string | undefined }>({
+  /** A fixed instant (ISO) for the app's clock, browser host only: a spec can put the coach just past midnight. */
+  appTime: [undefined, { option: true }],
+  app: async ({ appTime }, use) => {
     let consoleErrors: string[] = []
     const sim = await startSim({ rateLimit: { perSecond: 50, burst: 50 } })
     const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-'))
@@ -84,6 +86,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
         dataDir,
         dialogs: fixedFolderDialogs(exportDir),
         // The demo opens the fixture's simulator, so specs can inspect what the app wrote.
+        ...(appTime ? { now: () => new Date(appTime) } : {}),
         startDemo: async () => ({ url: sim.url, coachId: sim.coachId, apiKey: sim.apiKey, close: async () => {} }),
       })
       const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })

@@ -206,6 +206,9 @@ export const DayWellness = z.object({
   sleepScore: z.number().nullable(),
   hrv: z.number().nullable(),
   restingHr: z.number().nullable(),
+  /** The athlete's own mean over the four weeks before this day: HRV and resting HR read against it. */
+  hrvBaseline: z.number().nullable(),
+  restingHrBaseline: z.number().nullable(),
   fatigue: z.number().nullable(),
   soreness: z.number().nullable(),
   mood: z.number().nullable(),
@@ -216,7 +219,12 @@ export type DayWellness = z.infer<typeof DayWellness>
 
 export const calendarContract = {
   'calendar:dayWellness': {
-    args: z.strictObject({ athleteIds: z.array(AthleteId).min(1).max(200), date: LocalDate }),
+    /** A date the coach picked for every row, or each athlete's own today plus `offsetDays` (0 without either). */
+    args: z.strictObject({
+      athleteIds: z.array(AthleteId).min(1).max(200),
+      date: LocalDate.optional(),
+      offsetDays: z.number().int().min(-366, 'Pick a day within a year.').max(366, 'Pick a day within a year.').optional(),
+    }),
     result: z.array(DayWellness),
   },
   'calendar:range': {

@@ -48,7 +48,7 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
       bulk.record(`Create “${created.name ?? ''}”`, [{ kind: 'create', athleteId, event: created }])
       return calEvent(created, athleteId)
     },
-    'calendar:dayWellness': ({ athleteIds, date }) => dayWellness(deps, athleteIds, date),
+    'calendar:dayWellness': ({ athleteIds, date, offsetDays }) => dayWellness(deps, roster, athleteIds, date ? { date } : { offsetDays: offsetDays ?? 0 }),
     'calendar:updateEvent': async ({ athleteId, eventId, fields }) => {
       const http = deps.session.http()
       const before = await getEvent(http, athleteId, eventId)

@@ -7,6 +7,8 @@ import { addDays, eventKey, mondayOf, parseKey, rectangle } from './calendarMode
 
 /** The latest show() call; answers to earlier ones are dropped. */
 let showSeq = 0
+/** The latest loadDay() call, likewise. */
+let daySeq = 0
 
 type Selection = { events: { athleteId: string; eventId: number }[]; ranges: { athleteId: string; oldest: string; newest: string }[] }
 
@@ -30,7 +32,9 @@ interface State {
   report: BulkReport | null
   progress: { done: number; total: number }
   undoAvailable: boolean
-  day: string | null
+  /** The check-in's day: a date the coach picked for every row, or each athlete's own today plus an offset. */
+  checkIn: { date: string | null; offsetDays: number }
+  wellnessLoading: boolean
   wellness: Record<string, DayWellness>
   listening: boolean
 }
@@ -53,7 +57,8 @@ export const useCalendarStore = defineStore('calendar', {
     report: null,
     progress: { done: 0, total: 0 },
     undoAvailable: false,
-    day: null,
+    checkIn: { date: null, offsetDays: 0 },
+    wellnessLoading: false,
     wellness: {},
     listening: false,
   }),
@@ -249,13 +254,24 @@ export const useCalendarStore = defineStore('calendar', {
         return false
       }
     },
-    async loadDay(date: string) {
-      this.day = date
+    /** Loads the check-in for each athlete's day; the grid's range follows so their plan is at hand. */
+    async loadDay(next?: { date: string | null; offsetDays: number }) {
+      const pick = next ?? this.checkIn
+      const seq = ++daySeq
+      this.checkIn = { ...pick }
+      this.wellness = {}
+      this.wellnessLoading = true
       try {
-        const list = await call(bridge().calendar.dayWellness({ athleteIds: [...this.athleteIds], date }))
+        const args = pick.date ? { date: pick.date } : { offsetDays: pick.offsetDays }
+        const list = await call(bridge().calendar.dayWellness({ athleteIds: [...this.athleteIds], ...args }))
+        if (seq !== daySeq) return
         this.wellness = Object.fromEntries(list.map((w) => [w.athleteId, w]))
+        const dates = list.map((w) => w.date).sort()
+        if (dates.length && (dates[0]! < this.start || dates.at(-1)! > this.end)) await this.show(this.athleteIds, dates[0]!)
       } catch (e) {
-        this.error = errorOf(e)
+        if (seq === daySeq) this.error = errorOf(e)
+      } finally {
+        if (seq === daySeq) this.wellnessLoading = false
       }
     },
   },
