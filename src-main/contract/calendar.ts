@@ -66,6 +66,10 @@ export const CalendarRow = z.object({
   events: z.array(CalEvent),
   activities: z.array(CalActivity),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** When this data came from intervals.icu (ISO); the oldest week's time when the row spans several. */
+  loadedAt: z.string().nullable().optional(),
+  /** Set when a refresh failed and this is the last good data, kept on screen: why it could not be refreshed. */
+  stale: z.object({ code: z.string(), message: z.string() }).nullable().optional(),
 })
 export type CalendarRow = z.infer<typeof CalendarRow>
 

@@ -11,6 +11,8 @@ const ACTIVITY_FIELDS = ['id', 'start_date_local', 'type', 'name', 'moving_time'
 interface WeekBlock {
   events: Event[]
   activities: CalendarRow['activities']
+  /** When intervals.icu gave this week (ISO): a row kept after a failed refresh says so. */
+  loadedAt: string
 }
 
 /**
@@ -23,7 +25,7 @@ export class CalendarLoader {
   private readonly versions = new Map<string, number>()
   private generation = -1
 
-  constructor(private readonly deps: Pick<ServiceDeps, 'session'>) {}
+  constructor(private readonly deps: Pick<ServiceDeps, 'session' | 'now'>) {}
 
   async rows(
     athleteIds: string[],
@@ -32,17 +34,23 @@ export class CalendarLoader {
     opts: { refresh?: boolean; onRow?: (row: CalendarRow) => void; signal?: AbortSignal } = {},
   ): Promise<CalendarRow[]> {
     if (newest < oldest) throw new AppError('INVALID_INPUT', 'The end of the range is before its start.')
-    if (this.generation !== this.deps.session.generation || opts.refresh) {
+    if (this.generation !== this.deps.session.generation) {
       this.weeks.clear()
       this.generation = this.deps.session.generation
     }
     const http = this.deps.session.http()
     const mondays = weeksCovering(oldest, newest)
+    if (opts.refresh) {
+      // Everything else is forgotten; the weeks on screen stay until their fresh answer replaces them.
+      const shown = new Set(athleteIds.flatMap((id) => mondays.map((m) => key(id, m))))
+      for (const k of [...this.weeks.keys()]) if (!shown.has(k)) this.weeks.delete(k)
+    }
     return Promise.all(
       athleteIds.map(async (athleteId) => {
         let row: CalendarRow
         try {
-          const missing = mondays.filter((m) => !this.weeks.has(key(athleteId, m)))
+          // A refresh asks again for every week, but keeps what it had until the answer is in.
+          const missing = opts.refresh ? mondays : mondays.filter((m) => !this.weeks.has(key(athleteId, m)))
           if (missing.length) {
             const version = this.versions.get(athleteId) ?? 0
             const from = missing[0]!
@@ -63,7 +71,8 @@ export class CalendarLoader {
                 return r!
               })
             }
-            for (const m of missing) this.weeks.set(key(athleteId, m), { events: [], activities: [] })
+            const loadedAt = this.deps.now().toISOString()
+            for (const m of missing) this.weeks.set(key(athleteId, m), { events: [], activities: [], loadedAt })
             for (const e of events ?? []) {
               // A multi-day event that started before the range is kept with the range's first week.
               const start = (e.start_date_local ?? from).slice(0, 10)
@@ -79,7 +88,10 @@ export class CalendarLoader {
         } catch (e) {
           if (e instanceof AppError && e.code === 'CANCELLED') throw e
           const err = e instanceof AppError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: 'Could not load.' }
-          row = { athleteId, oldest, newest, events: [], activities: [], error: err }
+          // A failed refresh keeps the last good data on screen, marked stale with the time it was loaded.
+          row = mondays.every((m) => this.weeks.has(key(athleteId, m)))
+            ? { ...this.assemble(athleteId, oldest, newest, mondays), stale: err }
+            : { athleteId, oldest, newest, events: [], activities: [], error: err }
         }
         opts.onRow?.(row)
         return row
@@ -108,10 +120,12 @@ export class CalendarLoader {
     // A multi-day event can be cached with two weeks (each load lists the events overlapping it).
     const events = new Map<number, Event>()
     const activities: CalendarRow['activities'] = []
+    let loadedAt: string | null = null
     for (const m of mondays) {
       const block = this.weeks.get(key(athleteId, m))!
       for (const e of block.events) events.set(e.id ?? -events.size - 1, e)
       activities.push(...block.activities)
+      if (!loadedAt || block.loadedAt < loadedAt) loadedAt = block.loadedAt
     }
     const done = new Map(activities.filter((a) => a.pairedEventId !== null).map((a) => [a.pairedEventId!, a.id]))
     return {
@@ -123,6 +137,7 @@ export class CalendarLoader {
         .filter((e) => (e.endDate ?? e.date) >= oldest && e.date <= newest),
       activities: activities.filter((a) => a.date >= oldest && a.date <= newest),
       error: null,
+      loadedAt,
     }
   }
 }
