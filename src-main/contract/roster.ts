@@ -11,6 +11,11 @@ export const RosterRow = z.object({
   fitness: z.number().nullable(),
   fatigue: z.number().nullable(),
   form: z.number().nullable(),
+  /**
+   * The day fitness, fatigue and form are for: the athlete's today once their wellness record is read (as on
+   * their page). Null for the weekly summary's values, which are as of the last activity of the latest week.
+   */
+  fitnessDate: z.string().nullable().optional(),
   rampRate: z.number().nullable(),
   weekLoadDone: z.number(),
   weekTimeDone: z.number(),
@@ -34,6 +39,11 @@ export const WeekDetail = z.object({
   plannedLoad: z.number(),
   plannedSecs: z.number(),
   plannedCount: z.number(),
+  /** Fitness, fatigue and form on the athlete's today (`fitnessDate`), from that day's wellness record. */
+  fitness: z.number().nullable().optional(),
+  fatigue: z.number().nullable().optional(),
+  form: z.number().nullable().optional(),
+  fitnessDate: z.string().nullable().optional(),
   lastActivity: z
     .object({ date: z.string(), type: z.string(), name: z.string(), load: z.number().nullable() })
     .nullable(),

@@ -1,6 +1,6 @@
 import { AppError } from '../contract/errors'
 import type { RosterList, RosterRow, WeekDetail } from '../contract/schemas'
-import { athleteSummary, getAthlete, listActivities, listAthletes, listEvents } from '../icu/api'
+import { athleteSummary, getAthlete, listActivities, listAthletes, listEvents, listWellness } from '../icu/api'
 import type { AthleteWithTags, SummaryWithCats } from '../icu/types'
 import { addDays, athleteToday, maxDate, minDate, mondayOf } from './dates'
 import { num, personName, round1, strings } from './decode'
@@ -120,6 +120,7 @@ export function rosterRow(a: AthleteWithTags, weeks: SummaryWithCats[], coachId:
     fitness: round1(fitness),
     fatigue: round1(fatigue),
     form: fitness !== null && fatigue !== null ? round1(num(latestFitness?.form) ?? fitness - fatigue) : null,
+    fitnessDate: null,
     rampRate: round1(num(latestFitness?.rampRate)),
     weekLoadDone: Math.round(num(thisWeek?.training_load) ?? 0),
     weekTimeDone: Math.round(num(thisWeek?.moving_time) ?? num(thisWeek?.time) ?? 0),
@@ -160,7 +161,7 @@ export async function weekDetails(
       const monday = mondayOf(today)
       let detail: WeekDetail
       try {
-        const [events, activities] = await Promise.all([
+        const [events, activities, wellness] = await Promise.all([
           listEvents(http, id, { oldest: monday, newest: addDays(monday, 6), category: ['WORKOUT'] }, { signal }),
           listActivities(
             http,
@@ -168,8 +169,13 @@ export async function weekDetails(
             { oldest: addDays(today, -7 * HISTORY_WEEKS), newest: `${today}T23:59:59`, limit: 1, fields: ['id', 'start_date_local', 'type', 'name', 'icu_training_load'] },
             { signal },
           ),
+          // The same record the athlete's page reads, so both show the same numbers for the same day.
+          listWellness(http, id, { oldest: today, newest: today, fields: ['id', 'ctl', 'atl'] }, { signal }),
         ])
         const planned = events ?? []
+        const day = (wellness ?? []).find((w) => w?.id === today)
+        const ctl = num(day?.ctl)
+        const atl = num(day?.atl)
         const last = (activities ?? [])[0]
         detail = {
           athleteId: id,
@@ -179,6 +185,7 @@ export async function weekDetails(
           lastActivity: last
             ? { date: (last.start_date_local ?? '').slice(0, 10), type: last.type ?? 'Other', name: last.name ?? '', load: num(last.icu_training_load) }
             : null,
+          ...(day ? { fitness: round1(ctl), fatigue: round1(atl), form: ctl === null || atl === null ? null : round1(ctl - atl), fitnessDate: today } : {}),
           error: null,
         }
       } catch (e) {

@@ -27,7 +27,15 @@ export const useRosterStore = defineStore('roster', {
   actions: {
     async load(refresh = false) {
       if (!this.listening) {
-        bridge().events['roster:detail']((d) => (this.details = { ...this.details, [d.athleteId]: d }))
+        bridge().events['roster:detail']((d) => {
+          this.details = { ...this.details, [d.athleteId]: d }
+          // The athlete's today's numbers, as their page shows them, replace the weekly summary's.
+          if (d.fitnessDate) {
+            this.rows = this.rows.map((r) =>
+              r.id === d.athleteId ? { ...r, fitness: d.fitness ?? null, fatigue: d.fatigue ?? null, form: d.form ?? null, fitnessDate: d.fitnessDate } : r,
+            )
+          }
+        })
         this.listening = true
       }
       this.loading = true
