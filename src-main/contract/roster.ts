@@ -27,6 +27,11 @@ export const RosterRow = z.object({
 })
 export type RosterRow = z.infer<typeof RosterRow>
 
+/** The coach can look but not change this athlete's calendar (their own row never is). One rule for main and the window. */
+export function readOnlyAccess(row: Pick<RosterRow, 'isSelf' | 'permission'>): boolean {
+  return !row.isSelf && (row.permission === 'READ' || row.permission === 'NONE')
+}
+
 export const RosterList = z.object({
   athletes: z.array(RosterRow),
   fetchedAt: z.string(),

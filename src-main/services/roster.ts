@@ -1,5 +1,5 @@
 import { AppError } from '../contract/errors'
-import type { RosterList, RosterRow, WeekDetail } from '../contract/schemas'
+import { readOnlyAccess, type RosterList, type RosterRow, type WeekDetail } from '../contract/schemas'
 import { athleteSummary, getAthlete, listActivities, listAthletes, listEvents, listWellness } from '../icu/api'
 import type { AthleteWithTags, SummaryWithCats } from '../icu/types'
 import { addDays, athleteToday, maxDate, minDate, mondayOf } from './dates'
@@ -50,7 +50,7 @@ export function rosterHandlers(deps: ServiceDeps, roster: RosterCache): Handlers
 
 /** May the coach change this athlete's calendar and settings? READ and NONE only look. */
 export function canWrite(row: Pick<RosterRow, 'isSelf' | 'permission'>): boolean {
-  return row.isSelf || (row.permission !== 'READ' && row.permission !== 'NONE')
+  return !readOnlyAccess(row)
 }
 
 /** How far back the summary looks, to tell when an athlete was last active. */
