@@ -71,6 +71,21 @@ export const useWorkoutsStore = defineStore('workouts', {
       }
       await this.parse()
     },
+    /**
+     * What intervals.icu will make of a workout for one athlete (the event editor's live view), without
+     * touching the Workouts page's draft: that athlete's thresholds for the sport, read once.
+     */
+    async previewFor(text: string, sport: string, athleteId: string): Promise<WorkoutPreview | null> {
+      this.checkOwner()
+      try {
+        if (!this.thresholds[athleteId]) this.thresholds = { ...this.thresholds, [athleteId]: await call(bridge().workouts.thresholds({ athleteId })) }
+        const thresholds = thresholdsFor(this.thresholds[athleteId], sport)
+        return await call(bridge().workouts.parse({ text, sport, thresholds: { ...thresholds } }))
+      } catch {
+        // The editor still saves the text; it only goes without its live view.
+        return null
+      }
+    },
     async loadLibrary(refresh = false) {
       this.checkOwner()
       if (this.library && !refresh) return
