@@ -9,6 +9,7 @@ import { CalendarLoader } from './load'
 import { calEvent } from './mapping'
 import { BulkService } from './service'
 import { dayWellness } from './wellness'
+import { withCopyPlacement } from './copyPlacement'
 
 type CalendarChannel =
   | 'calendar:range'
@@ -36,7 +37,10 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
   return {
     'calendar:range': ({ athleteIds, oldest, newest, refresh }) =>
       loader.rows(athleteIds, oldest, newest, { refresh, onRow: (row) => deps.emit('calendar:row', row) }),
-    'calendar:planBulk': ({ selection, action }) => bulk.plan(selection, action),
+    'calendar:planBulk': async ({ selection, action }) => {
+      const plan = await bulk.plan(selection, action)
+      return action.kind === 'copy' ? withCopyPlacement(deps, roster, plan) : plan
+    },
     'calendar:applyBulk': ({ planId }) => bulk.apply(planId),
     'calendar:cancelBulk': async ({ planId }) => bulk.cancel(planId),
     'calendar:planRetry': ({ planId }) => bulk.planRetry(planId),

@@ -103,6 +103,29 @@ describe.each(profilesFor(['uid', 'bulkUpdate']))('placing workouts on calendars
   })
 })
 
+describe('copying to other athletes', () => {
+  let h: CoreHarness
+  beforeEach(async () => {
+    h = await coreHarness()
+    await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
+    await ok(h.core.invoke('roster:list', {}))
+  })
+  afterEach(() => h.close())
+
+  it('shows what the target athletes already have on the days the copies land on', async () => {
+    const [from, to] = h.sim.state.coached.filter((a) => a.athlete.icu_permission === 'WRITE')
+    const source = from!.events.find((e) => e.category === 'WORKOUT' && to!.events.some((x) => x.category === 'WORKOUT' && x.start_date_local?.slice(0, 10) === e.start_date_local?.slice(0, 10)))!
+    const day = source.start_date_local!.slice(0, 10)
+    const there = to!.events.filter((x) => x.start_date_local?.slice(0, 10) === day)
+    const plan = await ok<BulkPlan>(
+      h.core.invoke('calendar:planBulk', { selection: { events: [{ athleteId: from!.id, eventId: source.id! }] }, action: { kind: 'copy', toAthletes: [to!.id], offsetDays: 0 } }),
+    )
+    expect(plan.placement?.existing).toEqual([
+      expect.objectContaining({ athleteId: to!.id, date: day, events: expect.arrayContaining(there.map((e) => expect.objectContaining({ id: e.id }))) }),
+    ])
+  })
+})
+
 describe('warnings against the simulator', () => {
   let h: CoreHarness
   let roster: RosterList
