@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'src-main/index.ts'),
+          // The keychain runs in its own process (a utility process in Electron, a child in the browser host).
+          'keychain-worker': resolve(root, 'src-main/secrets/keychainWorker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -63,16 +63,21 @@ test('a failed write is reported per event and can be retried', async ({ app }) 
   await b.click({ modifiers: ['Control'] })
   await page.getByTestId('bulk-lock').click()
   await expect(page.getByTestId('preview-change')).toHaveCount(2)
-  // The simulator refuses the first write: one athlete fails, the other succeeds.
-  sim.addFault({ method: 'POST', path: /events\/bulk$/, status: 422, body: { status: 422, error: 'Calendar is busy' }, times: 1 })
+  const ids = [Number(await a.getAttribute('data-event')), Number(await b.getAttribute('data-event'))]
+  const locked = () => ids.map((id) => sim.state.roster.flatMap((x) => x.events).find((e) => e.id === id)!.athlete_cannot_edit === true)
+  // The simulator refuses the first write: one event fails, the other lands.
+  sim.addFault({ method: 'PUT', path: /\/events(\/\d+)?$/, status: 422, body: { status: 422, error: 'Calendar is busy' }, times: 1 })
   await page.getByTestId('preview-apply').click()
   await expect(page.getByTestId('report-summary')).toContainText('1 done')
   await expect(page.getByTestId('report-failures')).toContainText('Calendar is busy')
+  expect(locked().filter(Boolean)).toHaveLength(1)
   await page.getByTestId('retry-failed').click()
   await expect(page.getByTestId('preview-change')).toHaveCount(1)
+  // The retry joins the action: one report for both events, the same title.
   await page.getByTestId('preview-apply').click()
-  await expect(page.getByTestId('report-summary')).toContainText('1 done')
+  await expect(page.getByTestId('report-summary')).toContainText('2 done')
   await expect(page.getByTestId('report-failures')).toHaveCount(0)
+  expect(locked()).toEqual([true, true])
 })
 
 test('shift a selection by two days through the menu', async ({ app }) => {

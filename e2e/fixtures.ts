@@ -35,10 +35,6 @@ export interface AppUnderTest {
   mode: 'electron' | 'browser-host'
 }
 
-/**
- * One fixture, two ways to start the app: real Electron where the binary is installed, otherwise the
- * browser host (same built renderer in Debian's Chromium, same createCore, HTTP in place of IPC).
- */
 /** Errors the window wrote to its console or threw: a spec fails on any of them. */
 function watchConsole(page: Page): string[] {
   const errors: string[] = []
@@ -50,6 +46,10 @@ function watchConsole(page: Page): string[] {
   return errors
 }
 
+/**
+ * One fixture, two ways to start the app: real Electron where the binary is installed, otherwise the
+ * browser host (same built renderer in Debian's Chromium, same createCore, HTTP in place of IPC).
+ */
 export const test = base.extend<{ app: AppUnderTest; appTime: string | undefined }>({
   /** A fixed instant (ISO) for the app's clock, browser host only: a spec can put the coach just past midnight. */
   appTime: [undefined, { option: true }],
@@ -85,14 +85,15 @@ export const test = base.extend<{ app: AppUnderTest; appTime: string | undefined
         log: createLogger({ file: logFile, minLevel: 'debug' }),
         dataDir,
         dialogs: fixedFolderDialogs(exportDir),
-        // The demo opens the fixture's simulator, so specs can inspect what the app wrote.
         ...(appTime ? { now: () => new Date(appTime) } : {}),
+        // The demo opens the fixture's simulator, so specs can inspect what the app wrote.
         startDemo: async () => ({ url: sim.url, coachId: sim.coachId, apiKey: sim.apiKey, close: async () => {} }),
       })
       const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
       consoleErrors = watchConsole(page)
-      await page.goto(host.url)
+      // The one-time link, as the host opens it: this browser gets the cookie every request needs.
+      await page.goto(host.openUrl)
       await use({ page, sim, storedAccounts: () => secrets.accounts(), logFile, dataDir, exportDir, mode: 'browser-host' })
       await browser.close()
       await host.close()

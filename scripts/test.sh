@@ -8,7 +8,12 @@ cd "$(dirname "$0")/.."
 if [ "$(uname)" = "Linux" ] && [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && [ -z "${COACH_DESK_IN_DBUS:-}" ] \
   && command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
   export COACH_DESK_IN_DBUS=1
-  exec dbus-run-session -- sh -c 'echo -n test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec bash scripts/test.sh'
+  # A keyring of the run's own, so neither the developer's keyring nor its password is involved.
+  keyring_home="$(mktemp -d)"
+  status=0
+  XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c 'echo -n test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec bash scripts/test.sh' || status=$?
+  rm -rf "$keyring_home"
+  exit $status
 fi
 
 rm -f .reports/vitest.json .reports/playwright.json

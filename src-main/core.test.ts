@@ -35,6 +35,7 @@ const BAD: Record<Channel, unknown[]> = {
   ],
   'session:disconnect': [{ now: true }, 42],
   'session:openDemo': [{ port: 80 }, proto],
+  'session:stopWaiting': [{ extra: 1 }, proto, 'string'],
   'roster:list': [{ refresh: 'yes' }, { refresh: true, tag: 'x' }],
   'roster:weekDetails': [{ athleteIds: [] }, { athleteIds: 'i1' }, { athleteIds: Array(501).fill('i1') }, { athleteIds: ['i1', 7] }],
   'athlete:get': [{ athleteId: '' }, { athleteId: 'i1/../../x' }, { athleteId: huge }, {}],
@@ -123,6 +124,8 @@ const BAD: Record<Channel, unknown[]> = {
   'calendar:cancelBulk': [{ planId: '../../x' }],
   'calendar:planRetry': [{ planId: '' }],
   'calendar:planUndo': [{ all: true }],
+  'calendar:history': [{ all: true }, 'x'],
+  'calendar:resolveJob': [{ jobId: 'not-a-uuid', action: 'finish' }, { jobId: '00000000-0000-4000-8000-000000000000', action: 'redo' }, {}],
   'calendar:createEvent': [
     { athleteId: 'i1', fields: { name: 'x', category: 'PARTY', date: '2026-11-30' } },
     { athleteId: 'i1', fields: { name: 'x', category: 'NOTE', date: '30/11/2026' } },

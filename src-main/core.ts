@@ -75,6 +75,7 @@ export function createCore(opts: CoreOptions): Core {
     'session:connect': async ({ athleteId, apiKey, storage }) => session.connect(athleteId, apiKey, storage),
     'session:disconnect': async () => session.disconnect(),
     'session:openDemo': async () => session.openDemo(),
+    'session:stopWaiting': async () => session.stopWaiting(),
     'app:openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url) || !opts.openExternal) return { opened: false }
       await opts.openExternal(url)

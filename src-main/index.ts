@@ -8,8 +8,10 @@ import { fixedFolderDialogs } from './services/exports/dialogs'
 import { EVENTS, type EventName } from './contract/channels'
 import { registerIpc } from './ipc'
 import { createLogger } from './log'
-import { KeytarSecretStore } from './secrets/keytar'
+import { IsolatedKeychainStore } from './secrets/isolatedKeychain'
+import { KEYCHAIN_WORKER_FILE } from './secrets/keychainProtocol'
 import { MemorySecretStore } from './secrets/memory'
+import { utilityKeychainWorker } from './secrets/utilityKeychainWorker'
 import { DEMO_API_KEY, DEMO_COACH_ID, startSim } from './sim'
 import { createMainWindow, hardenSession, rendererPaths } from './window'
 
@@ -39,7 +41,11 @@ app.whenReady().then(async () => {
     dataDir,
     dialogs: exportDir ? fixedFolderDialogs(exportDir) : electronDialogs(dialog, () => win, () => app.getPath('downloads')),
     // Tests that launch Electron keep keys in memory instead of the user's keychain.
-    secrets: process.env.COACH_DESK_SECRET_STORE === 'memory' ? new MemorySecretStore() : new KeytarSecretStore(),
+    // The keychain runs in a utility process: keytar can crash natively on a locked keyring.
+    secrets:
+      process.env.COACH_DESK_SECRET_STORE === 'memory'
+        ? new MemorySecretStore()
+        : new IsolatedKeychainStore(utilityKeychainWorker(join(mainDir, KEYCHAIN_WORKER_FILE))),
     baseUrl: process.env.ICU_BASE_URL || undefined,
     log,
     emit: (event: EventName, payload: unknown) => {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { createCore, type Core, type CoreOptions } from '../../src-main/core'
 import { EVENTS } from '../../src-main/contract/channels'
 import { CONTENT_SECURITY_POLICY } from '../../src-main/security'
+import { HostAccess } from './access'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const MAX_BODY = 1 << 20
@@ -21,6 +22,8 @@ const TYPES: Record<string, string> = {
 
 export interface HostHandle {
   url: string
+  /** The one-time link that lets one browser in (it sets that browser's cookie); spent on first use. */
+  openUrl: string
   core: Core
   close(): Promise<void>
 }
@@ -40,7 +43,9 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
     },
   })
   let origin = ''
-  // A secret of this run, put into the page it serves: other local processes and pages cannot call.
+  const access = new HostAccess()
+  // A secret of this run, put into the page it serves (only to the browser holding the cookie): a
+  // second check on every call and the event stream.
   const token = randomBytes(24).toString('hex')
 
   const server = createServer((req, res) => {
@@ -58,6 +63,16 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
       return
     }
     const url = new URL(req.url ?? '/', origin)
+    if (url.pathname === '/' && url.searchParams.has('secret') && req.method === 'GET') {
+      const setCookie = access.redeem(url.searchParams.get('secret'))
+      if (!setCookie) return refuse(res, 401, 'This link was already used or is not valid. Restart Coach Desk to get a new one.')
+      res.writeHead(303, { Location: '/', 'Set-Cookie': setCookie, 'Cache-Control': 'no-store' })
+      res.end()
+      return
+    }
+    if (!access.admits(req)) {
+      return refuse(res, 401, 'Open Coach Desk from the link it printed when it started.', url.pathname.startsWith('/ipc/'))
+    }
     if (url.pathname.startsWith('/ipc/') && req.method === 'POST') {
       // The sender check: only the page this host served, holding this run's token, may call the core.
       if (
@@ -70,6 +85,11 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
         return
       }
       const raw = await readBody(req)
+      if (raw === null) {
+        res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' })
+        res.end(JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'That request is too large for Coach Desk.' } }))
+        return
+      }
       let args: unknown
       try {
         args = JSON.parse(raw)
@@ -102,10 +122,14 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
   }
 
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const port = (server.address() as AddressInfo).port
+  origin = `http://127.0.0.1:${port}`
+  access.listeningOn(port)
+  const openUrl = origin + access.launchPath()
   await core.start()
   return {
     url: origin,
+    openUrl,
     core,
     async close() {
       for (const s of streams) s.end()
@@ -148,17 +172,29 @@ async function sendFile(file: string, res: ServerResponse): Promise<void> {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function refuse(res: ServerResponse, status: number, message: string, json = false): void {
+  if (json) {
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+    res.end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message } }))
+  } else {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+    res.end(message)
+  }
+}
+
+/** The body as text, or null when it is over MAX_BODY (the rest is left for Node to discard, so the 413 still arrives). */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((ok, fail) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) return ok(null)
     let size = 0
     const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        fail(new Error('body too large'))
-        req.destroy()
-      } else chunks.push(c)
-    })
+      if (size <= MAX_BODY) return void chunks.push(c)
+      req.off('data', onData)
+      ok(null)
+    }
+    req.on('data', onData)
     req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')))
     req.on('error', fail)
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AthleteId, LocalDate, none, orderedRange } from './common'
+import { AthleteId, distinct, LocalDate, none, orderedRange } from './common'
 
 /** The most events one bulk action may touch: a safety cap, well above a month for fifty athletes. */
 export const MAX_BULK_EVENTS = 5000
@@ -82,9 +82,9 @@ export const DayRange = z
 
 export const Selection = z
   .strictObject({
-    events: z.array(EventRef).max(MAX_BULK_EVENTS, `A bulk action can touch at most ${MAX_BULK_EVENTS} events.`).default([]),
+    events: distinct(z.array(EventRef).max(MAX_BULK_EVENTS, `A bulk action can touch at most ${MAX_BULK_EVENTS} events.`)).default([]),
     /** Whole days of whole athletes: hide/show and lock/unlock use one range request each. */
-    ranges: z.array(DayRange).max(500).default([]),
+    ranges: distinct(z.array(DayRange).max(500)).default([]),
   })
   .refine((s) => s.events.length + s.ranges.length > 0, 'Select at least one event first.')
 
@@ -105,7 +105,7 @@ export const BulkAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('setSport'), sport: Sport }),
   z.strictObject({
     kind: z.literal('copy'),
-    toAthletes: z.array(AthleteId).min(1).max(500),
+    toAthletes: distinct(z.array(AthleteId).min(1).max(500)),
     offsetDays: Days,
   }),
 ])
@@ -182,11 +182,19 @@ export const BulkPlan = z.object({
 })
 export type BulkPlan = z.infer<typeof BulkPlan>
 
+/**
+ * done: it landed; failed: it did not (intervals.icu was asked); changed: left out, the event
+ * changed on intervals.icu since the preview; notSent: cancelled before it was sent; unknown: the
+ * answer was lost and intervals.icu could not be asked yet (checked again later).
+ */
+export const ItemStatus = z.enum(['done', 'failed', 'changed', 'notSent', 'unknown'])
+
 export const ItemResult = z.object({
   athleteId: z.string(),
   eventId: z.number().nullable(),
   name: z.string(),
   ok: z.boolean(),
+  status: ItemStatus,
   error: z.string().nullable(),
 })
 
@@ -200,6 +208,24 @@ export const BulkReport = z.object({
   undoable: z.boolean(),
 })
 export type BulkReport = z.infer<typeof BulkReport>
+
+/** A bulk job cut short (a crash, a quit mid-way), as read back from intervals.icu. */
+export const JobSummary = z.object({
+  jobId: z.string(),
+  title: z.string(),
+  startedAt: z.string(),
+  landed: z.number(),
+  notLanded: z.number(),
+  unknown: z.number(),
+  changed: z.number(),
+})
+export type JobSummary = z.infer<typeof JobSummary>
+
+export const BulkHistory = z.object({
+  undo: z.object({ jobId: z.string(), title: z.string() }).nullable(),
+  interrupted: z.array(JobSummary),
+})
+export type BulkHistory = z.infer<typeof BulkHistory>
 
 export const BulkProgress = z.object({ planId: z.string(), done: z.number(), total: z.number() })
 
@@ -225,7 +251,7 @@ export const calendarContract = {
   'calendar:dayWellness': {
     /** A date the coach picked for every row, or each athlete's own today plus `offsetDays` (0 without either). */
     args: z.strictObject({
-      athleteIds: z.array(AthleteId).min(1).max(200),
+      athleteIds: distinct(z.array(AthleteId).min(1).max(200)),
       date: LocalDate.optional(),
       offsetDays: z.number().int().min(-366, 'Pick a day within a year.').max(366, 'Pick a day within a year.').optional(),
     }),
@@ -233,7 +259,7 @@ export const calendarContract = {
   },
   'calendar:range': {
     args: z.strictObject({
-      athleteIds: z.array(AthleteId).min(1).max(200),
+      athleteIds: distinct(z.array(AthleteId).min(1).max(200)),
       oldest: LocalDate,
       newest: LocalDate,
       refresh: z.boolean().optional(),
@@ -250,6 +276,11 @@ export const calendarContract = {
   'calendar:cancelBulk': { args: z.strictObject({ planId: z.string().uuid() }), result: z.object({ cancelled: z.boolean() }) },
   'calendar:planRetry': { args: z.strictObject({ planId: z.string().uuid() }), result: BulkPlan },
   'calendar:planUndo': { args: none, result: BulkPlan },
+  'calendar:history': { args: none, result: BulkHistory },
+  'calendar:resolveJob': {
+    args: z.strictObject({ jobId: z.string().uuid(), action: z.enum(['finish', 'undo', 'dismiss']) }),
+    result: BulkPlan.nullable(),
+  },
   'calendar:createEvent': { args: z.strictObject({ athleteId: AthleteId, fields: EventFields }), result: CalEvent },
   'calendar:updateEvent': {
     args: z.strictObject({ athleteId: AthleteId, eventId: EventId, fields: EventFields.partial() }),

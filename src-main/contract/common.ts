@@ -29,6 +29,23 @@ export function orderedRange<T extends { oldest: string; newest: string }>(maxDa
   ] as const
 }
 
+/**
+ * The same athlete, event or range twice in one argument means it once: repeated ids from the window
+ * are dropped here, so nothing downstream acts on one of them twice (one assign to [a, a, a] makes
+ * one event).
+ */
+export function distinct<T extends z.ZodType>(items: z.ZodArray<T>) {
+  return items.transform((list) => {
+    const seen = new Set<string>()
+    return list.filter((item) => {
+      const key = JSON.stringify(item)
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
+  })
+}
+
 /** Channels that take no arguments still get an object, and nothing in it. */
 export const none = z.strictObject({})
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { daysBetween } from './localDates'
 import { DayRange, EventRef, MAX_BULK_EVENTS } from './calendar'
-import { AthleteId } from './common'
+import { AthleteId, distinct } from './common'
 
 // Exports take event ids, date ranges and a format; never a path. Where files go is chosen in main
 // (a native dialog, or main's own drag folder).
@@ -26,14 +26,14 @@ const ExportRange = DayRange.refine(
 
 export const ExportSelection = z
   .strictObject({
-    events: z.array(EventRef).max(MAX_BULK_EVENTS, `An export can hold at most ${MAX_BULK_EVENTS} events.`).default([]),
+    events: distinct(z.array(EventRef).max(MAX_BULK_EVENTS, `An export can hold at most ${MAX_BULK_EVENTS} events.`)).default([]),
     /** Whole days of an athlete: one workouts.zip request per range instead of one download per event. */
-    ranges: z.array(ExportRange).max(500).default([]),
+    ranges: distinct(z.array(ExportRange).max(500)).default([]),
   })
   .refine((s) => s.events.length + s.ranges.length > 0, 'Select at least one workout first.')
 
 const DragArgs = z.strictObject({
-  events: z.array(EventRef).min(1, 'Pick a workout to drag.').max(MAX_DRAG_FILES, `Drag at most ${MAX_DRAG_FILES} workouts at once.`),
+  events: distinct(z.array(EventRef).min(1, 'Pick a workout to drag.').max(MAX_DRAG_FILES, `Drag at most ${MAX_DRAG_FILES} workouts at once.`)),
   format: ExportFormat,
 })
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AthleteId } from './common'
+import { AthleteId, distinct } from './common'
 
 export const RosterRow = z.object({
   id: z.string(),
@@ -59,7 +59,7 @@ export type WeekDetail = z.infer<typeof WeekDetail>
 export const rosterContract = {
   'roster:list': { args: z.strictObject({ refresh: z.boolean().optional() }), result: RosterList },
   'roster:weekDetails': {
-    args: z.strictObject({ athleteIds: z.array(AthleteId).min(1).max(500) }),
+    args: z.strictObject({ athleteIds: distinct(z.array(AthleteId).min(1).max(500)) }),
     result: z.array(WeekDetail),
   },
 }

@@ -29,6 +29,7 @@ export const contract = {
 export const eventPayloads = {
   'session:changed': SessionStatus,
   'roster:detail': WeekDetail,
+  /** One request waits before its next attempt; the window folds these into one notice with a countdown. */
   'icu:retrying': z.object({ delaySecs: z.number(), reason: z.string() }),
   'calendar:row': CalendarRow,
   'bulk:progress': BulkProgress,

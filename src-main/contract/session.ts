@@ -30,6 +30,8 @@ export const sessionContract = {
   },
   'session:disconnect': { args: none, result: SessionStatus },
   'session:openDemo': { args: none, result: SessionStatus },
+  /** Cancels every request waiting for intervals.icu (queued or backing off); none of them is sent. */
+  'session:stopWaiting': { args: none, result: z.object({ cancelled: z.number().int().nonnegative() }) },
   'app:openExternal': {
     args: z.strictObject({ url: z.string().max(2048) }),
     result: z.object({ opened: z.boolean() }),

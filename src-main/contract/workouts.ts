@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { BulkPlan, PlacementChoice } from './calendar'
-import { AthleteId, LocalDate, none } from './common'
+import { AthleteId, distinct, LocalDate, none } from './common'
 
 // Workout authoring and assignment: the text editor's live preview, imports of trainer files, the coach's
 // intervals.icu library, assigning a workout to many athletes and week templates. Files arrive as text with a
@@ -17,10 +17,12 @@ const Name = z.string().trim().min(1, 'Give the workout a name.').max(200, 'Name
 const Text = z.string().max(MAX_WORKOUT_TEXT, 'The workout text is too long.')
 const Id = z.number().int().positive().max(2 ** 31 - 1)
 const Threshold = z.number().positive().max(10_000)
-const Athletes = z
-  .array(AthleteId)
-  .min(1, 'Pick at least one athlete.')
-  .max(MAX_ASSIGN_ATHLETES, `Assign to at most ${MAX_ASSIGN_ATHLETES} athletes at once.`)
+const Athletes = distinct(
+  z
+    .array(AthleteId)
+    .min(1, 'Pick at least one athlete.')
+    .max(MAX_ASSIGN_ATHLETES, `Assign to at most ${MAX_ASSIGN_ATHLETES} athletes at once.`),
+)
 
 export const Thresholds = z.strictObject({
   ftp: Threshold.optional(),

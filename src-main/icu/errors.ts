@@ -1,9 +1,15 @@
 import { AppError } from '../contract/errors'
 
-/** Maps an intervals.icu error answer to a contract code and a sentence a coach understands. */
-export function errorFromResponse(status: number, bodyText: string, path: string): AppError {
-  const serverSays = readServerMessage(bodyText)
-  const detail = `HTTP ${status} ${path}${serverSays ? `: ${serverSays}` : ''}`
+/**
+ * Maps an intervals.icu error answer to a contract code and a sentence a coach understands. The
+ * server's own words are passed on only when they do not repeat the API key the request carried.
+ */
+export function errorFromResponse(status: number, bodyText: string, path: string, apiKey?: string): AppError {
+  const said = readServerMessage(bodyText)
+  const echoesKey = !!said && !!apiKey && mentionsKey(said, apiKey)
+  // Checked before shortening, so a key cut in half at the end is caught too.
+  const serverSays = echoesKey || !said ? null : said.slice(0, 300)
+  const detail = `HTTP ${status} ${path}${serverSays ? `: ${serverSays}` : echoesKey ? ' (its text repeated the API key and was dropped)' : ''}`
   switch (status) {
     case 401:
       return new AppError('AUTH_MISSING', 'intervals.icu asked for an API key. Connect your account again.', detail)
@@ -36,11 +42,17 @@ export function errorFromNetwork(e: unknown): AppError {
   return new AppError('NETWORK', 'Coach Desk could not reach intervals.icu. Check the internet connection.', String(cause))
 }
 
+/** The key as it is, URL-encoded, or inside the Basic credential the request sent. */
+function mentionsKey(text: string, key: string): boolean {
+  const basic = Buffer.from(`API_KEY:${key}`).toString('base64')
+  return [key, encodeURIComponent(key), basic].some((form) => text.includes(form))
+}
+
 function readServerMessage(text: string): string | null {
   try {
     const body = JSON.parse(text) as { error?: unknown; message?: unknown }
     const msg = typeof body.error === 'string' ? body.error : typeof body.message === 'string' ? body.message : null
-    return msg ? msg.slice(0, 300) : null
+    return msg || null
   } catch {
     return null
   }

@@ -5,6 +5,13 @@ import { errorFromResponse, errorFromNetwork } from './errors'
 
 /** A 429 costs the server nothing, so it is waited out longer than other failures. */
 const MAX_RATE_LIMITED_ATTEMPTS = 10
+/**
+ * Nothing answers at all (no DNS, connection refused, no route): one quick retry for a blip, then
+ * the coach hears it in seconds instead of after a round of backoffs.
+ */
+const UNREACHABLE = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|EHOSTUNREACH|ENETUNREACH/
+const UNREACHABLE_ATTEMPTS = 2
+const UNREACHABLE_RETRY_MS = 300
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 export type Query = Record<string, string | number | boolean | undefined | null>
@@ -25,6 +32,8 @@ export interface RetryNotice {
   attempt: number
   delayMs: number
   reason: string
+  /** The server's Retry-After in ms, when its answer carried one. */
+  retryAfterMs?: number
 }
 
 export interface IcuHttpOptions {
@@ -67,15 +76,18 @@ export class IcuHttp {
       if (outcome.ok) return outcome.value
       const { error, retryAfterMs } = outcome
       const rateLimited = error.code === 'RATE_LIMITED'
-      // A 429 means the request was not processed, so even a POST may be sent again.
-      const retryable = rateLimited || (idempotent && ['NETWORK', 'TIMEOUT', 'SERVER'].includes(error.code))
-      const limit = rateLimited ? MAX_RATE_LIMITED_ATTEMPTS : this.maxAttempts
+      const unreachable = error.code === 'NETWORK' && UNREACHABLE.test(error.detail ?? '')
+      // A 429 means the request was not processed, so even a POST may be sent again. A refused
+      // connection never reached the server either.
+      const retryable = rateLimited || ((idempotent || unreachable) && ['NETWORK', 'TIMEOUT', 'SERVER'].includes(error.code))
+      const limit = rateLimited ? MAX_RATE_LIMITED_ATTEMPTS : unreachable ? UNREACHABLE_ATTEMPTS : this.maxAttempts
       if (!retryable || attempt >= limit || req.signal?.aborted) throw error
-      const delayMs = retryAfterMs ?? this.backoff(attempt)
-      if (rateLimited) this.opts.limiter.pause(delayMs)
-      this.opts.log.warn('icu.retry', { method, path: req.path, code: error.code, attempt, delayMs })
-      this.opts.onRetry?.({ attempt, delayMs, reason: error.code })
-      if (!rateLimited) await sleep(delayMs, req.signal)
+      const wanted = unreachable ? UNREACHABLE_RETRY_MS : (retryAfterMs ?? this.backoff(attempt))
+      // The queue's pause is bounded: a Retry-After of an hour holds it for maxPauseMs at most.
+      const delayMs = rateLimited ? this.opts.limiter.pause(wanted) : Math.min(wanted, this.opts.limiter.maxPauseMs)
+      this.opts.log.warn('icu.retry', { method, path: req.path, code: error.code, attempt, delayMs, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) })
+      if (!unreachable) this.opts.onRetry?.({ attempt, delayMs, reason: error.code, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) })
+      if (!rateLimited) await this.opts.limiter.delay(delayMs, req.signal)
     }
   }
 
@@ -112,7 +124,7 @@ export class IcuHttp {
       this.opts.log.debug('icu.response', { method, path: req.path, status: res.status, ms: Date.now() - started })
       if (!res.ok) {
         const text = new TextDecoder().decode(bytes.subarray(0, 2000))
-        return { ok: false, error: errorFromResponse(res.status, text, req.path), retryAfterMs: retryAfter(res) }
+        return { ok: false, error: errorFromResponse(res.status, text, req.path, key), retryAfterMs: retryAfter(res) }
       }
       if (req.binary) return { ok: true, value: bytes as T }
       if (bytes.length === 0) return { ok: true, value: null as T }
@@ -152,19 +164,4 @@ export function buildUrl(base: string, path: string, query?: Query): string {
     if (v !== undefined && v !== null) url.searchParams.set(k, String(v))
   }
   return url.toString()
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AppError('CANCELLED', 'The request was cancelled.'))
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(t)
-      reject(new AppError('CANCELLED', 'The request was cancelled.'))
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { RateLimiter } from './limiter'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { MAX_PAUSE_MS, RateLimiter } from './limiter'
 
 async function startTimes(limiter: RateLimiter, n: number, holdMs = 0): Promise<number[]> {
   const t0 = Date.now()
@@ -53,5 +53,65 @@ describe('RateLimiter', () => {
     await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' })
     expect(limiter.pending).toBe(0)
     first()
+  })
+
+  describe('bounded, stoppable waiting', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('caps a long pause at a minute and lets the queue go then', async () => {
+      vi.useFakeTimers()
+      const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 10, now: () => Date.now() })
+      expect(limiter.pause(3_600_000)).toBe(MAX_PAUSE_MS)
+      expect(limiter.pausedForMs).toBe(60_000)
+      let started = false
+      void limiter.acquire().then(() => (started = true))
+      await vi.advanceTimersByTimeAsync(59_000)
+      expect(started).toBe(false)
+      await vi.advanceTimersByTimeAsync(1_100)
+      expect(started).toBe(true)
+      expect(limiter.pausedForMs).toBe(0)
+    })
+
+    it('caps a backoff delay too, and honours a smaller bound', async () => {
+      vi.useFakeTimers()
+      const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 10, maxPauseMs: 5_000 })
+      expect(limiter.pause(10_000)).toBe(5_000)
+      let done = false
+      void limiter.delay(3_600_000).then(() => (done = true))
+      await vi.advanceTimersByTimeAsync(5_001)
+      expect(done).toBe(true)
+    })
+
+    it('stop waiting cancels every queued and backing-off request, ends the pause, and spares those in flight', async () => {
+      vi.useFakeTimers()
+      const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 1 })
+      const inFlight = await limiter.acquire()
+      limiter.pause(60_000)
+      const queued = [limiter.acquire(), limiter.acquire()]
+      const backingOff = limiter.delay(30_000)
+      for (const p of [...queued, backingOff]) p.catch(() => {})
+      expect(limiter.waiting).toBe(3)
+      expect(limiter.cancelWaiting()).toBe(3)
+      for (const p of [...queued, backingOff]) await expect(p).rejects.toMatchObject({ code: 'CANCELLED' })
+      expect(limiter.waiting).toBe(0)
+      expect(limiter.pausedForMs).toBe(0)
+      expect(limiter.active).toBe(1)
+      inFlight()
+      // The queue works again at once.
+      const next = limiter.acquire()
+      await vi.advanceTimersByTimeAsync(1)
+      await expect(next).resolves.toBeTypeOf('function')
+    })
+
+    it('a cancelled signal ends a backoff delay with CANCELLED', async () => {
+      const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 1 })
+      const ctrl = new AbortController()
+      const waiting = limiter.delay(10_000, ctrl.signal)
+      ctrl.abort()
+      await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' })
+      expect(limiter.waiting).toBe(0)
+    })
   })
 })

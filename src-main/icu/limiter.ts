@@ -7,7 +7,17 @@ export interface LimiterOptions {
   burst: number
   /** Requests in flight at once. */
   maxInFlight: number
+  /** The longest a 429 may hold the queue (default a minute): a longer Retry-After is capped to it. */
+  maxPauseMs?: number
   now?: () => number
+}
+
+/** A minute: long enough to respect a busy server, short enough that a coach is never stuck for an hour. */
+export const MAX_PAUSE_MS = 60_000
+
+interface Sleeper {
+  timer: ReturnType<typeof setTimeout>
+  reject: (e: unknown) => void
 }
 
 interface Waiter {
@@ -20,6 +30,8 @@ interface Waiter {
 /**
  * One queue for every call to intervals.icu: a token bucket for the rate, a cap on requests in
  * flight, and a pause that holds the whole queue after a 429 (the limit is per IP, not per call).
+ * Waiting is bounded (maxPauseMs) and can be stopped: cancelWaiting() fails every request that is
+ * queued or backing off with CANCELLED, before any of it was sent.
  */
 export class RateLimiter {
   private tokens: number
@@ -27,11 +39,14 @@ export class RateLimiter {
   private inFlight = 0
   private pausedUntil = 0
   private readonly queue: Waiter[] = []
+  private readonly sleepers = new Set<Sleeper>()
   private timer: ReturnType<typeof setTimeout> | null = null
   private readonly now: () => number
+  readonly maxPauseMs: number
 
   constructor(private readonly opts: LimiterOptions) {
     this.now = opts.now ?? (() => Date.now())
+    this.maxPauseMs = opts.maxPauseMs ?? MAX_PAUSE_MS
     this.tokens = opts.burst
     this.last = this.now()
   }
@@ -62,11 +77,74 @@ export class RateLimiter {
     })
   }
 
-  /** Hold every queued request until `ms` from now (a 429, with or without Retry-After). */
-  pause(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms)
+  /** Requests waiting: queued for a turn, or backing off before their next attempt. */
+  get waiting(): number {
+    return this.queue.length + this.sleepers.size
+  }
+
+  /** How long the queue is still held by a 429, in ms (0 when it is not). */
+  get pausedForMs(): number {
+    return Math.max(0, this.pausedUntil - this.now())
+  }
+
+  /**
+   * Holds every queued request for `ms` (a 429, with or without Retry-After), capped at maxPauseMs.
+   * Returns the pause applied.
+   */
+  pause(ms: number): number {
+    const capped = Math.min(Math.max(0, ms), this.maxPauseMs)
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + capped)
     this.tokens = 0
-    this.schedule(ms)
+    this.schedule(capped)
+    return capped
+  }
+
+  /** Waits `ms` (at most maxPauseMs) before a request's next attempt; ended early by its signal or cancelWaiting(). */
+  delay(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(cancelled())
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        clearTimeout(sleeper.timer)
+        this.sleepers.delete(sleeper)
+        reject(cancelled())
+      }
+      const sleeper: Sleeper = {
+        timer: setTimeout(() => {
+          this.sleepers.delete(sleeper)
+          signal?.removeEventListener('abort', onAbort)
+          resolve()
+        }, Math.min(Math.max(0, ms), this.maxPauseMs)),
+        reject: (e) => {
+          signal?.removeEventListener('abort', onAbort)
+          reject(e)
+        },
+      }
+      this.sleepers.add(sleeper)
+      signal?.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+
+  /**
+   * Stop waiting (the coach's choice, or another account): every queued or backing-off request
+   * fails with CANCELLED, none of it sent; requests in flight finish. The pause ends. Returns how
+   * many were cancelled.
+   */
+  cancelWaiting(): number {
+    const queued = this.queue.splice(0)
+    for (const w of queued) {
+      if (w.signal && w.onAbort) w.signal.removeEventListener('abort', w.onAbort)
+      w.reject(cancelled())
+    }
+    const sleeping = [...this.sleepers]
+    this.sleepers.clear()
+    for (const s of sleeping) {
+      clearTimeout(s.timer)
+      s.reject(cancelled())
+    }
+    this.pausedUntil = 0
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    return queued.length + sleeping.length
   }
 
   private refill(): void {

@@ -78,8 +78,18 @@ export class SessionService {
       this.opts.log.warn('keychain.unavailable')
       return this.status()
     }
-    const [account] = await this.opts.keychain.accounts()
-    const key = account ? await this.opts.keychain.get(account) : null
+    let account: string | undefined
+    let key: string | null = null
+    try {
+      account = (await this.opts.keychain.accounts())[0]
+      key = account ? await this.opts.keychain.get(account) : null
+    } catch (e) {
+      // The keychain answered the probe and then failed (it crashed or locked in between): same as unavailable.
+      if (!(e instanceof AppError) || e.code !== 'KEYCHAIN_UNAVAILABLE') throw e
+      this.keychainProblem = e.message
+      this.opts.log.warn('keychain.unavailable', { detail: e.detail })
+      return this.status()
+    }
     if (!account || !key) return this.status()
     this.use('connected', account, key, 'keychain', this.opts.baseUrl)
     try {
@@ -94,7 +104,7 @@ export class SessionService {
 
   /** Checks the id and key against intervals.icu without storing anything. */
   async test(athleteId: string, apiKey: string): Promise<{ athleteId: string; name: string }> {
-    this.opts.log.redact(apiKey)
+    this.redactKey(apiKey)
     const probe = this.makeHttp(this.opts.baseUrl, () => apiKey)
     try {
       // Athlete 0 is whoever owns the key: a coach's key also opens the athletes they coach, so asking for the
@@ -122,6 +132,7 @@ export class SessionService {
 
   /** Test first; only a key intervals.icu accepted is stored. */
   async connect(athleteId: string, apiKey: string, storage: 'keychain' | 'memory'): Promise<SessionStatus> {
+    this.stopWaiting()
     const who = await this.test(athleteId, apiKey)
     athleteId = who.athleteId
     const store = storage === 'keychain' ? this.opts.keychain : this.memory
@@ -140,6 +151,7 @@ export class SessionService {
   }
 
   async disconnect(): Promise<SessionStatus> {
+    this.stopWaiting()
     if (this.mode === 'connected' && this.athleteId) {
       if (this.keyStorage === 'keychain') await this.opts.keychain.delete(this.athleteId)
       else await this.memory.delete(this.athleteId)
@@ -156,6 +168,7 @@ export class SessionService {
 
   async openDemo(): Promise<SessionStatus> {
     if (this.mode === 'demo') return this.status()
+    this.stopWaiting()
     const demo = await this.opts.startDemo()
     await this.closeDemo()
     this.demo = demo
@@ -166,18 +179,35 @@ export class SessionService {
     return this.status()
   }
 
+  /**
+   * Stops waiting for intervals.icu: every request queued or backing off (after a 429 or a failed
+   * attempt) fails with CANCELLED before it is sent, and the queue's pause ends. Reconnecting does
+   * the same, so a long Retry-After never outlives the account it was meant for.
+   */
+  stopWaiting(): { cancelled: number } {
+    const cancelled = this.limiter.cancelWaiting()
+    if (cancelled > 0) this.opts.log.info('session.stopWaiting', { cancelled })
+    return { cancelled }
+  }
+
   async dispose(): Promise<void> {
     await this.closeDemo()
   }
 
   private use(mode: Mode, athleteId: string, key: string, storage: 'keychain' | 'memory' | null, baseUrl: string): void {
-    this.opts.log.redact(key)
+    this.redactKey(key)
     this.mode = mode
     this.athleteId = athleteId
     this.keyStorage = storage
     // Each client keeps its own key: a request still queued from a previous account never borrows the next one's.
     this.client = this.makeHttp(baseUrl, () => key)
     this.generation++
+  }
+
+  /** The log scrubs the key, and the Basic credential made from it, whatever a server echoes. */
+  private redactKey(key: string): void {
+    this.opts.log.redact(key)
+    this.opts.log.redact(Buffer.from(`API_KEY:${key}`).toString('base64'))
   }
 
   private makeHttp(baseUrl: string, apiKey: () => string | null): IcuHttp {

@@ -1,5 +1,7 @@
 // `npm run sim`: the simulator alone on a fixed port, for manual work against the app.
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { parseProfile, type SimProfile } from './profile'
 import { startSim } from './server'
 
 function numberOption(value: string | undefined, name: string, fallback: number): number {
@@ -12,6 +14,17 @@ function numberOption(value: string | undefined, name: string, fallback: number)
   return n
 }
 
+/** A profile saved by `npm run check:live -- --save <file>`. */
+function profileOption(file: string | undefined): SimProfile | undefined {
+  if (file === undefined) return undefined
+  try {
+    return parseProfile(JSON.parse(readFileSync(file, 'utf8')) as unknown)
+  } catch (error) {
+    console.error(`--profile ${file}: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(2)
+  }
+}
+
 const { values } = parseArgs({
   options: {
     port: { type: 'string' },
@@ -19,8 +32,10 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     athletes: { type: 'string' },
     'no-rate-limit': { type: 'boolean' },
+    profile: { type: 'string' },
   },
 })
+const profile = profileOption(values.profile)
 
 const sim = await startSim({
   port: numberOption(values.port ?? process.env.SIM_PORT, 'port', 8787),
@@ -28,12 +43,14 @@ const sim = await startSim({
   seed: numberOption(values.seed, 'seed', 1),
   athletes: numberOption(values.athletes, 'athletes', 12),
   rateLimit: values['no-rate-limit'] ? false : undefined,
+  profile,
 })
 
 console.log(`intervals.icu simulator listening on ${sim.url}`)
 console.log(`  coach athlete id: ${sim.coachId}`)
 console.log(`  API key:          ${sim.apiKey}`)
 console.log(`  athletes:         ${sim.state.coached.length} coached`)
+console.log(`  profile:          ${JSON.stringify(sim.profile)}`)
 console.log('')
 console.log('Point the app at it with:')
 console.log(`  ICU_BASE_URL=${sim.url} npm run dev`)

@@ -117,6 +117,21 @@ export function patchEvent(event: CalendarEvent, input: EventInput, updated: str
   event.updated = updated
 }
 
+/**
+ * Replaces an event with what a write sent (events/bulk under bulkUpdate=replace): every writable
+ * field the write leaves out is cleared; id, athlete, creator and uid stay.
+ */
+export function replaceEvent(event: CalendarEvent, input: EventInput, updated: string): void {
+  const uid = event.uid
+  for (const key of WRITABLE) (event as Record<string, unknown>)[key] = EVENT_TEMPLATE[key]
+  Object.assign(event, definedOnly(input))
+  event.uid = uid
+  const start = event.start_date_local ?? `${updated.slice(0, 10)}T00:00:00`
+  event.start_date_local = start
+  event.end_date_local = validEnd(start, event.end_date_local)
+  event.updated = updated
+}
+
 function validEnd(start: string, end: string | null | undefined): string {
   if (!end || end <= start) return nextMidnight(start)
   return end

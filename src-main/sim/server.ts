@@ -54,10 +54,13 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     requests.push(entry)
     try {
       const raw = await readBody(req)
+      if (raw) entry.body = loggedBody(raw)
       if (latencyMs > 0) await sleep(latencyMs)
       const fault = faults.take(method, url.pathname)
       if (fault) {
         if (fault.delayMs) await sleep(fault.delayMs)
+        // A request held back whose client went away meanwhile is never processed.
+        if (fault.delayMs && req.socket.destroyed) return
         if (fault.drop) {
           req.socket.destroy()
           return
@@ -80,6 +83,11 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
         profile,
       }
       const body = await route.handler(ctx)
+      if (fault?.stallAfterMs) await sleep(fault.stallAfterMs)
+      if (fault?.dropAfter) {
+        req.socket.destroy()
+        return
+      }
       if (body instanceof TextBody) send(res, entry, { status: 200, body: body.text, headers: { 'Content-Type': body.contentType } })
       else if (body instanceof FileBody) send(res, entry, { status: 200, body: body.bytes, headers: body.headers() })
       else send(res, entry, { status: 200, body })
@@ -162,6 +170,14 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
+}
+
+function loggedBody(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown
+  } catch {
+    return raw
+  }
 }
 
 function parseJson(raw: string): unknown {

@@ -48,6 +48,8 @@ export interface SimRequestLog {
   status: number
   /** Epoch milliseconds (wall clock) when the request arrived. */
   at: number
+  /** The request body as sent: parsed JSON, else the raw text; undefined when empty. */
+  body?: unknown
 }
 
 export interface FaultRule {
@@ -61,8 +63,12 @@ export interface FaultRule {
   retryAfter?: number
   /** Extra delay before answering, to provoke client timeouts. */
   delayMs?: number
-  /** Destroy the socket without answering. */
+  /** Destroy the socket without answering (the request never reaches a handler). */
   drop?: boolean
+  /** Let the handler change the state, then destroy the socket: the answer is lost. */
+  dropAfter?: boolean
+  /** Let the handler change the state, then wait this long before answering (a stalled answer). */
+  stallAfterMs?: number
   /** How many matching requests the rule applies to; default Infinity. */
   times?: number
 }

@@ -7,6 +7,8 @@ import type { HandlersFor, ServiceDeps } from '../deps'
 import type { RosterCache } from '../roster'
 import { CalendarLoader } from './load'
 import { calEvent } from './mapping'
+import { same, valueOf } from './ops'
+import { newEventIdentity } from './planner'
 import { BulkService } from './service'
 import { dayWellness } from './wellness'
 import { withCopyPlacement } from './copyPlacement'
@@ -18,6 +20,8 @@ type CalendarChannel =
   | 'calendar:cancelBulk'
   | 'calendar:planRetry'
   | 'calendar:planUndo'
+  | 'calendar:history'
+  | 'calendar:resolveJob'
   | 'calendar:createEvent'
   | 'calendar:updateEvent'
   | 'calendar:dayWellness'
@@ -45,23 +49,32 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
     'calendar:cancelBulk': async ({ planId }) => bulk.cancel(planId),
     'calendar:planRetry': ({ planId }) => bulk.planRetry(planId),
     'calendar:planUndo': () => bulk.planUndo(),
+    'calendar:history': () => bulk.history(),
+    'calendar:resolveJob': ({ jobId, action }) => bulk.resolveJob(jobId, action),
     'calendar:createEvent': async ({ athleteId, fields }) => {
       await roster.rows([athleteId])
-      const created = await createEventOnUid(deps.session.http(), athleteId, { ...toApi(fields), uid: randomUUID() })
+      const event = { ...toApi(fields), ...newEventIdentity(randomUUID()) }
+      const created = await createEventOnUid(deps.session.http(), athleteId, event)
       loader.invalidate([athleteId])
-      bulk.record(`Create “${created.name ?? ''}”`, [{ kind: 'create', athleteId, event: created }])
+      await bulk.record(`Create “${created.name ?? ''}”`, { kind: 'create', athleteId, event }, created)
       return calEvent(created, athleteId)
     },
     'calendar:dayWellness': ({ athleteIds, date, offsetDays }) => dayWellness(deps, roster, athleteIds, date ? { date } : { offsetDays: offsetDays ?? 0 }),
     'calendar:updateEvent': async ({ athleteId, eventId, fields }) => {
       const http = deps.session.http()
       const before = await getEvent(http, athleteId, eventId)
-      const after = await updateEvent(http, athleteId, eventId, toApi(fields, before))
+      // Only what differs from the event as intervals.icu has it now is sent.
+      const set = changedFields(toApi(fields, before), before)
+      const after = Object.keys(set).length ? await updateEvent(http, athleteId, eventId, set) : before
       loader.invalidate([athleteId])
-      bulk.record(`Edit “${before.name ?? ''}”`, [{ kind: 'update', athleteId, before, after }])
+      if (Object.keys(set).length) await bulk.record(`Edit “${before.name ?? ''}”`, { kind: 'update', athleteId, before, set })
       return calEvent(after, athleteId)
     },
   }
+}
+
+function changedFields(set: Record<string, unknown>, current: Event): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(set).filter(([k, v]) => !same(valueOf(current, k), v)))
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Event } from '../../icu/types'
 import { addDays, mondayOf } from '../dates'
 import type { ServiceDeps } from '../deps'
 import { calActivity, calEvent } from './mapping'
+import { lastDay } from './ops'
 
 const ACTIVITY_FIELDS = ['id', 'start_date_local', 'type', 'name', 'moving_time', 'icu_training_load', 'paired_event_id']
 
@@ -107,6 +108,45 @@ export class CalendarLoader {
       if (e) return calEvent(e, athleteId)
     }
     return null
+  }
+
+  /**
+   * The events cached for an athlete over [oldest, newest] as intervals.icu sent them, or null when
+   * a week of it is not cached: a bulk preview is planned from these without asking again (the apply
+   * reads each athlete once more before writing, so nothing stale is ever written).
+   */
+  cachedEvents(athleteId: string, oldest: string, newest: string): Event[] | null {
+    if (this.generation !== this.deps.session.generation) return null
+    const out = new Map<number, Event>()
+    for (const m of weeksCovering(oldest, newest)) {
+      const block = this.weeks.get(key(athleteId, m))
+      if (!block) return null
+      for (const e of block.events) if (e.id !== undefined) out.set(e.id, e)
+    }
+    return [...out.values()]
+  }
+
+  /**
+   * Puts what a write answered into the cache (changed or created events, removed ids), so the
+   * view after a bulk change costs no request; activities do not change with the plan. An answer
+   * still in flight from before the write is not cached (the version moves on).
+   */
+  patch(athleteId: string, changed: Event[], removed: number[]): void {
+    this.versions.set(athleteId, (this.versions.get(athleteId) ?? 0) + 1)
+    const gone = new Set<number>([...removed, ...changed.map((e) => e.id).filter((id): id is number => id !== undefined)])
+    const mine = [...this.weeks.entries()].filter(([k]) => k.startsWith(`${athleteId}|`))
+    for (const [, block] of mine) block.events = block.events.filter((e) => e.id === undefined || !gone.has(e.id))
+    for (const e of changed) {
+      const start = (e.start_date_local ?? '').slice(0, 10)
+      if (!start) continue
+      // A multi-day event is listed with every cached week it overlaps, as a load would list it.
+      const last = lastDay(e)
+      for (const [k, block] of mine) {
+        const monday = k.split('|')[1]!
+        const sunday = addDays(monday, 6)
+        if (start <= sunday && last >= monday) block.events.push(e)
+      }
+    }
   }
 
   /** Forget what is cached for these athletes (after a write), so the next view reloads it. */

@@ -1,13 +1,21 @@
 import type { Event } from '../../icu/types'
 
-export type Flags = Partial<Record<'hide_from_athlete' | 'athlete_cannot_edit', boolean>>
+/** Fields a write sets, in the API's names. Only what the action changes; never a server-owned field. */
+export type Fields = Record<string, unknown>
 
-/** One write the apply step performs; before/after are kept so undo can be planned from them. */
+/**
+ * One intent of a bulk action. `before` is the event as intervals.icu had it when the action was
+ * planned: the preview shows it, and its `updated` tells at apply time whether the event changed
+ * on the server since (then the intent is left out, never forced).
+ */
 export type Op =
-  | { kind: 'update'; athleteId: string; before: Event; after: Event }
-  | { kind: 'create'; athleteId: string; event: Event }
+  | { kind: 'update'; athleteId: string; before: Event; set: Fields; note?: string }
+  | { kind: 'create'; athleteId: string; event: Fields }
   | { kind: 'delete'; athleteId: string; before: Event }
-  | { kind: 'range'; athleteId: string; oldest: string; newest: string; flags: Flags; affected: Event[] }
+
+export type UpdateOp = Extract<Op, { kind: 'update' }>
+export type CreateOp = Extract<Op, { kind: 'create' }>
+export type DeleteOp = Extract<Op, { kind: 'delete' }>
 
 export interface Skip {
   athleteId: string
@@ -21,32 +29,62 @@ export interface PlanBody {
   skipped: Skip[]
 }
 
-/** Creates, and updates of events that have a uid, go in one events/bulk upsert per athlete. */
-export function isUpsert(o: Op): o is Extract<Op, { kind: 'update' | 'create' }> {
-  return o.kind === 'create' || (o.kind === 'update' && !!o.after.uid)
-}
+export const FLAG_KEYS = ['hide_from_athlete', 'athlete_cannot_edit'] as const
+export type FlagKey = (typeof FLAG_KEYS)[number]
 
-/** An event without a uid cannot be matched by an upsert (it would be created again): PUT it by id. */
-export function needsPutById(o: Op): o is Extract<Op, { kind: 'update' }> {
-  return o.kind === 'update' && !o.after.uid
-}
-
-/** Events per events/bulk request. */
+/** Events per events/bulk or bulk-delete request. */
 export const UPSERT_CHUNK = 500
 
 /**
- * Requests one athlete's ops cost: one range PUT each, one bulk upsert per 500 events with a uid,
- * one PUT per event without a uid (an upsert could not match it), one bulk delete.
+ * Marks the events Coach Desk creates, so a create is found again (for undo, and to learn whether
+ * a request whose answer was lost landed) whether or not intervals.icu keeps and echoes the uid.
  */
-export function requestsFor(ops: Op[]): number {
-  const ranges = ops.filter((o) => o.kind === 'range').length
-  const byId = ops.filter(needsPutById).length
-  const upserts = ops.filter(isUpsert).length
-  const deletes = ops.some((o) => o.kind === 'delete') ? 1 : 0
-  return ranges + byId + Math.ceil(upserts / UPSERT_CHUNK) + deletes
+export const EXTERNAL_ID_PREFIX = 'coach-desk:'
+
+export function startDay(e: { start_date_local?: unknown }): string {
+  return typeof e.start_date_local === 'string' ? e.start_date_local.slice(0, 10) : ''
 }
 
-/** How many events an op touches (a range op counts each event it changes). */
-export function itemCount(op: Op): number {
-  return op.kind === 'range' ? Math.max(1, op.affected.length) : 1
+/** The last day an event covers: end_date_local at midnight is exclusive, as the server sets it. */
+export function lastDay(e: Event): string {
+  const start = startDay(e)
+  const end = e.end_date_local
+  if (!end) return start
+  const endDay = end.slice(0, 10)
+  const exclusive = end.length <= 10 || end.slice(11, 19) === '00:00:00'
+  if (!exclusive) return endDay > start ? endDay : start
+  if (endDay <= start) return start
+  const d = new Date(`${endDay}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - 1)
+  return d.toISOString().slice(0, 10)
+}
+
+/** The value a flag has when intervals.icu leaves it out: false. */
+export function valueOf(e: Event, key: string): unknown {
+  const v = (e as Record<string, unknown>)[key]
+  if ((FLAG_KEYS as readonly string[]).includes(key)) return v === true
+  return v ?? null
+}
+
+/** Whether an event already has every value of `set` (nothing would change). */
+export function hasAll(e: Event, set: Fields): boolean {
+  return Object.entries(set).every(([k, v]) => same(valueOf(e, k), v))
+}
+
+export function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+}
+
+/** Whether an update only sets the two flags the range PUT can change. */
+export function isFlagsOnly(op: Op): op is UpdateOp {
+  return op.kind === 'update' && Object.keys(op.set).length > 0 && Object.keys(op.set).every((k) => (FLAG_KEYS as readonly string[]).includes(k))
+}
+
+/** How many events an op touches. */
+export function itemCount(_op: Op): number {
+  return 1
+}
+
+export function eventIdOf(op: Op): number | null {
+  return op.kind === 'create' ? ((op.event.id as number | undefined) ?? null) : (op.before.id ?? null)
 }

@@ -2,7 +2,7 @@ import type { BulkAction, EventRef } from '../../contract/calendar'
 import { AppError } from '../../contract/errors'
 import type { Event } from '../../icu/types'
 import { addDays } from '../dates'
-import type { Flags, Op, PlanBody, Skip } from './ops'
+import { EXTERNAL_ID_PREFIX, hasAll, same, startDay, valueOf, type Fields, type Op, type PlanBody, type Skip } from './ops'
 
 export interface AthleteAccess {
   name: string
@@ -19,7 +19,7 @@ export interface PlanInput {
   newUid: () => string
 }
 
-const FLAG_ACTIONS: Record<string, Flags> = {
+const FLAG_ACTIONS: Record<string, Fields> = {
   hide: { hide_from_athlete: true },
   show: { hide_from_athlete: false },
   lock: { athlete_cannot_edit: true },
@@ -27,8 +27,8 @@ const FLAG_ACTIONS: Record<string, Flags> = {
 }
 
 /**
- * Plans a bulk action as a pure function of the freshly loaded events and the request: which
- * events change and how (before and after), what is skipped and why. Nothing is written here.
+ * Plans a bulk action as a pure function of the freshly loaded events and the request: per event
+ * the fields the action sets (and nothing else), what is skipped and why. Nothing is written here.
  */
 export function planBulk(input: PlanInput): PlanBody {
   const { action } = input
@@ -45,23 +45,21 @@ export function planBulk(input: PlanInput): PlanBody {
     return false
   }
 
-  const flags = FLAG_ACTIONS[action.kind]
-  // Whole ranges of whole athletes: the two flags have a range request of their own.
+  // The same event selected twice (a row range and a chip, or twice in a list) is planned once.
+  const seen = new Set<string>()
+  const once = (athleteId: string, id: number | undefined) => {
+    const k = `${athleteId}|${id}`
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  }
   for (const r of input.ranges) {
     if (!writable(r.athleteId, null)) continue
     const inRange = (input.fresh.get(r.athleteId) ?? []).filter((e) => startDay(e) >= r.oldest && startDay(e) <= r.newest)
-    if (flags) {
-      const affected = inRange.filter((e) => Object.entries(flags).some(([k, v]) => (e as Record<string, unknown>)[k] !== v))
-      if (affected.length) ops.push({ kind: 'range', athleteId: r.athleteId, oldest: r.oldest, newest: r.newest, flags, affected })
-    } else {
-      for (const e of inRange) ops.push(...eventOps(r.athleteId, e, input, writable))
-    }
+    for (const e of inRange) if (once(r.athleteId, e.id)) ops.push(...eventOps(r.athleteId, e, input, writable))
   }
-
-  const seen = new Set(ops.flatMap((o) => (o.kind === 'range' ? o.affected.map((e) => e.id) : [])))
   for (const ref of input.events) {
-    if (seen.has(ref.eventId)) continue
-    seen.add(ref.eventId)
+    if (!once(ref.athleteId, ref.eventId)) continue
     if (!writable(ref.athleteId, ref.eventId)) continue
     const event = (input.fresh.get(ref.athleteId) ?? []).find((e) => e.id === ref.eventId)
     if (!event) {
@@ -70,7 +68,7 @@ export function planBulk(input: PlanInput): PlanBody {
     }
     ops.push(...eventOps(ref.athleteId, event, input, writable))
   }
-  return { title: titleOf(action), ops, skipped }
+  return { title: titleOf(action), ops: placeTargets(ops, input.fresh), skipped }
 }
 
 function eventOps(
@@ -80,23 +78,21 @@ function eventOps(
   writable: (athleteId: string, eventId: number | null) => boolean,
 ): Op[] {
   const a = input.action
+  const update = (set: Fields): Op[] => (hasAll(e, set) ? [] : [{ kind: 'update', athleteId, before: e, set }])
   switch (a.kind) {
     case 'hide':
     case 'show':
     case 'lock':
-    case 'unlock': {
-      const flags = FLAG_ACTIONS[a.kind]!
-      const unchanged = Object.entries(flags).every(([k, v]) => (e as Record<string, unknown>)[k] === v)
-      return unchanged ? [] : [{ kind: 'update', athleteId, before: e, after: { ...e, ...flags } }]
-    }
+    case 'unlock':
+      return update(FLAG_ACTIONS[a.kind]!)
     case 'delete':
       return [{ kind: 'delete', athleteId, before: e }]
     case 'shift':
-      return [{ kind: 'update', athleteId, before: e, after: shifted(e, a.days) }]
+      return update(shiftedDates(e, a.days))
     case 'rename':
-      return e.name === a.name ? [] : [{ kind: 'update', athleteId, before: e, after: { ...e, name: a.name } }]
+      return update({ name: a.name })
     case 'setSport':
-      return e.type === a.sport ? [] : [{ kind: 'update', athleteId, before: e, after: { ...e, type: a.sport } }]
+      return update({ type: a.sport })
     case 'copy':
       return a.toAthletes
         .filter((to) => (to === athleteId && a.offsetDays === 0 ? false : writable(to, null)))
@@ -104,12 +100,11 @@ function eventOps(
   }
 }
 
-function shifted(e: Event, days: number): Event {
-  return {
-    ...e,
-    start_date_local: shiftStamp(e.start_date_local, days) ?? e.start_date_local,
-    end_date_local: shiftStamp(e.end_date_local, days) ?? e.end_date_local,
-  }
+/** A shift sets the start and, where the event has one, the end: the event keeps its length. */
+function shiftedDates(e: Event, days: number): Fields {
+  const out: Fields = { start_date_local: shiftStamp(e.start_date_local, days) }
+  if (e.end_date_local) out.end_date_local = shiftStamp(e.end_date_local, days)
+  return out
 }
 
 /** What a copy carries over: the plan itself, not the source athlete's computed or linked fields. */
@@ -138,21 +133,49 @@ const COPIED_FIELDS = [
   'end_date_local',
 ] as const
 
-function copyOf(e: Event, offsetDays: number, uid: string): Event {
-  const moved = shifted(e, offsetDays) as Record<string, unknown>
-  const copy: Record<string, unknown> = { uid }
-  for (const k of COPIED_FIELDS) if (moved[k] !== undefined && moved[k] !== null) copy[k] = moved[k]
+function copyOf(e: Event, offsetDays: number, uid: string): Fields {
+  const source = e as Record<string, unknown>
+  const copy: Fields = newEventIdentity(uid)
+  for (const k of COPIED_FIELDS) if (source[k] !== undefined && source[k] !== null) copy[k] = source[k]
+  if (offsetDays) Object.assign(copy, shiftedDates(e, offsetDays))
   // A copy is a new event: the server gives it an id and computes load from the target's settings.
-  return copy as Event
+  return copy
+}
+
+/** The identity of an event Coach Desk creates: a uid, and an external_id that carries it too. */
+export function newEventIdentity(uid: string): Fields {
+  return { uid, external_id: `${EXTERNAL_ID_PREFIX}${uid}` }
+}
+
+/**
+ * intervals.icu keeps one TARGET per athlete, day and sport: the document says an events/bulk
+ * upsert updates the one already there. Planned as an update of that target instead of a create,
+ * the result is the same whichever way the server reads it, the preview says "replaces" and undo
+ * gives the athlete's own target back.
+ */
+export function placeTargets(ops: Op[], fresh: Map<string, Event[]>): Op[] {
+  const claimed = new Set<Event>()
+  return ops.flatMap((op): Op[] => {
+    if (op.kind !== 'create' || op.event.category !== 'TARGET') return [op]
+    const existing = (fresh.get(op.athleteId) ?? []).find(
+      (e) => !claimed.has(e) && e.category === 'TARGET' && startDay(e) === startDay(op.event) && (e.type ?? null) === (op.event.type ?? null),
+    )
+    if (!existing) return [op]
+    claimed.add(existing)
+    const set: Fields = {}
+    for (const [k, v] of Object.entries(op.event)) {
+      if (k === 'uid' || k === 'external_id' || k === 'category' || k === 'start_date_local' || k === 'end_date_local') continue
+      if (!same(valueOf(existing, k), v)) set[k] = v
+    }
+    // The same target is already there: nothing to write.
+    if (!Object.keys(set).length) return []
+    return [{ kind: 'update', athleteId: op.athleteId, before: existing, set, note: 'replaces the target already on that day' }]
+  })
 }
 
 function shiftStamp(stamp: string | null | undefined, days: number): string | null {
   if (!stamp) return null
   return `${addDays(stamp.slice(0, 10), days)}${stamp.slice(10)}`
-}
-
-function startDay(e: Event): string {
-  return (e.start_date_local ?? '').slice(0, 10)
 }
 
 export function titleOf(a: BulkAction): string {

@@ -1,6 +1,7 @@
 import type { BulkPlan, PlannedChange } from '../../contract/calendar'
 import type { Event } from '../../icu/types'
-import { requestsFor, type Op, type PlanBody } from './ops'
+import { type Op, type PlanBody } from './ops'
+import { requestCount } from './requests'
 
 const SHOWN: Record<string, string> = {
   name: 'name',
@@ -13,7 +14,7 @@ const SHOWN: Record<string, string> = {
 }
 
 /** What the coach sees before confirming: every change with before and after, counts per athlete. */
-export function toBulkPlan(planId: string, body: PlanBody, names: Map<string, string>): BulkPlan {
+export function toBulkPlan(planId: string, body: PlanBody, names: Map<string, string>, fresh: Map<string, Event[]>): BulkPlan {
   const changes: PlannedChange[] = body.ops.flatMap((op) => changesOf(op))
   const athletes = [...new Set(body.ops.map((o) => o.athleteId))]
   const perAthlete = athletes.map((athleteId) => {
@@ -22,7 +23,8 @@ export function toBulkPlan(planId: string, body: PlanBody, names: Map<string, st
       athleteId,
       name: names.get(athleteId) ?? athleteId,
       changes: changes.filter((c) => c.athleteId === athleteId).length,
-      requests: requestsFor(ops),
+      // One read to check nothing changed since this preview, then the writes.
+      requests: 1 + requestCount(ops, fresh.get(athleteId) ?? []),
     }
   })
   return {
@@ -37,16 +39,15 @@ export function toBulkPlan(planId: string, body: PlanBody, names: Map<string, st
 
 function changesOf(op: Op): PlannedChange[] {
   switch (op.kind) {
-    case 'update':
-      return [change(op.athleteId, 'update', op.before, diffSummary(op.before, op.after), pick(op.before), pick(op.after))]
+    case 'update': {
+      const after = { ...op.before, ...op.set } as Event
+      const summary = diffSummary(op.before, after)
+      return [change(op.athleteId, 'update', op.before, op.note ? `${op.note}: ${summary}` : summary, pick(op.before), pick(after))]
+    }
     case 'create':
-      return [change(op.athleteId, 'create', op.event, `new event on ${day(op.event)}`, null, pick(op.event))]
+      return [change(op.athleteId, 'create', op.event as Event, `new event on ${day(op.event as Event)}`, null, pick(op.event as Event))]
     case 'delete':
       return [change(op.athleteId, 'delete', op.before, 'deleted', pick(op.before), null)]
-    case 'range':
-      return op.affected.map((e) =>
-        change(op.athleteId, 'range', e, diffSummary(e, { ...e, ...op.flags }), pick(e), pick({ ...e, ...op.flags })),
-      )
   }
 }
 
@@ -63,7 +64,7 @@ function change(
 
 function pick(e: Event): Record<string, unknown> {
   const r = e as Record<string, unknown>
-  return Object.fromEntries(Object.keys(SHOWN).map((k) => [SHOWN[k]!, k === 'start_date_local' ? day(e) : (r[k] ?? null)]))
+  return Object.fromEntries(Object.keys(SHOWN).map((k) => [SHOWN[k]!, k === 'start_date_local' ? day(e) : k.startsWith('hide') || k.startsWith('athlete_') ? r[k] === true : (r[k] ?? null)]))
 }
 
 function diffSummary(before: Event, after: Event): string {
@@ -71,8 +72,9 @@ function diffSummary(before: Event, after: Event): string {
   const a = after as Record<string, unknown>
   const parts: string[] = []
   for (const [key, label] of Object.entries(SHOWN)) {
-    const x = key === 'start_date_local' ? day(before) : b[key]
-    const y = key === 'start_date_local' ? day(after) : a[key]
+    const flag = key === 'hide_from_athlete' || key === 'athlete_cannot_edit'
+    const x = key === 'start_date_local' ? day(before) : flag ? b[key] === true : b[key]
+    const y = key === 'start_date_local' ? day(after) : flag ? a[key] === true : a[key]
     if ((x ?? null) === (y ?? null) || key === 'description') continue
     if (typeof y === 'boolean') parts.push(y ? label : `not ${label}`)
     else parts.push(`${label}: ${String(x ?? '–')} → ${String(y ?? '–')}`)

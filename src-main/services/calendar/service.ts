@@ -1,41 +1,37 @@
 import { randomUUID } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
-import { MAX_BULK_EVENTS, type BulkAction, type BulkPlan, type BulkReport, type EventRef } from '../../contract/calendar'
+import { MAX_BULK_EVENTS, type BulkAction, type BulkPlan, type BulkReport, type EventRef, type JobSummary } from '../../contract/calendar'
 import { AppError } from '../../contract/errors'
 import { getEvent, listEvents } from '../../icu/api'
 import type { Event } from '../../icu/types'
 import { addDays, maxDate, minDate } from '../dates'
 import type { ServiceDeps } from '../deps'
 import { canWrite, type RosterCache } from '../roster'
-import { applyOps } from './apply'
+import { applyAthlete, readEvents, reconcile, spanOf, type OpStatus } from './apply'
+import { Journal, type JobRecord } from './journal'
 import type { CalendarLoader } from './load'
 import { itemCount, type Op, type PlanBody } from './ops'
-import { assertWithinCap, planBulk, type AthleteAccess } from './planner'
+import { assertWithinCap, newEventIdentity, placeTargets, planBulk, type AthleteAccess } from './planner'
 import { toBulkPlan } from './preview'
-import { planUndo } from './undo'
+import { inverseOf, planUndo } from './undo'
 
 interface StoredPlan {
   body: PlanBody
   state: 'planned' | 'applying' | 'applied'
   abort: AbortController
-  failed: Op[]
-  /** Set on undo plans: the history entry they reverse. */
-  undoes?: HistoryEntry
+  /** The job this plan adds to (a retry, or finishing an interrupted job): one action, one report, one undo. */
+  extendsJob?: { id: string; items: number[] }
+  /** Set on undo plans: the job they reverse. */
+  undoes?: string
 }
 
-interface HistoryEntry {
-  title: string
-  done: Op[]
-}
-
-const HISTORY_DEPTH = 20
 const MAX_PLANS = 50
 
-/** Plan, preview, apply, retry and undo of calendar changes across athletes. */
+/** Plan, preview, apply, retry and undo of calendar changes across athletes, journaled on disk. */
 export class BulkService {
   private readonly plans = new Map<string, StoredPlan>()
-  private readonly history: HistoryEntry[] = []
   private generation = -1
+  private journalOf: { key: string; journal: Journal } | null = null
 
   constructor(
     private readonly deps: ServiceDeps,
@@ -52,7 +48,11 @@ export class BulkService {
     const fresh = await this.freshEvents(sources, selection.events, selection.ranges)
     const body = planBulk({ fresh, events: selection.events, ranges: selection.ranges, action, access, newUid: randomUUID })
     assertWithinCap(body.ops.reduce((n, o) => n + itemCount(o), 0), MAX_BULK_EVENTS)
-    return this.store(body, access)
+    // Targets written by a copy land on other athletes' calendars: they are checked there too.
+    if (body.ops.some((o) => o.kind === 'create' && o.event.category === 'TARGET')) {
+      body.ops = placeTargets(body.ops, await this.eventsAround(body.ops))
+    }
+    return this.store(body, access, fresh)
   }
 
   async apply(planId: string): Promise<BulkReport> {
@@ -60,31 +60,81 @@ export class BulkService {
     const plan = this.plans.get(planId)
     if (!plan) throw new AppError('NOT_FOUND', 'This preview has expired. Plan the change again.')
     if (plan.state !== 'planned') throw new AppError('CONFLICT', 'This change has already been applied.')
+    const http = this.deps.session.http()
+    const journal = this.journal()
     plan.state = 'applying'
-    let outcome: Awaited<ReturnType<typeof applyOps>>
-    try {
-      outcome = await applyOps(this.deps.session.http(), planId, plan.body.title, plan.body.ops, {
-        signal: plan.abort.signal,
-        onProgress: (done, total) => this.deps.emit('bulk:progress', { planId, done, total }),
-      })
-    } catch (e) {
-      // Nothing was sent (no session): the plan can be applied again.
-      plan.state = 'planned'
-      throw e
+
+    // The job is on disk before the first request: a crash from here on is found at the next start.
+    let job: JobRecord
+    let indexes: number[]
+    if (plan.extendsJob) {
+      const found = (await journal.list()).find((j) => j.id === plan.extendsJob!.id)
+      if (!found) {
+        plan.state = 'planned'
+        throw new AppError('NOT_FOUND', 'This change is no longer in the history.')
+      }
+      job = found
+      indexes = plan.extendsJob.items
+      indexes.forEach((i, k) => (job.items[i] = { op: plan.body.ops[k]!, status: 'pending', error: null, undo: null, eventId: null }))
+      job.closed = false
+    } else {
+      job = {
+        version: 1,
+        id: planId,
+        title: plan.body.title,
+        undoes: plan.undoes ?? null,
+        startedAt: this.deps.now().toISOString(),
+        closed: false,
+        undone: false,
+        items: plan.body.ops.map((op) => ({ op, status: 'pending', error: null, undo: null, eventId: null })),
+        skipped: plan.body.skipped,
+      }
+      indexes = job.items.map((_, i) => i)
     }
+    await journal.save(job)
+
+    const total = indexes.length
+    let settledCount = 0
+    this.deps.emit('bulk:progress', { planId, done: 0, total })
+    const byAthlete = new Map<string, number[]>()
+    for (const i of indexes) byAthlete.set(job.items[i]!.op.athleteId, [...(byAthlete.get(job.items[i]!.op.athleteId) ?? []), i])
+    let writes = Promise.resolve()
+    const persist = () => (writes = writes.then(() => journal.save(job)).catch((e) => this.deps.log.error('bulk.journal', { error: String(e) })))
+
+    await Promise.all(
+      [...byAthlete.entries()].map(async ([athleteId, idx]) => {
+        const ops = idx.map((i) => job.items[i]!.op)
+        await applyAthlete({
+          http,
+          athleteId,
+          ops,
+          signal: plan.abort.signal,
+          sending: async () => {
+            for (const i of idx) if (job.items[i]!.status === 'pending') job.items[i]!.status = 'sent'
+            await persist()
+          },
+          observed: (changed, removed) => {
+            if (changed) this.loader.patch(athleteId, changed, removed)
+            else this.loader.invalidate([athleteId])
+          },
+          settle: (op, outcome) => {
+            const i = idx[ops.indexOf(op)]!
+            job.items[i] = { op, ...outcome }
+            settledCount += 1
+            this.deps.emit('bulk:progress', { planId, done: settledCount, total })
+          },
+        })
+        await persist()
+      }),
+    )
+    job.closed = true
+    if (job.undoes) await this.markUndone(job)
+    await persist()
+    await journal.prune()
     plan.state = 'applied'
-    plan.failed = outcome.failed
-    this.loader.invalidate(plan.body.ops.map((o) => o.athleteId))
-    if (plan.undoes) {
-      // A fully undone entry leaves the history; a partly undone one stays for another try.
-      const i = this.history.indexOf(plan.undoes)
-      if (!outcome.failed.length && i >= 0) this.history.splice(i, 1)
-    } else if (outcome.done.length) {
-      this.history.push({ title: plan.body.title, done: outcome.done })
-      if (this.history.length > HISTORY_DEPTH) this.history.shift()
-    }
-    this.deps.log.info('bulk.applied', { planId, ok: outcome.report.succeeded, failed: outcome.report.failed })
-    return { ...outcome.report, undoable: this.history.length > 0 }
+    const report = toReport(planId, job, plan.abort.signal.aborted, await this.hasUndo())
+    this.deps.log.info('bulk.applied', { planId, ok: report.succeeded, failed: report.failed })
+    return report
   }
 
   cancel(planId: string): { cancelled: boolean } {
@@ -94,27 +144,58 @@ export class BulkService {
     return { cancelled: true }
   }
 
+  /**
+   * Retrying belongs to the action: what failed (or was never sent) is planned again into the
+   * same job, so the report and the undo cover the whole action. Outcomes not known yet are read
+   * back first, so nothing that landed is sent twice.
+   */
   async planRetry(planId: string): Promise<BulkPlan> {
-    const plan = this.plans.get(planId)
-    if (!plan || plan.state !== 'applied') throw new AppError('NOT_FOUND', 'There is nothing to retry for this change.')
-    if (!plan.failed.length) throw new AppError('INVALID_INPUT', 'Nothing failed in this change.')
-    const access = await this.access(unique(plan.failed.map((o) => o.athleteId)))
-    return this.store({ title: `Retry: ${plan.body.title}`, ops: plan.failed, skipped: [] }, access, plan.undoes)
+    this.checkGeneration()
+    const job = await this.jobOf(planId)
+    if (!job) throw new AppError('NOT_FOUND', 'There is nothing to retry for this change.')
+    await this.resolveUnknown(job)
+    const items = job.items.map((it, i) => [it, i] as const).filter(([it]) => it.status === 'failed' || it.status === 'notSent')
+    if (!items.length) throw new AppError('INVALID_INPUT', 'Nothing failed in this change.')
+    const access = await this.access(unique(items.map(([it]) => it.op.athleteId)))
+    const body = { title: job.title, ops: items.map(([it]) => it.op), skipped: [] }
+    return this.store(body, access, new Map(), { id: job.id, items: items.map(([, i]) => i) })
   }
 
   async planUndo(): Promise<BulkPlan> {
     this.checkGeneration()
-    const entry = this.history.at(-1)
-    if (!entry) throw new AppError('NOT_FOUND', 'There is nothing to undo.')
-    const athletes = unique(entry.done.map((o) => o.athleteId))
-    const dates = entry.done.flatMap(datesOf)
-    const span = { oldest: minDate(dates), newest: maxDate(dates) }
-    const fresh = new Map<string, Event[]>()
-    await Promise.all(
-      athletes.map(async (id) => fresh.set(id, (await listEvents(this.deps.session.http(), id, span)) ?? [])),
-    )
-    const access = await this.access(athletes)
-    return this.store(planUndo(entry.done, entry.title, fresh), access, entry)
+    const job = await this.undoTarget()
+    if (!job) throw new AppError('NOT_FOUND', 'There is nothing to undo.')
+    return this.planUndoOf(job)
+  }
+
+  /** The history the window shows: the action Undo would reverse, and jobs cut short by a crash or a quit. */
+  async history(): Promise<HistoryState> {
+    this.checkGeneration()
+    const jobs = await this.journal().list()
+    const target = await this.undoTarget(jobs)
+    const open = jobs.filter((j) => !j.closed && !this.isRunning(j.id))
+    const interrupted = []
+    for (const job of open) {
+      await this.resolveUnknown(job).catch(() => undefined)
+      interrupted.push(summaryOf(job))
+    }
+    return { undo: target ? { jobId: target.id, title: target.title } : null, interrupted }
+  }
+
+  /** An interrupted job: finish what did not land, undo what did, or close it as it is. */
+  async resolveJob(jobId: string, action: 'finish' | 'undo' | 'dismiss'): Promise<BulkPlan | null> {
+    this.checkGeneration()
+    const job = (await this.journal().list()).find((j) => j.id === jobId)
+    if (!job) throw new AppError('NOT_FOUND', 'This change is no longer in the history.')
+    await this.resolveUnknown(job)
+    if (action === 'finish') {
+      job.closed = true
+      await this.journal().save(job)
+      return this.planRetry(job.id)
+    }
+    job.closed = true
+    await this.journal().save(job)
+    return action === 'undo' ? this.planUndoOf(job) : null
   }
 
   /**
@@ -126,32 +207,135 @@ export class BulkService {
     assertWithinCap(creates.length + deletes.length, MAX_BULK_EVENTS)
     const access = await this.access(unique(creates.map((c) => c.athleteId)))
     const skipped: PlanBody['skipped'] = []
-    const ops: Op[] = []
+    let ops: Op[] = []
     for (const c of creates) {
       const a = access.get(c.athleteId)
-      if (a?.canWrite) ops.push({ kind: 'create', athleteId: c.athleteId, event: { ...c.event, uid: c.event.uid ?? randomUUID() } })
+      if (a?.canWrite) ops.push({ kind: 'create', athleteId: c.athleteId, event: withoutEmpty({ ...c.event, ...newEventIdentity(c.event.uid ?? randomUUID()) }) })
       else skipped.push({ athleteId: c.athleteId, eventId: null, reason: a ? `You have read-only access to ${a.name}.` : 'This athlete is not on your roster.' })
     }
     // "Replace the workouts on those days": the ones already there go in the same plan, report and undo.
     for (const d of deletes) if (access.get(d.athleteId)?.canWrite) ops.push({ kind: 'delete', athleteId: d.athleteId, before: d.event })
-    return this.store({ title, ops, skipped }, access)
+    const around = await this.eventsAround(ops)
+    ops = placeTargets(ops, around)
+    return this.store({ title, ops, skipped }, access, around)
   }
 
   /** A single edit from the event dialog joins the same history, so it can be undone too. */
-  record(title: string, done: Op[]): void {
+  async record(title: string, op: Op, created?: Event): Promise<void> {
     this.checkGeneration()
-    this.history.push({ title, done })
-    if (this.history.length > HISTORY_DEPTH) this.history.shift()
+    const journal = this.journal()
+    const undo = inverseOf(op, op.kind === 'update' ? op.before : undefined, created)
+    await journal.save({
+      version: 1,
+      id: randomUUID(),
+      title,
+      undoes: null,
+      startedAt: this.deps.now().toISOString(),
+      closed: true,
+      undone: false,
+      items: [{ op, status: 'done', error: null, undo, eventId: created?.id ?? (op.kind === 'create' ? null : (op.before.id ?? null)) }],
+      skipped: [],
+    })
+    await journal.prune()
   }
 
-  private store(body: PlanBody, access: Map<string, AthleteAccess>, undoes?: HistoryEntry): BulkPlan {
+  private async planUndoOf(job: JobRecord): Promise<BulkPlan> {
+    const intents = job.items.filter((it) => it.status === 'done' && it.undo).map((it) => it.undo!)
+    const athletes = unique(intents.map((u) => u.athleteId))
+    const fresh = new Map<string, Event[]>()
+    await Promise.all(
+      athletes.map(async (id) => {
+        const days = intents.filter((u) => u.athleteId === id).flatMap((u) => u.days)
+        fresh.set(id, (await listEvents(this.deps.session.http(), id, { oldest: addDays(minDate(days), -1), newest: addDays(maxDate(days), 1) })) ?? [])
+      }),
+    )
+    const access = await this.access(athletes)
+    const body = planUndo(intents, job.title, fresh, randomUUID)
+    const plan = this.store(body, access, fresh)
+    this.plans.get(plan.planId)!.undoes = job.id
+    return plan
+  }
+
+  /** Items whose answer was lost, or that a crash left sent but unconfirmed, read back now. */
+  private async resolveUnknown(job: JobRecord): Promise<void> {
+    const open = job.items.map((it, i) => [it, i] as const).filter(([it]) => it.status === 'unknown' || it.status === 'sent' || it.status === 'pending')
+    if (!open.length) return
+    const http = this.deps.session.http()
+    for (const [it] of open) if (it.status === 'pending') Object.assign(it, { status: 'notSent', error: 'Not sent: Coach Desk stopped before sending it.' })
+    const uncertain = open.filter(([it]) => it.status !== 'notSent')
+    for (const athleteId of unique(uncertain.map(([it]) => it.op.athleteId))) {
+      const mine = uncertain.filter(([it]) => it.op.athleteId === athleteId)
+      const now = await readEvents(http, athleteId, spanOf(mine.map(([it]) => it.op)), AbortSignal.timeout(20_000))
+      for (const [it] of mine) {
+        const landed = reconcile(it.op, now, new Set(), false)
+        if (landed === false) Object.assign(it, { status: 'failed', error: 'Not landed: intervals.icu does not have this change.' })
+        else Object.assign(it, { status: 'done', error: null, undo: inverseOf(it.op, undefined, landed === true ? undefined : landed) })
+      }
+    }
+    await this.journal().save(job)
+  }
+
+  private async markUndone(undoJob: JobRecord): Promise<void> {
+    const journal = this.journal()
+    const original = (await journal.list()).find((j) => j.id === undoJob.undoes)
+    if (!original) return
+    // A fully undone action leaves the history; a partly undone one stays for another try.
+    if (undoJob.items.every((it) => it.status === 'done' || it.status === 'changed')) {
+      original.undone = true
+      await journal.save(original)
+    }
+  }
+
+  private async undoTarget(jobs?: JobRecord[]): Promise<JobRecord | undefined> {
+    const list = jobs ?? (await this.journal().list())
+    return list.filter((j) => j.closed && !j.undoes && !j.undone && j.items.some((it) => it.status === 'done' && it.undo)).at(-1)
+  }
+
+  private async hasUndo(): Promise<boolean> {
+    return !!(await this.undoTarget())
+  }
+
+  private async jobOf(planId: string): Promise<JobRecord | undefined> {
+    const plan = this.plans.get(planId)
+    const id = plan?.extendsJob?.id ?? planId
+    return (await this.journal().list()).find((j) => j.id === id)
+  }
+
+  private isRunning(jobId: string): boolean {
+    for (const [id, p] of this.plans) if (p.state === 'applying' && (id === jobId || p.extendsJob?.id === jobId)) return true
+    return false
+  }
+
+  private journal(): Journal {
+    const status = this.deps.session.status()
+    const key = `${status.server}|${status.athleteId}`
+    if (this.journalOf?.key !== key) {
+      const journal = status.state === 'connected' && status.server && status.athleteId ? Journal.forAccount(this.deps.dataDir, status.server, status.athleteId) : new Journal(null)
+      this.journalOf = { key, journal }
+    }
+    return this.journalOf.journal
+  }
+
+  /** Each athlete's events around the days the creates land on: one request per athlete. */
+  private async eventsAround(ops: Op[]): Promise<Map<string, Event[]>> {
+    const out = new Map<string, Event[]>()
+    const http = this.deps.session.http()
+    await Promise.all(
+      unique(ops.map((o) => o.athleteId)).map(async (id) => {
+        out.set(id, (await listEvents(http, id, spanOf(ops.filter((o) => o.athleteId === id)))) ?? [])
+      }),
+    )
+    return out
+  }
+
+  private store(body: PlanBody, access: Map<string, AthleteAccess>, fresh: Map<string, Event[]>, extendsJob?: StoredPlan['extendsJob']): BulkPlan {
     const planId = randomUUID()
     const abort = new AbortController()
     // Every request of the plan listens on this one signal; there are as many as athletes.
     setMaxListeners(0, abort.signal)
-    this.plans.set(planId, { body, state: 'planned', abort, failed: [], undoes })
+    this.plans.set(planId, { body, state: 'planned', abort, extendsJob })
     while (this.plans.size > MAX_PLANS) this.plans.delete(this.plans.keys().next().value!)
-    return toBulkPlan(planId, body, new Map([...access].map(([id, a]) => [id, a.name])))
+    return toBulkPlan(planId, body, new Map([...access].map(([id, a]) => [id, a.name])), fresh)
   }
 
   private async access(ids: string[]): Promise<Map<string, AthleteAccess>> {
@@ -165,8 +349,9 @@ export class BulkService {
   }
 
   /**
-   * The events of each athlete as intervals.icu has them now, over the days the selection spans:
-   * one request per athlete. Selected events' dates come from the calendar already loaded.
+   * The events of each athlete over the days the selection spans: from the calendar already loaded
+   * when it holds those weeks (no request; the apply reads each athlete again before writing),
+   * otherwise one request per athlete. Selected events not loaded are looked up side by side.
    */
   private async freshEvents(
     athletes: string[],
@@ -179,22 +364,28 @@ export class BulkService {
       athletes.map(async (athleteId) => {
         const dates: string[] = []
         for (const r of ranges) if (r.athleteId === athleteId) dates.push(r.oldest, r.newest)
+        const unknown: number[] = []
         for (const ref of refs) {
           if (ref.athleteId !== athleteId) continue
           const known = this.loader.find(athleteId, ref.eventId)
           if (known) dates.push(known.date, known.endDate ?? known.date)
-          else {
-            // Not in the loaded calendar: ask for it alone; one deleted meanwhile is skipped by the planner.
-            const one = await getEvent(http, athleteId, ref.eventId).catch((e) => {
+          else unknown.push(ref.eventId)
+        }
+        // Not in the loaded calendar: asked for together (through the shared limiter); one deleted meanwhile is skipped by the planner.
+        const found = await Promise.all(
+          [...new Set(unknown)].map((id) =>
+            getEvent(http, athleteId, id).catch((e) => {
               if (e instanceof AppError && e.code === 'NOT_FOUND') return null
               throw e
-            })
-            if (one?.start_date_local) dates.push(one.start_date_local.slice(0, 10))
-          }
-        }
+            }),
+          ),
+        )
+        for (const one of found) if (one?.start_date_local) dates.push(one.start_date_local.slice(0, 10))
         if (!dates.length) return fresh.set(athleteId, [])
-        const events = await listEvents(http, athleteId, { oldest: addDays(minDate(dates), -1), newest: addDays(maxDate(dates), 1) })
-        fresh.set(athleteId, events ?? [])
+        const span = { oldest: addDays(minDate(dates), -1), newest: addDays(maxDate(dates), 1) }
+        // Loaded weeks already list the multi-day events overlapping them: no margin needed there.
+        const cached = unknown.length ? null : this.loader.cachedEvents(athleteId, minDate(dates), maxDate(dates))
+        fresh.set(athleteId, cached ?? (await listEvents(http, athleteId, span)) ?? [])
       }),
     )
     return fresh
@@ -203,15 +394,46 @@ export class BulkService {
   private checkGeneration(): void {
     if (this.generation !== this.deps.session.generation) {
       this.plans.clear()
-      this.history.length = 0
+      this.journalOf = null
       this.generation = this.deps.session.generation
     }
   }
 }
 
-function datesOf(op: Op): string[] {
-  const events = op.kind === 'update' ? [op.before, op.after] : op.kind === 'range' ? op.affected : [op.kind === 'create' ? op.event : op.before]
-  return events.map((e) => (e.start_date_local ?? '').slice(0, 10)).filter(Boolean)
+export interface HistoryState {
+  undo: { jobId: string; title: string } | null
+  interrupted: JobSummary[]
+}
+
+function summaryOf(job: JobRecord): JobSummary {
+  const count = (s: string) => job.items.filter((it) => it.status === s).length
+  return {
+    jobId: job.id,
+    title: job.title,
+    startedAt: job.startedAt,
+    landed: count('done'),
+    notLanded: count('failed') + count('notSent'),
+    unknown: count('unknown'),
+    changed: count('changed'),
+  }
+}
+
+/** The whole action's report: every item of the job, retried ones with their latest outcome. */
+function toReport(planId: string, job: JobRecord, cancelled: boolean, undoable: boolean): BulkReport {
+  const results = job.items.map((it) => ({
+    athleteId: it.op.athleteId,
+    eventId: it.eventId,
+    name: String(it.op.kind === 'create' ? (it.op.event.name ?? '') : (it.op.before.name ?? '')),
+    ok: it.status === 'done',
+    status: (it.status === 'pending' || it.status === 'sent' ? 'unknown' : it.status) as OpStatus,
+    error: it.error,
+  }))
+  const failed = results.filter((r) => !r.ok).length
+  return { planId, title: job.title, results, succeeded: results.length - failed, failed, cancelled, undoable }
+}
+
+function withoutEmpty(e: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(e).filter(([, v]) => v !== null && v !== undefined))
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { notFound } from '../errors'
-import { createEvent, patchEvent, type NewEventMeta } from '../eventModel'
+import { createEvent, patchEvent, replaceEvent, type NewEventMeta } from '../eventModel'
 import type { RouteContext } from '../router'
 import type { CalendarEvent, EventInput, SimAthlete } from '../types'
 import { applyDerived } from '../workoutText'
@@ -40,8 +40,22 @@ export function startsWithin(event: CalendarEvent, from: string, to: string | nu
   return start >= from && (to === null || start <= to)
 }
 
-/** Updates the matched event, or creates one; either way the workout text is parsed again. */
-export function upsertEvent(ctx: RouteContext, athlete: SimAthlete, input: EventInput, existing: CalendarEvent | undefined): CalendarEvent {
+/**
+ * Updates the matched event (merging the fields sent, or replacing it with them), or creates one;
+ * either way the workout text is parsed again.
+ */
+export function upsertEvent(
+  ctx: RouteContext,
+  athlete: SimAthlete,
+  input: EventInput,
+  existing: CalendarEvent | undefined,
+  update: 'merge' | 'replace' = 'merge',
+): CalendarEvent {
+  if (existing && update === 'replace') {
+    replaceEvent(existing, input, ctx.now().toISOString())
+    applyDerived(existing, input, athlete, true)
+    return existing
+  }
   if (existing) {
     patchEvent(existing, input, ctx.now().toISOString())
     applyDerived(existing, input, athlete)

@@ -6,6 +6,7 @@ import { intParam, type Route, type RouteContext } from '../router'
 import type { CalendarEvent } from '../types'
 import { applyDerived, withWorkoutFile } from '../workoutText'
 import { byStart, findEvent, removeEvents, upsertEvent } from './eventStore'
+import { answerEvent, answerEvents, matchOnUid, storedInput, withoutUid } from './eventVariants'
 
 /**
  * GET /athlete/{id}/events. `oldest` defaults to today in the athlete's timezone and `newest`
@@ -23,28 +24,30 @@ function listEvents(ctx: RouteContext): CalendarEvent[] {
     .filter((e) => overlaps(e, from, to))
     .filter((e) => categories.length === 0 || categories.includes(e.category ?? ''))
     .sort(byStart)
-  return limit !== undefined && limit >= 0 ? found.slice(0, limit) : found
+  return answerEvents(ctx, limit !== undefined && limit >= 0 ? found.slice(0, limit) : found)
 }
 
 /**
- * POST /athlete/{id}/events. With upsertOnUid=true an event with the same uid is updated in
- * place, which is what makes retrying a create safe. The server generates a uid when none is sent.
+ * POST /athlete/{id}/events. With upsertOnUid=true an event with the same uid (or, for a TARGET,
+ * see matchOnUid) is updated in place, which is what makes retrying a create safe. The server
+ * generates a uid when none is sent.
  */
 function createOne(ctx: RouteContext): CalendarEvent {
   const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
   const upsertOnUid = bool(ctx.query, 'upsertOnUid')
   const input = readEventInput(withWorkoutFile(ctx.body()), true)
-  const existing = upsertOnUid && input.uid ? athlete.events.find((e) => e.uid === input.uid) : undefined
-  return upsertEvent(ctx, athlete, input, existing)
+  const { existing, byDate } = upsertOnUid ? matchOnUid(ctx, athlete, input) : { existing: undefined, byDate: false }
+  const stored = byDate ? withoutUid(input) : storedInput(ctx, input)
+  return answerEvent(ctx, upsertEvent(ctx, athlete, stored, existing))
 }
 
 function updateOne(ctx: RouteContext): CalendarEvent {
   const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
   const event = findEvent(athlete, intParam(ctx, 'eventId'))
-  const input = readEventInput(ctx.body(), false)
+  const input = storedInput(ctx, readEventInput(ctx.body(), false))
   patchEvent(event, input, ctx.now().toISOString())
   applyDerived(event, input, athlete)
-  return event
+  return answerEvent(ctx, event)
 }
 
 function deleteOne(ctx: RouteContext): Record<string, never> {
@@ -59,7 +62,7 @@ export const eventRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/athlete/:id/events/:eventId',
-    handler: (ctx) => findEvent(resolveAthlete(ctx.state, ctx.params.id, 'read'), intParam(ctx, 'eventId')),
+    handler: (ctx) => answerEvent(ctx, findEvent(resolveAthlete(ctx.state, ctx.params.id, 'read'), intParam(ctx, 'eventId'))),
   },
   { method: 'PUT', pattern: '/athlete/:id/events/:eventId', handler: updateOne },
   { method: 'DELETE', pattern: '/athlete/:id/events/:eventId', handler: deleteOne },

@@ -7,6 +7,7 @@ import type { Route, RouteContext } from '../router'
 import type { CalendarEvent, EventInput, SimAthlete } from '../types'
 import { withWorkoutFile } from '../workoutText'
 import { byStart, findEvent, newEventMeta, removeEvents, startsWithin, upsertEvent } from './eventStore'
+import { answerEvents, inRangePut, matchOnUid, storedInput, withoutUid } from './eventVariants'
 
 function arrayBody(ctx: RouteContext): unknown[] {
   const body = ctx.body()
@@ -15,8 +16,10 @@ function arrayBody(ctx: RouteContext): unknown[] {
 }
 
 /**
- * POST /athlete/{id}/events/bulk. `upsert` matches on external_id, otherwise `upsertOnUid` on uid.
- * Every row is checked before any is written, so a bad row changes nothing.
+ * POST /athlete/{id}/events/bulk. `upsert` matches on external_id, otherwise `upsertOnUid` on uid
+ * (and a TARGET on its day and type, see matchOnUid). A matched event is merged with the row or
+ * replaced by it, as the profile's bulkUpdate says. Every row is checked before any is written, so
+ * a bad row changes nothing.
  */
 function createMany(ctx: RouteContext): CalendarEvent[] {
   const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
@@ -25,17 +28,27 @@ function createMany(ctx: RouteContext): CalendarEvent[] {
   const upsertOnUid = requiredBool(ctx.query, 'upsertOnUid')
   requiredBool(ctx.query, 'updatePlanApplied')
   const inputs = arrayBody(ctx).map((row) => readEventInput(withWorkoutFile(row), true))
-  return inputs.map((input) => upsertEvent(ctx, athlete, input, matchExisting(athlete, input, upsert, upsertOnUid)))
+  const written = inputs.map((input) => {
+    const { existing, byDate } = matchExisting(ctx, athlete, input, upsert, upsertOnUid)
+    const stored = byDate ? withoutUid(input) : storedInput(ctx, input)
+    return upsertEvent(ctx, athlete, stored, existing, ctx.profile.bulkUpdate)
+  })
+  return answerEvents(ctx, written)
 }
 
-function matchExisting(athlete: SimAthlete, input: EventInput, upsert: boolean, upsertOnUid: boolean): CalendarEvent | undefined {
+function matchExisting(
+  ctx: RouteContext,
+  athlete: SimAthlete,
+  input: EventInput,
+  upsert: boolean,
+  upsertOnUid: boolean,
+): { existing?: CalendarEvent; byDate: boolean } {
   // The live API ignores upsertOnUid when upsert=true.
-  if (upsert) return input.external_id ? athlete.events.find((e) => e.external_id === input.external_id) : undefined
-  if (upsertOnUid && input.uid) return athlete.events.find((e) => e.uid === input.uid)
-  return undefined
+  if (upsert) return { existing: input.external_id ? athlete.events.find((e) => e.external_id === input.external_id) : undefined, byDate: false }
+  return upsertOnUid ? matchOnUid(ctx, athlete, input) : { byDate: false }
 }
 
-/** Inclusive range from two required query dates; events are selected by their start. */
+/** Inclusive range from two required query dates. */
 function startRange(ctx: RouteContext): { from: string; to: string } {
   const from = rangeBound(requiredLocalDate(ctx.query, 'oldest'), false) ?? ''
   const to = rangeBound(requiredLocalDate(ctx.query, 'newest'), true) ?? ''
@@ -44,7 +57,8 @@ function startRange(ctx: RouteContext): { from: string; to: string } {
 
 /**
  * PUT /athlete/{id}/events?oldest&newest. Only hide_from_athlete and athlete_cannot_edit are
- * applied; everything else in the body is ignored, as on the live API.
+ * applied; everything else in the body is ignored, as on the live API. Which events it changes is
+ * the profile's rangePut.
  */
 function updateRange(ctx: RouteContext): CalendarEvent[] {
   const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
@@ -59,12 +73,12 @@ function updateRange(ctx: RouteContext): CalendarEvent[] {
     flags[key] = raw[key]
   }
   const updated = ctx.now().toISOString()
-  const touched = athlete.events.filter((e) => startsWithin(e, from, to)).sort(byStart)
+  const touched = athlete.events.filter((e) => inRangePut(ctx, e, from, to)).sort(byStart)
   for (const event of touched) {
     Object.assign(event, flags)
     event.updated = updated
   }
-  return touched
+  return answerEvents(ctx, touched)
 }
 
 /**
@@ -134,7 +148,7 @@ function duplicate(ctx: RouteContext): CalendarEvent[] {
       copies.push(copy)
     }
   }
-  return copies
+  return answerEvents(ctx, copies)
 }
 
 export const bulkEventRoutes: Route[] = [

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { errorOf } from './errorOf'
 import { plain } from './plain'
-import type { BulkAction, BulkPlan, BulkReport, CalEvent, CalendarRow, DayWellness, EventFields, PlacementChoice } from '@contract'
+import type { BulkAction, BulkPlan, BulkReport, CalEvent, JobSummary, CalendarRow, DayWellness, EventFields, PlacementChoice } from '@contract'
 import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle } from './calendarModel'
 
@@ -35,6 +35,8 @@ interface State {
   /** The check-in's day: a date the coach picked for every row, or each athlete's own today plus an offset. */
   checkIn: { date: string | null; offsetDays: number }
   wellnessLoading: boolean
+  /** Jobs a crash or a quit cut short, as read back from intervals.icu. */
+  interrupted: JobSummary[]
   wellness: Record<string, DayWellness>
   listening: boolean
 }
@@ -59,6 +61,7 @@ export const useCalendarStore = defineStore('calendar', {
     undoAvailable: false,
     checkIn: { date: null, offsetDays: 0 },
     wellnessLoading: false,
+    interrupted: [],
     wellness: {},
     listening: false,
   }),
@@ -183,7 +186,6 @@ export const useCalendarStore = defineStore('calendar', {
       this.progress = { done: 0, total: this.plan.changes.length }
       try {
         this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId }))
-        this.undoAvailable = this.report.undoable
         this.phase = 'report'
         this.selected = []
         this.rowRanges = []
@@ -191,7 +193,31 @@ export const useCalendarStore = defineStore('calendar', {
         this.error = errorOf(e)
         this.phase = 'idle'
       }
-      await this.show(this.athleteIds, this.start)
+      await Promise.all([this.show(this.athleteIds, this.start), this.loadHistory()])
+    },
+    /** Main keeps the history (it survives reloads and restarts); the window only asks. */
+    async loadHistory() {
+      try {
+        const h = await call(bridge().calendar.history({}))
+        this.undoAvailable = h.undo !== null
+        this.interrupted = h.interrupted
+      } catch {
+        // Not connected yet, or intervals.icu unreachable: the history is asked again after the next change.
+      }
+    },
+    /** An interrupted job: finish it (through a preview), undo what landed (through a preview), or close it. */
+    async resolveJob(jobId: string, action: 'finish' | 'undo' | 'dismiss') {
+      this.error = null
+      try {
+        const plan = await call(bridge().calendar.resolveJob({ jobId, action }))
+        if (plan) {
+          this.plan = plan
+          this.phase = 'preview'
+        }
+      } catch (e) {
+        this.error = errorOf(e)
+      }
+      await this.loadHistory()
     },
     /** Drag and drop and the event dialog apply at once: the change is small, visible and undoable. */
     /**
@@ -228,7 +254,7 @@ export const useCalendarStore = defineStore('calendar', {
       } catch (e) {
         this.error = errorOf(e)
         this.phase = 'idle'
-        this.undoAvailable = false
+        await this.loadHistory()
       }
     },
     async choosePlacement(choice: PlacementChoice) {
@@ -246,8 +272,7 @@ export const useCalendarStore = defineStore('calendar', {
       try {
         if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: plain(fields) }))
         else await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: plain(fields) }))
-        this.undoAvailable = true
-        await this.show(this.athleteIds, this.start)
+        await Promise.all([this.show(this.athleteIds, this.start), this.loadHistory()])
         return true
       } catch (e) {
         this.error = errorOf(e)
