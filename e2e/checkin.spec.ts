@@ -55,10 +55,14 @@ test('wellness still loading is shown as loading, not as no data', async ({ app 
   const { page, sim } = app
   await page.getByTestId('open-demo').click()
   await expect(page.getByTestId('roster-table')).toBeVisible()
+  // The roster's week details finish first, so the check-in's requests are the only ones waiting.
+  await expect(page.locator('td .muted', { hasText: '…' })).toHaveCount(0, { timeout: 20_000 })
   await page.getByTestId('nav-calendar').click()
   await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
-  sim.setLatency(1500)
+  sim.setLatency(1000)
   await page.getByTestId('mode-day').click()
   await expect(page.locator('[data-testid="day-row"]').first().locator('.cell-loading').first()).toBeVisible()
-  await expect(page.locator('[data-testid="day-row"] .cell-loading')).toHaveCount(0, { timeout: 15_000 })
+  await expect(page.locator('[data-testid="day-row"]').first().getByTestId('day-hrv')).toHaveCount(0)
+  await expect(page.locator('[data-testid="day-row"] .cell-loading')).toHaveCount(0, { timeout: 20_000 })
+  await expect(page.locator('[data-testid="day-row"]').first().getByTestId('day-hrv')).toBeVisible()
 })
