@@ -108,13 +108,18 @@ export class SessionService {
     const probe = this.makeHttp(this.opts.baseUrl, () => apiKey)
     try {
       // Athlete 0 is whoever owns the key: a coach's key also opens the athletes they coach, so asking for the
-      // id entered alone would "connect" a coach as one of their athletes.
-      const owner = await getAthlete(probe, '0')
-      const ownerId = owner.id ?? athleteId
-      const ownerName = nameOf(owner) ?? ownerId
+      // id entered alone would "connect" a coach as one of their athletes. Both are asked side by side.
+      const [entered, owner] = await Promise.allSettled([getAthlete(probe, athleteId), getAthlete(probe, '0')])
+      if (owner.status === 'rejected') {
+        if (entered.status === 'rejected') throw entered.reason
+        // No answer for athlete 0: the id entered is all there is to go by.
+        return { athleteId: entered.value.id ?? athleteId, name: nameOf(entered.value) ?? athleteId }
+      }
+      const ownerId = owner.value.id ?? athleteId
+      const ownerName = nameOf(owner.value) ?? ownerId
       if (!sameAthlete(ownerId, athleteId)) {
-        const entered = await getAthlete(probe, athleteId).then(nameOf, () => null)
-        throw new AppError('INVALID_INPUT', notTheOwner({ id: ownerId, name: ownerName }, { id: athleteId, name: entered ?? null }))
+        const name = entered.status === 'fulfilled' ? (nameOf(entered.value) ?? null) : null
+        throw new AppError('INVALID_INPUT', notTheOwner({ id: ownerId, name: ownerName }, { id: athleteId, name }))
       }
       // intervals.icu's own spelling of the id (i12345) is what is stored, whatever shape was typed.
       return { athleteId: ownerId, name: ownerName }
