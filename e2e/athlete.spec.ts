@@ -131,4 +131,16 @@ test('a Strava import says it cannot be changed', async ({ app }) => {
   await page.evaluate((id) => (location.hash = `#/athlete/i100012/activity/${id}`), stub.id!)
   await expect(page.getByTestId('read-only-reason')).toContainText('Strava')
   await expect(page.getByTestId('edit-name')).toBeDisabled()
+  await expect(page.getByTestId('streams-unavailable')).toContainText("Strava keeps this activity's streams from the API")
+})
+
+test('a Strava import whose streams intervals.icu refuses shows the reason, not an error', async ({ app }) => {
+  const { page } = app
+  app.sim.setProfile({ stravaStreams: 'unprocessable' })
+  const stub = app.sim.state.athlete('i100012')!.activities.filter((a) => a.source === 'STRAVA').at(-1)!
+  await openAthlete(page, 'i100012')
+  await page.evaluate((id) => (location.hash = `#/athlete/i100012/activity/${id}`), stub.id!)
+  await expect(page.getByTestId('streams-unavailable')).toContainText("Strava keeps this activity's streams from the API")
+  expect(app.sim.requests.some((r) => r.path === `/api/v1/activity/${stub.id}/streams` && r.status === 422)).toBe(true)
+  await expect(page.getByRole('alert')).toHaveCount(0)
 })

@@ -57,14 +57,16 @@ test('export a week for three athletes into a folder each, one zip request per a
   await expect(page.getByTestId('export-start')).toHaveText(`Export ${total} workouts…`)
   sim.resetRequests()
   await page.getByTestId('export-start').click()
-  await expect(page.getByTestId('export-summary')).toHaveText(`${total} files saved`)
+  await expect(page.getByTestId('export-summary')).toHaveText(`${total} workouts saved`)
   await expect(page.getByTestId('export-location')).toHaveText(exportDir)
   expect(sim.requests.filter((r) => r.path.endsWith('/workouts.zip'))).toHaveLength(3)
   expect(sim.requests.filter((r) => r.path.includes('/download.'))).toHaveLength(0)
 
   expect(readdirSync(exportDir).sort()).toEqual(athletes.map((a) => a.name).sort())
   for (const a of athletes) {
-    const files = readdirSync(join(exportDir, a.name)).sort()
+    // Beside the workouts, the hidden list of what Coach Desk wrote there, so a second export replaces them.
+    const files = readdirSync(join(exportDir, a.name)).filter((f) => f !== '.coach-desk-exports.json').sort()
+    expect(readdirSync(join(exportDir, a.name))).toContain('.coach-desk-exports.json')
     const expected = a.workouts.map((e) => `${e.start_date_local!.slice(0, 10)} ${e.name}.fit`).sort()
     expect(files).toEqual(expected)
     for (const e of a.workouts) {
@@ -86,24 +88,29 @@ test('export the shown week as one zip, and save one workout with a readable nam
   await page.getByTestId('export-format-zwo').check()
   await page.getByTestId('export-layout-zip').check()
   await page.getByTestId('export-start').click()
-  await expect(page.getByTestId('export-summary')).toContainText('files saved')
+  await expect(page.getByTestId('export-summary')).toContainText('workouts saved')
   const [zipName] = readdirSync(exportDir)
   expect(zipName).toMatch(/^Workouts \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2} \(zwo\)\.zip$/)
   const entries = unzipSync(readFileSync(join(exportDir, zipName!)))
   for (const a of athletes) {
     const mine = Object.keys(entries).filter((n) => n.startsWith(`${a.name}/`))
-    expect(mine).toHaveLength(a.workouts.length)
+    // A swim is not written as .zwo (Zwift carries rides and runs).
+    expect(mine).toHaveLength(a.workouts.filter((w) => w.type !== 'Swim').length)
     for (const n of mine) expect(new TextDecoder().decode(entries[n])).toContain('<workout_file>')
   }
   await page.getByTestId('export-close').click()
 
   // One workout: Save… with the date, the athlete and the workout in the name.
-  const event = athletes[0]!.workouts[0]!
+  // .mrc carries rides only, so a ride.
+  const oldest = (await page.locator('th.day-col').first().getAttribute('data-day'))!
+  const newest = (await page.locator('th.day-col').last().getAttribute('data-day'))!
+  const rider = weekOf(app, 'i100001', oldest, newest)
+  const event = rider.workouts.find((w) => /Ride/.test(w.type ?? ''))!
   await page.locator(`.chip-event[data-event="${event.id}"]`).click()
   await page.getByTestId('export-selection').click()
   await page.getByTestId('export-format-mrc').check()
   await page.getByTestId('export-save-one').click()
-  const name = `${event.start_date_local!.slice(0, 10)} ${athletes[0]!.name} - ${event.name}.mrc`
+  const name = `${event.start_date_local!.slice(0, 10)} ${rider.name} - ${event.name}.mrc`
   await expect(page.locator('.toast').filter({ hasText: name })).toBeVisible()
   expect(readFileSync(join(exportDir, name), 'utf8')).toContain('[COURSE DATA]')
 
@@ -149,4 +156,88 @@ test('in the browser host, dragging out says it needs the desktop app', async ({
   await handle.dispatchEvent('pointerdown')
   await handle.dispatchEvent('dragstart')
   await expect(page.locator('.toast').filter({ hasText: 'needs the Coach Desk desktop app' })).toBeVisible()
+})
+
+/** Selects one athlete's whole row (the week shown) and opens Export… with `format`, as folders. */
+async function exportRow(page: Page, athleteId: string, format: string) {
+  await page.locator(`[data-testid="calendar-row"][data-athlete="${athleteId}"] th.athlete-col`).click()
+  await page.getByTestId('export-selection').click()
+  await page.getByTestId(`export-format-${format}`).check()
+  await page.getByTestId('export-layout-folders').check()
+}
+
+function weekOf(app: AppUnderTest, athleteId: string, oldest: string, newest: string) {
+  const a = app.sim.state.athlete(athleteId)!
+  const workouts = a.events.filter((e) => e.category === 'WORKOUT' && e.start_date_local!.slice(0, 10) >= oldest && e.start_date_local!.slice(0, 10) <= newest)
+  return { name: a.athlete.name!, workouts }
+}
+
+test('exporting a row twice into the same folder leaves one file per workout', async ({ app }) => {
+  const { page, exportDir } = app
+  await openWeek(page)
+  const oldest = (await page.locator('th.day-col').first().getAttribute('data-day'))!
+  const newest = (await page.locator('th.day-col').last().getAttribute('data-day'))!
+  const { name, workouts } = weekOf(app, 'i100004', oldest, newest)
+  const n = workouts.length
+  for (const round of [1, 2]) {
+    await exportRow(page, 'i100004', 'zwo')
+    await expect(page.getByTestId('export-start')).toHaveText(`Export ${n} workouts…`)
+    await page.getByTestId('export-start').click()
+    await expect(page.getByTestId('export-summary')).toHaveText(round === 1 ? `${n} workouts saved` : `${n} workouts saved (${n} already there, unchanged)`)
+    await page.getByTestId('export-close').click()
+    await page.keyboard.press('Escape')
+  }
+  const files = readdirSync(join(exportDir, name)).filter((f) => !f.startsWith('.'))
+  expect(files.sort()).toEqual(workouts.map((e) => `${e.start_date_local!.slice(0, 10)} ${e.name}.zwo`).sort())
+  expect(files.some((f) => f.includes(' (2)'))).toBe(false)
+})
+
+test('a swim is reported as not written for .zwo, and .zwo is not offered for swims alone', async ({ app }) => {
+  const { page, exportDir } = app
+  await openWeek(page)
+  const oldest = (await page.locator('th.day-col').first().getAttribute('data-day'))!
+  const newest = (await page.locator('th.day-col').last().getAttribute('data-day'))!
+  const { name, workouts } = weekOf(app, 'i100003', oldest, newest)
+  const swims = workouts.filter((e) => e.type === 'Swim')
+  expect(swims.length).toBeGreaterThan(0)
+  await exportRow(page, 'i100003', 'zwo')
+  await expect(page.getByTestId('export-format-note')).toContainText(`${swims.length} of ${workouts.length} cannot be written as .zwo`)
+  await page.getByTestId('export-start').click()
+  await expect(page.getByTestId('export-summary')).toHaveText(`${workouts.length - swims.length} of ${workouts.length} workouts saved; ${swims.length} not written`)
+  const notWritten = page.getByTestId('export-not-written')
+  await expect(notWritten).toHaveCount(swims.length)
+  for (const s of swims) await expect(notWritten.filter({ hasText: s.name! })).toContainText('.zwo files (Zwift) carry rides and runs only')
+  const files = readdirSync(join(exportDir, name)).filter((f) => !f.startsWith('.'))
+  expect(files).toHaveLength(workouts.length - swims.length)
+  for (const s of swims) expect(files.some((f) => f.includes(s.name!))).toBe(false)
+  await page.getByTestId('export-close').click()
+
+  // One swim alone: .zwo cannot be chosen, and says why.
+  await page.keyboard.press('Escape')
+  await page.locator(`.chip-event[data-event="${swims[0]!.id}"]`).click()
+  await page.getByTestId('export-selection').click()
+  await expect(page.getByTestId('export-format-zwo')).toBeDisabled()
+  await page.getByTestId('export-format-fit').check()
+  await expect(page.getByTestId('export-save-one')).toBeEnabled()
+})
+
+test('the export popover stays inside the window at 1360x860, and progress counts workouts', async ({ app }) => {
+  const { page, sim } = app
+  await page.setViewportSize({ width: 1360, height: 860 })
+  await openWeek(page)
+  for (const scope of ['shown', 'selection'] as const) {
+    if (scope === 'selection') await page.locator('[data-testid="calendar-row"][data-athlete="i100001"] th.athlete-col').click()
+    await page.getByTestId(`export-${scope}`).click()
+    const box = (await page.getByTestId('export-popover').boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(1360)
+    if (scope === 'shown') await page.getByTestId(`export-${scope}`).click()
+  }
+  await page.getByTestId('export-format-fit').check()
+  const label = (await page.getByTestId('export-start').textContent())!
+  const count = Number(/Export (\d+) workouts/.exec(label)![1])
+  sim.addFault({ path: /workouts\.zip$/, delayMs: 1500 })
+  await page.getByTestId('export-start').click()
+  await expect(page.getByTestId('export-progress-text')).toContainText(`of ${count} workouts`)
+  await expect(page.getByTestId('export-summary')).toHaveText(`${count} workouts saved`)
 })

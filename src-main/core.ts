@@ -10,6 +10,7 @@ import { calendarHandlers, createCalendar } from './services/calendar/handlers'
 import type { HandlersFor, InvokeContext, ServiceDeps } from './services/deps'
 import type { ExportDialogs } from './services/exports/dialogs'
 import { exportsHandlers } from './services/exports/handlers'
+import { cleanExportLeftovers } from './services/exports/housekeeping'
 import { RosterCache, rosterHandlers } from './services/roster'
 import { SessionService, type DemoServer } from './services/session'
 import { workoutsHandlers } from './services/workouts/handlers'
@@ -88,6 +89,16 @@ export function createCore(opts: CoreOptions): Core {
     ...workoutsHandlers(deps, roster, calendar),
   }
 
+  /** Temporary files of writes cut short and old drag folders, at start and at quit. */
+  async function cleanLeftovers(): Promise<void> {
+    try {
+      const removed = await cleanExportLeftovers(opts.dataDir)
+      if (removed.tempFiles || removed.dragFolders) log.info('exports.cleaned', { ...removed })
+    } catch (e) {
+      log.warn('exports.clean_failed', { error: (e as Error)?.message })
+    }
+  }
+
   async function invoke(channel: string, args: unknown, ctx: InvokeContext = {}): Promise<Result<unknown>> {
     if (!(CHANNELS as readonly string[]).includes(channel)) {
       return fail(new AppError('INVALID_INPUT', 'Unknown request.'))
@@ -121,8 +132,12 @@ export function createCore(opts: CoreOptions): Core {
       } catch (e) {
         log.error('core.start_failed', { error: (e as Error)?.message })
       }
+      await cleanLeftovers()
     },
-    dispose: () => session.dispose(),
+    async dispose() {
+      await session.dispose()
+      await cleanLeftovers()
+    },
   }
 }
 

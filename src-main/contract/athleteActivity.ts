@@ -105,6 +105,8 @@ export const ActivityStreams = z.object({
   series: z.array(StreamSeries),
   /** Time in zones over the whole activity, from these same samples. */
   zones: ZoneTimes,
+  /** Why intervals.icu gives no streams for this activity (a Strava import), for the coach; null otherwise. */
+  unavailable: z.string().nullable(),
 })
 export type ActivityStreams = z.infer<typeof ActivityStreams>
 

@@ -269,7 +269,7 @@ export const calendarContract = {
     result: z.array(CalendarRow),
   },
   'calendar:planBulk': {
-    args: z.strictObject({ selection: Selection, action: BulkAction }),
+    args: z.strictObject({ selection: Selection, action: BulkAction, planId: z.string().uuid().optional() }),
     result: BulkPlan,
   },
   'calendar:applyBulk': { args: z.strictObject({ planId: z.string().uuid() }), result: BulkReport },

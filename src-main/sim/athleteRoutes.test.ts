@@ -89,6 +89,20 @@ describe('one activity', () => {
     expect(res.status).toBe(422)
     expect(strava.name).not.toBe('x')
   })
+
+  it('streams of a Strava import are an empty list (stravaStreams=stub) or a 422 (stravaStreams=unprocessable)', async () => {
+    const strava = sim.state.athlete('i100012')!.activities.find((a) => a.source === 'STRAVA')!
+    const stub = await client(sim).get(`/activity/${strava.id}/streams?types=watts`)
+    expect(stub).toMatchObject({ status: 200, body: [] })
+    sim.setProfile({ stravaStreams: 'unprocessable' })
+    try {
+      const refused = await client(sim).get(`/activity/${strava.id}/streams?types=watts`)
+      expect(refused.status).toBe(422)
+      expect((refused.body as { error: string }).error).toMatch(/STRAVA/)
+    } finally {
+      sim.setProfile({ stravaStreams: 'stub' })
+    }
+  })
 })
 
 describe('wellness writes', () => {

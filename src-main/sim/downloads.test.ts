@@ -179,6 +179,34 @@ describe('GET /athlete/{id}/workouts.zip', () => {
     for (const name of names) expect(Object.keys(entries).some((n) => n.includes(name!))).toBe(true)
   })
 
+  it('leaves out a workout it cannot convert (zip=omit), or refuses the whole range (zip=refuse)', async () => {
+    const a = cyclist()
+    const first = workoutOf(a)
+    const day = (first.start_date_local ?? '').slice(0, 10)
+    const sameDay = a.events.filter((e) => e.category === 'WORKOUT' && (e.start_date_local ?? '').startsWith(day))
+    const prose = { ...first, id: 987654321, name: 'Just ride easy', description: 'ride easy, no structure' }
+    a.events.push(prose)
+    try {
+      const omitted = await get(`/athlete/${a.id}/workouts.zip?ext=zwo&oldest=${day}&newest=${day}`)
+      expect(omitted.status).toBe(200)
+      const names = Object.keys(unzipSync(omitted.bytes))
+      expect(names).toHaveLength(sameDay.length)
+      expect(names.some((n) => n.includes('Just ride easy'))).toBe(false)
+
+      sim.setProfile({ zip: 'refuse' })
+      const refused = await get(`/athlete/${a.id}/workouts.zip?ext=zwo&oldest=${day}&newest=${day}`)
+      expect(refused.status).toBe(422)
+      expect(JSON.parse(text(refused.bytes)).error).toMatch(/Just ride easy.*cannot be converted/)
+      // A range whose workouts all convert is still one zip under refuse.
+      const other = addDays(day, 1)
+      const clean = await get(`/athlete/${a.id}/workouts.zip?ext=zwo&oldest=${other}&newest=${other}`)
+      expect(clean.status).toBe(200)
+    } finally {
+      sim.setProfile({ zip: 'omit' })
+      a.events.splice(a.events.indexOf(prose), 1)
+    }
+  })
+
   it('needs ext, oldest and newest, and a format it knows', async () => {
     const a = cyclist()
     expect((await get(`/athlete/${a.id}/workouts.zip?oldest=2026-03-01&newest=2026-03-07`)).status).toBe(422)

@@ -9,7 +9,8 @@ import {
   type AthleteThresholds,
   type WorkoutExportInput,
 } from '../workouts'
-import { unprocessable } from './errors'
+import { SimHttpError, unprocessable } from './errors'
+import type { SimProfile } from './profile'
 import type { CalendarEvent, SimAthlete, SportSettings } from './types'
 
 // The workout files intervals.icu builds from an event's text and the athlete's sport settings:
@@ -87,10 +88,18 @@ export function workoutFile(athlete: SimAthlete, event: CalendarEvent, ext: Work
 
 /**
  * workouts.zip: every planned workout starting in [oldest, newest] that converts, named
- * "<date> <workout name>.<ext>". Workouts that cannot be converted are left out, as an empty or
- * prose-only workout has nothing to put in a file.
+ * "<date> <workout name>.<ext>". A workout that cannot be converted is left out (`omit`, as an
+ * empty or prose-only workout has nothing to put in a file) or makes the whole range a 422 with
+ * that workout's reason (`refuse`): the profile's `zip` axis.
  */
-export function workoutsZip(athlete: SimAthlete, ext: WorkoutExt, oldest: string, newest: string, now: Date): Uint8Array {
+export function workoutsZip(
+  athlete: SimAthlete,
+  ext: WorkoutExt,
+  oldest: string,
+  newest: string,
+  now: Date,
+  unconvertible: SimProfile['zip'] = 'omit',
+): Uint8Array {
   const entries: Record<string, Uint8Array> = {}
   const events = athlete.events
     .filter((e) => e.category === 'WORKOUT')
@@ -103,7 +112,10 @@ export function workoutsZip(athlete: SimAthlete, ext: WorkoutExt, oldest: string
     let file: WorkoutFile
     try {
       file = workoutFile(athlete, event, ext, now)
-    } catch {
+    } catch (e) {
+      if (unconvertible === 'refuse' && e instanceof SimHttpError) {
+        throw unprocessable(`Workout ${event.id} "${event.name ?? ''}" cannot be converted to ${ext}: ${errorText(e)}`)
+      }
       continue
     }
     const base = `${(event.start_date_local ?? '').slice(0, 10)} ${(event.name || 'Workout').replace(/[\\/:*?"<>|]/g, ' ').trim()}`
@@ -116,4 +128,9 @@ export function workoutsZip(athlete: SimAthlete, ext: WorkoutExt, oldest: string
 
 function underscored(name: string): string {
   return name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'workout'
+}
+
+function errorText(e: SimHttpError): string {
+  const body = e.body as { error?: unknown } | null
+  return typeof body?.error === 'string' ? body.error : 'unsupported'
 }

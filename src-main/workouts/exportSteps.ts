@@ -1,3 +1,5 @@
+// One reading of an activity type as a sport, shared with the export rules of the contract.
+export { sportFamily, type SportFamily } from '../contract/exports'
 import type { AthleteThresholds, Step, Target, WorkoutExportInput } from './types'
 import { stepDurationSecs } from './load'
 import {
@@ -25,14 +27,6 @@ export class WorkoutExportError extends Error {
   }
 }
 
-export type SportFamily = 'ride' | 'run' | 'swim' | 'other'
-
-export function sportFamily(sport: string): SportFamily {
-  if (/ride|bike|cycl/i.test(sport)) return 'ride'
-  if (/run/i.test(sport)) return 'run'
-  if (/swim/i.test(sport)) return 'swim'
-  return 'other'
-}
 
 export function requireSteps(input: WorkoutExportInput, format: string): void {
   const hasStep = input.parsed.items.some((i) => i.type === 'step' || (i.type === 'repeat' && i.steps.length > 0 && i.reps > 0))

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Channel } from '../../contract/channels'
 import type { ActivityDetail, ActivityRow, ActivityStreams, AthleteProfile, FitnessSeries, ResultOf, SportSettingsView, WellnessDay } from '../../contract/schemas'
+import { profilesFor } from '../../sim/profile'
 import { coreHarness, type CoreHarness } from '../../testing/core'
+import { STRAVA_STREAMS } from './streams'
 import { addDays, athleteToday } from '../dates'
 
 let h: CoreHarness
@@ -126,6 +128,25 @@ describe('one activity', () => {
     expect(h.sim.requests.filter((r) => r.method === 'PUT')).toHaveLength(0)
   })
 
+  describe.each(profilesFor(['stravaStreams']).map((p, i) => ({ ...p, i })))('a Strava import under $name', ({ profile, i }) => {
+    beforeEach(() => h.sim.setProfile(profile))
+    afterAll(() => h.sim.setProfile({ stravaStreams: 'stub' }))
+
+    it('has no chart and says Strava keeps its streams, instead of an error', async () => {
+      // A different import per profile, since main keeps the streams it has read.
+      const stub = h.sim.state.athlete('i100012')!.activities.filter((a) => a.source === 'STRAVA')[i]!
+      const s: ActivityStreams = await ok('athlete:streams', { activityId: stub.id! })
+      expect(s).toMatchObject({ series: [], totalSamples: 0, unavailable: STRAVA_STREAMS })
+      // The streams request was made and answered as this profile says; the page still shows the reason.
+      const asked = h.sim.requests.find((r) => r.path === `/api/v1/activity/${stub.id}/streams`)
+      expect(asked?.status).toBe(profile.stravaStreams === 'unprocessable' ? 422 : 200)
+      // A recorded activity still has its streams under the same profile.
+      const recorded: ActivityStreams = await ok('athlete:streams', { activityId: longRide() })
+      expect(recorded.unavailable).toBeNull()
+      expect(recorded.series.length).toBeGreaterThan(0)
+    })
+  })
+
   it('gives the full-resolution streams as CSV with a safe file name', async () => {
     const id = longRide()
     const { fileName, csv } = await ok('athlete:streamsCsv', { activityId: id })
@@ -165,6 +186,17 @@ describe('wellness', () => {
     const saved: WellnessDay = await ok('athlete:updateWellness', { athleteId: athlete, date, values: { restingHr: 41, sleepSecs: 27_000, mood: 2 } })
     expect(saved).toMatchObject({ date, restingHr: 41, sleepSecs: 27_000, mood: 2 })
     expect(h.sim.state.athlete(athlete)!.wellness.find((w) => w.id === date)).toMatchObject({ restingHR: 41, sleepSecs: 27_000, mood: 2 })
+  })
+
+  it('sends exactly the values given, in the API names, and leaves the rest of the day as it was', async () => {
+    const day = h.sim.state.athlete(athlete)!.wellness.at(-9)!
+    day.sleepSecs = 30_123
+    h.sim.resetRequests()
+    await ok('athlete:updateWellness', { athleteId: athlete, date: day.id!, values: { restingHr: 44, mood: 2 } })
+    const put = h.sim.requests.filter((r) => r.method === 'PUT')
+    expect(put.map((r) => r.path)).toEqual([`/api/v1/athlete/${athlete}/wellness/${day.id}`])
+    expect(put[0]!.body).toEqual({ restingHR: 44, mood: 2 })
+    expect(day).toMatchObject({ restingHR: 44, mood: 2, sleepSecs: 30_123 })
   })
 
   it('edits several days in one request', async () => {

@@ -48,7 +48,18 @@ export class ActivityStreamStore {
   ) {}
 
   async window(activityId: string, q: WindowQuery): Promise<ActivityStreams> {
-    const [detail, raw] = await Promise.all([this.details.get(activityId), this.raw(activityId)])
+    // Both requests go out together; the streams' failure only counts once the detail says it is no Strava import.
+    const [detail, settled] = await Promise.all([
+      this.details.get(activityId),
+      this.raw(activityId).then(
+        (raw) => ({ raw }),
+        (error: unknown) => ({ error }),
+      ),
+    ])
+    // Strava imports: intervals.icu answers their streams with an empty list or a 422, depending on the day.
+    if (detail.source === 'STRAVA') return stravaStreams(detail)
+    if ('error' in settled) throw settled.error
+    const { raw } = settled
     raw.zones ??= await this.zonesOf(detail, raw)
     const key = JSON.stringify([q.fromSecs, q.toSecs, q.maxPoints, q.smoothSecs])
     if (raw.last?.key !== key) raw.last = { key, value: streamWindow(detail, raw, q) }
@@ -84,6 +95,25 @@ export class ActivityStreamStore {
     const s = detail.athleteId ? await this.settings.forType(detail.athleteId, detail.type).catch(() => null) : null
     if (!s) return { power: [], hr: [] }
     return streamZones(raw, s.powerZones, detail.ftp ?? s.ftp, s.powerZoneNames, s.hrZones, s.hrZoneNames)
+  }
+}
+
+export const STRAVA_STREAMS = "Strava keeps this activity's streams from the API: intervals.icu may not pass on data imported from Strava. Upload the original file to intervals.icu to see its chart."
+
+/** No samples and the reason, for an activity imported from Strava. */
+export function stravaStreams(detail: Pick<ActivityDetail, 'id' | 'type'>): ActivityStreams {
+  return {
+    activityId: detail.id,
+    type: detail.type,
+    totalSamples: 0,
+    fromSecs: 0,
+    toSecs: 0,
+    windowSamples: 0,
+    decimated: false,
+    smoothSecs: 0,
+    series: [],
+    zones: { power: [], hr: [] },
+    unavailable: STRAVA_STREAMS,
   }
 }
 
@@ -157,6 +187,7 @@ export function streamWindow(
     smoothSecs: smooth > 1 ? smooth : 0,
     series,
     zones: raw.zones ?? { power: [], hr: [] },
+    unavailable: null,
   }
 }
 

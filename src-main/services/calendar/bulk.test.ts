@@ -268,6 +268,25 @@ describe('bad bulk requests change nothing', () => {
     expect(h.sim.requests).toHaveLength(0)
   })
 
+  it('plans events not loaded with side-by-side reads that Cancel stops', async () => {
+    const writer = roster.athletes.find((a) => !a.isSelf && a.permission === 'WRITE')!
+    const ids = h.sim.state.athlete(writer.id)!.events.slice(0, 20).map((e) => e.id!)
+    h.sim.setLatency(300)
+    h.sim.resetRequests()
+    const planId = '5f0c8f36-8a4f-4c55-9a56-0f6f1c0c1a01'
+    const planning = h.core.invoke('calendar:planBulk', { selection: { events: ids.map((eventId) => ({ athleteId: writer.id, eventId })) }, action: { kind: 'hide' }, planId })
+    await new Promise((r) => setTimeout(r, 150))
+    expect(await ok(h.core.invoke('calendar:cancelBulk', { planId }))).toEqual({ cancelled: true })
+    expect(await planning).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    // The reads went out together (not one after another), and nothing else was sent after Cancel.
+    const reads = h.sim.requests.filter((r) => /\/events\/\d+$/.test(r.path))
+    expect(reads.length).toBeGreaterThan(5)
+    const count = h.sim.requests.length
+    await new Promise((r) => setTimeout(r, 400))
+    expect(h.sim.requests.length).toBe(count)
+    expect(h.sim.requests.some((r) => r.method !== 'GET')).toBe(false)
+  })
+
   it('skips a read-only athlete and an event deleted on the server since it was loaded', async () => {
     const readOnly = roster.athletes.find((a) => a.permission === 'READ')!
     const writer = roster.athletes.find((a) => !a.isSelf && a.permission === 'WRITE')!

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +7,7 @@ import { createCore, type Core } from '../../core'
 import { createLogger } from '../../log'
 import { MemorySecretStore } from '../../secrets/memory'
 import { startSim, type SimHandle } from '../../sim'
+import { startBulkJob, type BulkJobProcess } from '../../testing/bulkJob'
 import { ok } from '../../testing/core'
 import { addDays, athleteToday, mondayOf } from '../dates'
 
@@ -16,11 +16,9 @@ import { addDays, athleteToday, mondayOf } from '../dates'
  * same data folder must find the job, say what landed (read back from the simulator), and both
  * finishing and undoing must leave the simulator exactly as expected.
  */
-const CHILD = join(import.meta.dirname, '../../testing/bulkChild.ts')
-
 let sim: SimHandle
 let dataDir: string
-let child: ChildProcess | null = null
+let child: BulkJobProcess | null = null
 let core: Core | null = null
 
 beforeEach(async () => {
@@ -28,7 +26,7 @@ beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-crash-'))
 })
 afterEach(async () => {
-  child?.kill('SIGKILL')
+  await child?.kill()
   await core?.dispose()
   core = null
   await sim.close()
@@ -54,26 +52,15 @@ function picks(ids: string[]): { athleteId: string; eventId: number; start: stri
 const startOf = (p: { athleteId: string; eventId: number }) => sim.state.athlete(p.athleteId)!.events.find((e) => e.id === p.eventId)!.start_date_local
 
 /** Starts the child on a shift by +1 day and resolves when it has planned and begun to apply. */
-function runChild(sel: { athleteId: string; eventId: number }[]): Promise<void> {
-  child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    env: {
-      ...process.env,
-      SIM_URL: sim.url,
-      DATA_DIR: dataDir,
-      COACH_ID: sim.coachId,
-      API_KEY: sim.apiKey,
-      BULK_REQUEST: JSON.stringify({ selection: { events: sel }, action: { kind: 'shift', days: 1 } }),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function runChild(sel: { athleteId: string; eventId: number }[]): Promise<void> {
+  child = startBulkJob({
+    simUrl: sim.url,
+    dataDir,
+    coachId: sim.coachId,
+    apiKey: sim.apiKey,
+    request: { selection: { events: sel }, action: { kind: 'shift', days: 1 } },
   })
-  let err = ''
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
-  return new Promise((resolve, reject) => {
-    child!.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('applying')) resolve()
-    })
-    child!.on('exit', (code) => reject(new Error(`child ended (${code}) before applying: ${err}`)))
-  })
+  await child.applying
 }
 
 async function until(cond: () => boolean, ms = 15_000): Promise<void> {
@@ -85,10 +72,7 @@ async function until(cond: () => boolean, ms = 15_000): Promise<void> {
 }
 
 async function kill(): Promise<void> {
-  const c = child!
-  const gone = new Promise((r) => c.once('exit', r))
-  c.kill('SIGKILL')
-  await gone
+  await child!.kill()
   child = null
 }
 

@@ -41,8 +41,8 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
   return {
     'calendar:range': ({ athleteIds, oldest, newest, refresh }) =>
       loader.rows(athleteIds, oldest, newest, { refresh, onRow: (row) => deps.emit('calendar:row', row) }),
-    'calendar:planBulk': async ({ selection, action }) => {
-      const plan = await bulk.plan(selection, action)
+    'calendar:planBulk': async ({ selection, action, planId }) => {
+      const plan = await bulk.plan(selection, action, planId)
       return action.kind === 'copy' ? withCopyPlacement(deps, roster, plan) : plan
     },
     'calendar:applyBulk': ({ planId }) => bulk.apply(planId),
@@ -96,5 +96,7 @@ function toApi(f: Partial<EventFields>, current?: Event): Record<string, unknown
   if (f.hidden !== undefined) out.hide_from_athlete = f.hidden
   if (f.locked !== undefined) out.athlete_cannot_edit = f.locked
   if (f.loadTarget !== undefined) out.load_target = f.loadTarget
+  // No field of an event is nullable in the API: an empty one is left out, not sent as null.
+  for (const [k, v] of Object.entries(out)) if (v === null || (v === '' && k !== 'name')) delete out[k]
   return out satisfies Partial<Record<keyof Event, unknown>>
 }

@@ -39,6 +39,19 @@ describe('calendar range', () => {
 })
 
 describe('one event from the dialog', () => {
+  it('creates a note with only what the coach filled in, and an edit sends only what changed', async () => {
+    const a = writers()[0]!
+    h.sim.resetRequests()
+    const note = await ok<{ id: number }>(
+      h.core.invoke('calendar:createEvent', { athleteId: a.id, fields: { name: 'Rest well', category: 'NOTE', date: monday, type: null, description: '', movingSecs: null } }),
+    )
+    const [create] = h.sim.requests.filter((r) => r.method === 'POST')
+    expect(Object.keys(create!.body as object).sort()).toEqual(['category', 'end_date_local', 'external_id', 'name', 'start_date_local', 'uid'])
+    h.sim.resetRequests()
+    await ok(h.core.invoke('calendar:updateEvent', { athleteId: a.id, eventId: note.id, fields: { name: 'Rest day', category: 'NOTE', date: monday, description: '' } }))
+    expect(h.sim.requests.filter((r) => r.method === 'PUT').map((r) => r.body)).toEqual([{ name: 'Rest day' }])
+  })
+
   it('keeps the time of day when an event is edited in the dialog', async () => {
     const a = writers()[0]!
     const rows = await load([a.id])

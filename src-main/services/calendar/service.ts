@@ -30,6 +30,8 @@ const MAX_PLANS = 50
 /** Plan, preview, apply, retry and undo of calendar changes across athletes, journaled on disk. */
 export class BulkService {
   private readonly plans = new Map<string, StoredPlan>()
+  /** Plans still reading, by the id the window gave them, so Cancel can stop their reads. */
+  private readonly planning = new Map<string, AbortController>()
   private generation = -1
   private journalOf: { key: string; journal: Journal } | null = null
 
@@ -39,20 +41,32 @@ export class BulkService {
     private readonly loader: CalendarLoader,
   ) {}
 
-  async plan(selection: { events: EventRef[]; ranges: { athleteId: string; oldest: string; newest: string }[] }, action: BulkAction): Promise<BulkPlan> {
+  /** `planId`, when the window gives one, lets it cancel the reads planning makes (cancelBulk). */
+  async plan(
+    selection: { events: EventRef[]; ranges: { athleteId: string; oldest: string; newest: string }[] },
+    action: BulkAction,
+    planId: string = randomUUID(),
+  ): Promise<BulkPlan> {
     this.checkGeneration()
     assertWithinCap(selection.events.length, MAX_BULK_EVENTS)
     const sources = unique([...selection.events.map((e) => e.athleteId), ...selection.ranges.map((r) => r.athleteId)])
     const targets = action.kind === 'copy' ? action.toAthletes : []
     const access = await this.access(unique([...sources, ...targets]))
-    const fresh = await this.freshEvents(sources, selection.events, selection.ranges)
+    const planning = new AbortController()
+    this.planning.set(planId, planning)
+    let fresh: Map<string, Event[]>
+    try {
+      fresh = await this.freshEvents(sources, selection.events, selection.ranges, planning.signal)
+    } finally {
+      this.planning.delete(planId)
+    }
     const body = planBulk({ fresh, events: selection.events, ranges: selection.ranges, action, access, newUid: randomUUID })
     assertWithinCap(body.ops.reduce((n, o) => n + itemCount(o), 0), MAX_BULK_EVENTS)
     // Targets written by a copy land on other athletes' calendars: they are checked there too.
     if (body.ops.some((o) => o.kind === 'create' && o.event.category === 'TARGET')) {
       body.ops = placeTargets(body.ops, await this.eventsAround(body.ops))
     }
-    return this.store(body, access, fresh)
+    return this.store(body, access, fresh, undefined, planId)
   }
 
   async apply(planId: string): Promise<BulkReport> {
@@ -138,6 +152,11 @@ export class BulkService {
   }
 
   cancel(planId: string): { cancelled: boolean } {
+    const planning = this.planning.get(planId)
+    if (planning) {
+      planning.abort()
+      return { cancelled: true }
+    }
     const plan = this.plans.get(planId)
     if (!plan || plan.state === 'applied') return { cancelled: false }
     plan.abort.abort()
@@ -328,8 +347,8 @@ export class BulkService {
     return out
   }
 
-  private store(body: PlanBody, access: Map<string, AthleteAccess>, fresh: Map<string, Event[]>, extendsJob?: StoredPlan['extendsJob']): BulkPlan {
-    const planId = randomUUID()
+  private store(body: PlanBody, access: Map<string, AthleteAccess>, fresh: Map<string, Event[]>, extendsJob?: StoredPlan['extendsJob'], planId: string = randomUUID()): BulkPlan {
+    if (this.plans.has(planId)) throw new AppError('CONFLICT', 'This change has already been planned.')
     const abort = new AbortController()
     // Every request of the plan listens on this one signal; there are as many as athletes.
     setMaxListeners(0, abort.signal)
@@ -357,6 +376,7 @@ export class BulkService {
     athletes: string[],
     refs: EventRef[],
     ranges: { athleteId: string; oldest: string; newest: string }[],
+    signal: AbortSignal,
   ): Promise<Map<string, Event[]>> {
     const http = this.deps.session.http()
     const fresh = new Map<string, Event[]>()
@@ -374,7 +394,7 @@ export class BulkService {
         // Not in the loaded calendar: asked for together (through the shared limiter); one deleted meanwhile is skipped by the planner.
         const found = await Promise.all(
           [...new Set(unknown)].map((id) =>
-            getEvent(http, athleteId, id).catch((e) => {
+            getEvent(http, athleteId, id, { signal }).catch((e) => {
               if (e instanceof AppError && e.code === 'NOT_FOUND') return null
               throw e
             }),
@@ -385,7 +405,7 @@ export class BulkService {
         const span = { oldest: addDays(minDate(dates), -1), newest: addDays(maxDate(dates), 1) }
         // Loaded weeks already list the multi-day events overlapping them: no margin needed there.
         const cached = unknown.length ? null : this.loader.cachedEvents(athleteId, minDate(dates), maxDate(dates))
-        fresh.set(athleteId, cached ?? (await listEvents(http, athleteId, span)) ?? [])
+        fresh.set(athleteId, cached ?? (await listEvents(http, athleteId, span, { signal })) ?? [])
       }),
     )
     return fresh

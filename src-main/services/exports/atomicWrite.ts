@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { fitFileName, MAX_FILE_NAME_BYTES } from './fileNames'
 
 // Writes an export so that the destination is either absent or complete: the data goes to a temporary file in
 // the same folder (so the final rename or link never crosses file systems), is flushed to disk, and only then
@@ -98,9 +99,14 @@ async function removeQuietly(fs: AtomicWriteFs, path: string): Promise<void> {
   }
 }
 
+/** `.<name>.<12 hex>.tmp`: how a temporary file of this writer is named, so leftovers can be found. */
+export const TEMP_FILE = /^\..*\.[0-9a-f]{12}\.tmp$/
+
 function tempPathFor(path: string): string {
-  // Hidden, and unique per call so two exports of the same name never share a temporary file.
-  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  // Hidden, and unique per call so two exports of the same name never share a temporary file. The
+  // name is cut so the temporary file fits in 255 bytes even when the final name itself does.
+  const suffix = `.${randomBytes(6).toString('hex')}.tmp`
+  return join(dirname(path), `.${fitFileName(basename(path), MAX_FILE_NAME_BYTES - 1 - suffix.length)}${suffix}`)
 }
 
 /**

@@ -2,7 +2,8 @@ import { unzipSync } from 'fflate'
 import type { EventRef } from '../../contract/calendar'
 import { AppError } from '../../contract/errors'
 import type { ExportFormat } from '../../contract/exports'
-import { getEvent } from '../../icu/api'
+import { getEvent, listEvents } from '../../icu/api'
+import type { Event } from '../../icu/types'
 import { downloadEventFile, downloadWorkoutsZip } from '../../icu/downloads'
 import type { IcuHttp } from '../../icu/http'
 import type { CalendarLoader } from '../calendar/load'
@@ -21,6 +22,8 @@ export interface FetchedFile {
   eventId: number | null
   /** The workout's name, for the report. */
   label: string
+  /** Local date, yyyy-MM-dd, or null for a zip entry no planned workout matched. */
+  date: string | null
   /** The file name inside the athlete's folder, without extension (sanitised, not yet unique). */
   base: string
   bytes: Uint8Array
@@ -40,9 +43,35 @@ export async function eventMeta(
   signal?: AbortSignal,
 ): Promise<EventMeta> {
   const cached = loader.find(ref.athleteId, ref.eventId)
-  if (cached) return { ...ref, name: cached.name, date: cached.date, category: cached.category }
+  if (cached) return { ...ref, name: cached.name, date: cached.date, category: cached.category, sport: cached.type }
   const e = await getEvent(http, ref.athleteId, ref.eventId, { signal })
-  return { ...ref, name: e.name ?? '', date: (e.start_date_local ?? '').slice(0, 10), category: e.category ?? 'WORKOUT' }
+  return eventMetaOf(ref.athleteId, e)
+}
+
+/** What an export needs of an event read from intervals.icu. */
+export function eventMetaOf(athleteId: string, e: Event): EventMeta {
+  return {
+    athleteId,
+    eventId: e.id ?? 0,
+    name: e.name ?? '',
+    date: (e.start_date_local ?? '').slice(0, 10),
+    category: e.category ?? 'WORKOUT',
+    sport: e.type ?? null,
+  }
+}
+
+/**
+ * The planned workouts of an athlete's days, as intervals.icu has them now: one events request.
+ * The events list also returns multi-day events that only overlap the range; workouts.zip holds
+ * those that start inside it, so those are the ones kept.
+ */
+export async function plannedWorkouts(http: IcuHttp, range: ExportRange, signal?: AbortSignal): Promise<EventMeta[]> {
+  const events = (await listEvents(http, range.athleteId, { oldest: range.oldest, newest: range.newest, category: ['WORKOUT'] }, { signal })) ?? []
+  return events
+    .filter((e) => e && typeof e.id === 'number' && e.category === 'WORKOUT')
+    .map((e) => eventMetaOf(range.athleteId, e))
+    .filter((m) => m.date >= range.oldest && m.date <= range.newest)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.eventId - b.eventId)
 }
 
 /** Notes, races and holidays have no workout file; say so instead of asking intervals.icu. */
@@ -55,7 +84,12 @@ export function requireWorkout(meta: EventMeta): void {
 export async function fetchEventFile(http: IcuHttp, meta: EventMeta, format: ExportFormat, signal?: AbortSignal): Promise<FetchedFile> {
   const bytes = await downloadEventFile(http, meta.athleteId, meta.eventId, format, { signal })
   if (bytes.length === 0) throw new AppError('SERVER', `intervals.icu sent an empty file for “${meta.name}”. Try again later.`)
-  return { athleteId: meta.athleteId, eventId: meta.eventId, label: meta.name || `Workout ${meta.eventId}`, base: eventFileBase(meta), bytes }
+  return fileFor(meta, bytes)
+}
+
+/** A workout's bytes named after the planned workout, whether they came alone or out of a zip. */
+export function fileFor(meta: EventMeta, bytes: Uint8Array): FetchedFile {
+  return { athleteId: meta.athleteId, eventId: meta.eventId, label: meta.name || `Workout ${meta.eventId}`, date: meta.date || null, base: eventFileBase(meta), bytes }
 }
 
 export async function fetchRangeFiles(http: IcuHttp, range: ExportRange, format: ExportFormat, signal?: AbortSignal): Promise<FetchedFile[]> {
@@ -90,6 +124,7 @@ export function unzipWorkouts(zip: Uint8Array, athleteId: string, format: Export
       athleteId,
       eventId: null,
       label: (name.split(/[/\\]/).at(-1) ?? name).replace(new RegExp(`\\.${format}$`, 'i'), ''),
+      date: null,
       base: zipEntryBase(name, format, i),
       bytes: entries[name]!,
     }))

@@ -73,6 +73,36 @@ describe('exports:startDrag', () => {
     expect((webContents.startDrag.mock.calls[0]![0] as { files: string[] }).files).toHaveLength(1)
   })
 
+  it('two workouts with the same name become two files, the second " (2)", neither overwriting the other', async () => {
+    const week = plannedWeek(h.sim, 'i100004')
+    const first = week.workouts[0]!
+    const twin = { ...first, id: 990_000_001, uid: 'twin', description: '- 7m 61%' }
+    h.sim.state.athlete('i100004')!.events.push(twin)
+    try {
+      const { webContents, ctx } = window()
+      const refs = [first, twin].map((e) => ({ athleteId: 'i100004', eventId: e.id! }))
+      const r = await h.core.invoke('exports:startDrag', { events: refs, format: 'zwo' }, ctx)
+      const base = `${first.start_date_local!.slice(0, 10)} ${week.name} - ${first.name}`
+      expect(r).toMatchObject({ ok: true, value: { files: [`${base}.zwo`, `${base} (2).zwo`], skipped: [] } })
+      const files = (webContents.startDrag.mock.calls[0]![0] as { files: string[] }).files
+      expect(files.map((f) => statSync(f).isFile())).toEqual([true, true])
+      // Each file holds its own workout.
+      expect(readFileSync(files[1]!, 'utf8')).toContain('Duration="420"')
+      expect(readFileSync(files[0]!, 'utf8')).not.toContain('Duration="420"')
+    } finally {
+      const list = h.sim.state.athlete('i100004')!.events
+      list.splice(list.indexOf(twin), 1)
+    }
+  })
+
+  it('leaves a swim out of a .zwo drag and says why', async () => {
+    const swim = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Swim')!
+    const run = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Run')!
+    const { ctx } = window()
+    const r = await h.core.invoke('exports:startDrag', { events: [{ athleteId: 'i100006', eventId: swim.id! }, { athleteId: 'i100006', eventId: run.id! }], format: 'zwo' }, ctx)
+    expect(r).toMatchObject({ ok: true, value: { files: [expect.stringMatching(/\.zwo$/)], skipped: [{ eventId: swim.id, reason: expect.stringMatching(/rides and runs only.*Swim/) }] } })
+  })
+
   it('refuses a path from the renderer, whatever it is called', async () => {
     const { webContents, ctx } = window()
     for (const args of [

@@ -3,7 +3,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { EventRef } from '../../contract/calendar'
 import { AppError } from '../../contract/errors'
-import type { ExportFormat } from '../../contract/exports'
+import { formatRefusal, type ExportFormat } from '../../contract/exports'
 import type { CalendarLoader } from '../calendar/load'
 import type { ServiceDeps } from '../deps'
 import type { RosterCache } from '../roster'
@@ -119,6 +119,8 @@ export class DragFiles {
     const [athlete] = await this.deps.roster.rows([ref.athleteId])
     const meta = await eventMeta(http, this.deps.loader, ref)
     requireWorkout(meta)
+    const refusal = formatRefusal(format, meta.sport)
+    if (refusal) throw new AppError('INVALID_INPUT', refusal.replace(/^Not written: /, `“${meta.name || meta.eventId}”: `))
     const { bytes } = await fetchEventFile(http, meta, format)
     return { base: standaloneFileBase(meta, athlete!.name), bytes }
   }

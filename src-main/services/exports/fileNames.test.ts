@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join, sep } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MAX_NAME_BYTES, resolveInside, sanitizeFileName, uniqueFileName } from './fileNames'
+import { fitFileName, MAX_NAME_BYTES, resolveInside, sanitizeFileName, uniqueFileName } from './fileNames'
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
 
@@ -117,5 +117,30 @@ describe('uniqueFileName', () => {
     expect(await uniqueFileName(dir, 'Tempo', '.zwo', taken)).toBe('Tempo (2).zwo')
     expect(await uniqueFileName(dir, 'Tempo', '.zwo', taken)).toBe('Tempo (3).zwo')
     expect(taken).toEqual(new Set(['tempo.zwo', 'Tempo (2).zwo', 'Tempo (3).zwo']))
+  })
+})
+
+describe('fitFileName', () => {
+  const bytes = (s: string) => Buffer.byteLength(s)
+
+  it('leaves a name of 255 bytes or fewer as it is', () => {
+    const name = `${'a'.repeat(251)}.fit`
+    expect(fitFileName(name)).toBe(name)
+  })
+
+  it('shortens a longer name to 255 bytes, keeping the extension and whole characters', () => {
+    const name = `${'Überschwellig 🚴 '.repeat(30)}.zwo`
+    const fitted = fitFileName(name)
+    expect(bytes(name)).toBeGreaterThan(255)
+    expect(bytes(fitted)).toBeLessThanOrEqual(255)
+    expect(fitted.endsWith('.zwo')).toBe(true)
+    expect(fitted.startsWith('Überschwellig 🚴')).toBe(true)
+    expect(fitted).not.toContain('\uFFFD')
+    expect(fitted.slice(0, -4)).not.toMatch(/\s$/)
+  })
+
+  it('fits any budget asked for, for temporary names', () => {
+    expect(bytes(fitFileName(`${'é'.repeat(200)}.fit`, 100))).toBeLessThanOrEqual(100)
+    expect(fitFileName(`${'é'.repeat(200)}.fit`, 100).endsWith('.fit')).toBe(true)
   })
 })

@@ -74,6 +74,21 @@ export function sanitizeFileName(name: string, fallback: string): string {
   return hasUsableCharacter(cleanedFallback) ? cleanedFallback : 'export'
 }
 
+/** The longest file name most file systems accept (ext4, APFS, NTFS count bytes or UTF-16 units up to 255). */
+export const MAX_FILE_NAME_BYTES = 255
+
+/**
+ * `fileName` shortened to at most `maxBytes` UTF-8 bytes, keeping its extension and cutting the
+ * stem on a character boundary, so a long name chosen in a Save dialog still fits the disk.
+ */
+export function fitFileName(fileName: string, maxBytes = MAX_FILE_NAME_BYTES): string {
+  if (byteLength(fileName) <= maxBytes) return fileName
+  const dot = fileName.lastIndexOf('.')
+  const ext = dot > 0 && byteLength(fileName.slice(dot)) <= 16 ? fileName.slice(dot) : ''
+  const stem = fileName.slice(0, fileName.length - ext.length)
+  return `${trimEdges(truncateBytes(stem, maxBytes - byteLength(ext)))}${ext}`
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     await lstat(path)

@@ -13,6 +13,8 @@ export interface EventMeta {
   /** Local date, yyyy-MM-dd. */
   date: string
   category: string
+  /** intervals.icu's activity type (Ride, Run, Swim…), or null when the event has none. */
+  sport: string | null
 }
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/

@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ExportReport } from '../../contract/exports'
+import { profilesFor } from '../../sim/profile'
 import { exportDeps, filesUnder, plannedWeek } from '../../testing/exports'
 import { coreHarness, type CoreHarness } from '../../testing/core'
 import { nodeFs, type AtomicWriteFs } from './atomicWrite'
 import { fixedFolderDialogs, type ExportDialogs } from './dialogs'
+import { MANIFEST_FILE } from './manifest'
 import { ExportService } from './service'
 
 let h: CoreHarness
@@ -43,15 +45,24 @@ function decodesAsFit(bytes: Uint8Array): boolean {
   return d.isFIT() && d.checkIntegrity() && (d.read().messages.workoutMesgs?.length ?? 0) === 1
 }
 
-function expectInside(root: string, files: string[]) {
-  for (const f of files) expect(resolve(root, f).startsWith(resolve(root) + sep), f).toBe(true)
-  expect(files.filter((f) => f.split('/').at(-1)!.startsWith('.')), 'no temporary files left').toEqual([])
+/** The workout files under `dir`, without the hidden list of files each athlete folder keeps. */
+async function exportedFiles(dir: string): Promise<string[]> {
+  return (await filesUnder(dir)).filter((f) => !f.endsWith(`/${MANIFEST_FILE}`))
 }
 
-describe('exporting many workouts', () => {
+function expectInside(root: string, files: string[]) {
+  for (const f of files) expect(resolve(root, f).startsWith(resolve(root) + sep), f).toBe(true)
+  expect(files.filter((f) => f.split('/').at(-1)!.startsWith('.') && !f.endsWith(`/${MANIFEST_FILE}`)), 'no temporary files left').toEqual([])
+}
+
+describe.each(profilesFor(['zip']))('exporting many workouts under $name', ({ profile }) => {
+  beforeEach(() => h.sim.setProfile(profile))
+  afterAll(() => h.sim.setProfile({ zip: 'omit' }))
+
   it('exports a week for three athletes, one folder each, with one workouts.zip request per athlete', async () => {
     const weeks = ATHLETES.map((id) => plannedWeek(h.sim, id))
     h.sim.resetRequests()
+    h.events.length = 0
     const report = await saveMany({ selection: { ranges: weeks.map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest })) } })
     const zips = h.sim.requests.filter((r) => r.path.endsWith('/workouts.zip'))
     expect(zips).toHaveLength(3)
@@ -59,7 +70,7 @@ describe('exporting many workouts', () => {
     expect(report).toMatchObject({ location: out, failed: 0, cancelled: false, dismissed: false })
     expect(report.written).toBe(weeks.reduce((n, w) => n + w.workouts.length, 0))
 
-    const files = await filesUnder(out)
+    const files = await exportedFiles(out)
     expectInside(out, files)
     for (const w of weeks) {
       const mine = files.filter((f) => f.startsWith(`${w.name}/`))
@@ -71,7 +82,10 @@ describe('exporting many workouts', () => {
     }
     expect(report.results.map((r) => r.fileName).sort()).toEqual(files)
     const progress = h.events.filter((e) => e.event === 'exports:progress').map((e) => e.payload as { done: number; total: number })
-    expect(progress.at(-1)).toMatchObject({ done: 3, total: 3 })
+    // Progress counts workouts, as the Export button does, not athletes.
+    const workouts = weeks.reduce((n, w) => n + w.workouts.length, 0)
+    expect(progress.at(-1)).toMatchObject({ done: workouts, total: workouts })
+    expect(progress.filter((p) => p.total === workouts).map((p) => p.done)).toEqual(Array.from({ length: workouts + 1 }, (_, i) => i))
   })
 
   it('downloads single events one by one, named by date and workout, and skips those already in a range', async () => {
@@ -101,11 +115,11 @@ describe('exporting many workouts', () => {
     try {
       await h.core.invoke('roster:list', { refresh: true })
       const report = await saveMany({
-        format: 'zwo',
+        format: 'fit',
         selection: { events: evil.workouts.slice(0, 2).map((e) => ({ athleteId: 'i100006', eventId: e.id! })) },
       })
-      expect(report.failed).toBe(0)
-      const files = await filesUnder(out)
+      expect(report).toMatchObject({ failed: 0, leftOut: 0, written: 2 })
+      const files = await exportedFiles(out)
       expectInside(out, files)
       expect(files).toHaveLength(2)
       // The athlete's name sanitises to nothing, so the folder falls back to the athlete's id.
@@ -115,12 +129,15 @@ describe('exporting many workouts', () => {
 
       // A zip entry from the server that tries to climb out lands inside the athlete's folder.
       const bytes = await readFile(join(out, files[0]!))
-      h.sim.addFault({ path: /workouts\.zip$/, status: 200, body: zipSync({ '../../escape.zwo': bytes, 'a/../../../x.zwo': bytes, 'notes.txt': new Uint8Array([1]) }), times: 1 })
-      const zipped = await saveMany({ format: 'zwo', selection: { ranges: [{ athleteId: 'i100006', oldest: evil.oldest, newest: evil.newest }] } })
-      expect(zipped.written).toBe(2)
+      h.sim.addFault({ path: /workouts\.zip$/, status: 200, body: zipSync({ '../../escape.fit': bytes, 'a/../../../x.fit': bytes, 'notes.txt': new Uint8Array([1]) }), times: 1 })
+      const zipped = await saveMany({ format: 'fit', selection: { ranges: [{ athleteId: 'i100006', oldest: evil.oldest, newest: evil.newest }] } })
+      // Every planned workout is written (those the strange zip did not hold, one by one), and no entry is lost.
+      expect(zipped.failed).toBe(0)
+      for (const w of evil.workouts) expect(zipped.results.find((r) => r.eventId === w.id)).toMatchObject({ ok: true })
       const after = await filesUnder(out)
       expectInside(out, after)
-      expect(after).toEqual(expect.arrayContaining(['i100006/escape.zwo', 'i100006/x.zwo']))
+      expect(after.every((f) => f.startsWith('i100006/'))).toBe(true)
+      if (evil.workouts.length !== 2) expect(after).toEqual(expect.arrayContaining(['i100006/escape.fit', 'i100006/x.fit']))
     } finally {
       athlete.athlete.name = realName
       await h.core.invoke('roster:list', { refresh: true })
@@ -147,13 +164,15 @@ describe('exporting many workouts', () => {
     expect(names[1]).toBe(names[0]!.replace(/\.fit$/, ' (2).fit'))
   })
 
-  it('reports a failed download per athlete and writes nothing for it', async () => {
+  it('reports every workout of an athlete whose zip failed, and writes nothing for them', async () => {
     const weeks = ATHLETES.map((id) => plannedWeek(h.sim, id))
-    h.sim.addFault({ path: `/api/v1/athlete/${weeks[1]!.athleteId}/workouts.zip`, status: 422, body: { status: 422, error: 'Calendar is busy' } })
+    h.sim.addFault({ path: `/api/v1/athlete/${weeks[1]!.athleteId}/workouts.zip`, status: 404 })
     const report = await saveMany({ selection: { ranges: weeks.map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest })) } })
     const failed = report.results.filter((r) => !r.ok)
-    expect(failed).toEqual([expect.objectContaining({ athleteId: weeks[1]!.athleteId, eventId: null, error: expect.stringContaining('Calendar is busy') })])
-    const files = await filesUnder(out)
+    expect(failed.map((r) => r.eventId).sort()).toEqual(weeks[1]!.workouts.map((w) => w.id).sort())
+    for (const r of failed) expect(r).toMatchObject({ athleteId: weeks[1]!.athleteId, outcome: 'failed', error: expect.stringContaining('could not find') })
+    expect(report).toMatchObject({ failed: weeks[1]!.workouts.length, written: weeks[0]!.workouts.length + weeks[2]!.workouts.length })
+    const files = await exportedFiles(out)
     expect(files.some((f) => f.startsWith(`${weeks[1]!.name}/`))).toBe(false)
     expect(files).toHaveLength(report.written)
   })
@@ -206,7 +225,7 @@ describe('file system failures through the service', () => {
   const refusingFolder: AtomicWriteFs = { ...nodeFs, open: async () => Promise.reject(errno('EACCES')) }
 
   async function service(fs: AtomicWriteFs, dialogsFor: ExportDialogs = fixedFolderDialogs(out)) {
-    return new ExportService({ ...(await exportDeps(h.sim, out)), dialogs: dialogsFor, fs })
+    return new ExportService({ ...(await exportDeps(h.sim, await mkdtemp(join(tmpdir(), 'coach-desk-data-')))), dialogs: dialogsFor, fs })
   }
 
   it('a full disk is a clear message and leaves no partial or temporary file', async () => {
@@ -229,6 +248,20 @@ describe('file system failures through the service', () => {
     const r = s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
     await expect(r).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/not allowed to save.*Choose another folder/) })
     expect(await filesUnder(out)).toEqual([])
+  })
+
+  it('a name typed in the Save dialog longer than the disk takes is shortened, its extension kept', async () => {
+    const week = plannedWeek(h.sim, 'i100001')
+    for (const long of [`${'Sweet spot, long '.repeat(14)}.fit`, `${'Ü'.repeat(120)}.fit`]) {
+      const s = await service(nodeFs, { chooseSavePath: async () => ({ path: join(out, long), replaceConfirmed: false }), chooseFolder: async () => out })
+      const r = await s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
+      expect(Buffer.byteLength(long)).toBeGreaterThan(237)
+      expect(r.saved).toBe(true)
+      expect(Buffer.byteLength(r.fileName!)).toBeLessThanOrEqual(255)
+      expect(r.fileName!.endsWith('.fit')).toBe(true)
+      expect(decodesAsFit(await readFile(join(out, r.fileName!)))).toBe(true)
+    }
+    expect((await filesUnder(out)).filter((f) => f.startsWith('.'))).toEqual([])
   })
 
   it('does not replace an existing file the dialog did not confirm', async () => {

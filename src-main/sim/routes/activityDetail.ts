@@ -73,7 +73,11 @@ function scale(v: unknown, min: number, max: number, name: string): number | nul
 /** `types` picks streams; `fixed_watts` comes back as `watts`. No `types` sends every stream. */
 function selectStreams(ctx: RouteContext): { owner: SimAthlete; activity: Activity; picked: [string, number[]][] } {
   const { owner, activity } = findOwned(ctx, 'read')
-  if (activity.source === 'STRAVA') return { owner, activity, picked: [] }
+  if (activity.source === 'STRAVA') {
+    // The profile's stravaStreams axis: an empty list (stub) or a refusal (unprocessable); wording assumed.
+    if (ctx.profile.stravaStreams === 'unprocessable') throw unprocessable('STRAVA activities are not available via the API')
+    return { owner, activity, picked: [] }
+  }
   const { streams } = analyse(owner, activity)
   const wanted = list(ctx.query, 'types').map((t) => (t === 'fixed_watts' ? 'watts' : t))
   const names = wanted.length ? [...new Set(wanted)] : Object.keys(streams)

@@ -23,7 +23,7 @@ function downloadZip(ctx: RouteContext): FileBody {
   if (!isWorkoutExt(ext)) throw unprocessable(`Unsupported ext [${ext}]`)
   const oldest = requiredLocalDate(ctx.query, 'oldest')
   const newest = requiredLocalDate(ctx.query, 'newest')
-  return new FileBody(workoutsZip(athlete, ext, oldest, newest, ctx.now()), 'application/zip', 'workouts.zip')
+  return new FileBody(workoutsZip(athlete, ext, oldest, newest, ctx.now(), ctx.profile.zip), 'application/zip', 'workouts.zip')
 }
 
 export const downloadRoutes: Route[] = [

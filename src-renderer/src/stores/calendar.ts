@@ -37,6 +37,8 @@ interface State {
   wellnessLoading: boolean
   /** Jobs a crash or a quit cut short, as read back from intervals.icu. */
   interrupted: JobSummary[]
+  /** The id a plan still reading goes by, so Cancel can stop it. */
+  planningId: string | null
   wellness: Record<string, DayWellness>
   listening: boolean
 }
@@ -62,6 +64,7 @@ export const useCalendarStore = defineStore('calendar', {
     checkIn: { date: null, offsetDays: 0 },
     wellnessLoading: false,
     interrupted: [],
+    planningId: null,
     wellness: {},
     listening: false,
   }),
@@ -171,12 +174,18 @@ export const useCalendarStore = defineStore('calendar', {
       this.replan = null
       this.phase = 'planning'
       this.error = null
+      const planId = crypto.randomUUID()
+      this.planningId = planId
       try {
-        this.plan = await call(bridge().calendar.planBulk({ selection: plain(selection), action: plain(action) }))
+        this.plan = await call(bridge().calendar.planBulk({ selection: plain(selection), action: plain(action), planId }))
         this.phase = 'preview'
       } catch (e) {
-        this.error = errorOf(e)
+        const err = errorOf(e)
+        // Cancelled by the coach: nothing to report.
+        this.error = err.code === 'CANCELLED' ? null : err
         this.phase = 'idle'
+      } finally {
+        this.planningId = null
       }
       return this.plan
     },
@@ -233,6 +242,7 @@ export const useCalendarStore = defineStore('calendar', {
       return clean
     },
     async cancel() {
+      if (this.planningId && this.phase === 'planning') await call(bridge().calendar.cancelBulk({ planId: this.planningId }))
       if (this.plan && this.phase === 'applying') await call(bridge().calendar.cancelBulk({ planId: this.plan.planId }))
     },
     async retryFailed() {
@@ -267,11 +277,13 @@ export const useCalendarStore = defineStore('calendar', {
       this.report = null
     },
 
-    async saveEvent(athleteId: string, eventId: number | null, fields: EventFields) {
+    /** A new event with its fields, or an edit with only the fields that changed (nothing changed: nothing sent). */
+    async saveEvent(athleteId: string, eventId: number | null, fields: EventFields | Partial<EventFields>) {
       this.error = null
       try {
-        if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: plain(fields) }))
-        else await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: plain(fields) }))
+        if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: plain(fields as EventFields) }))
+        else if (Object.keys(fields).length) await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: plain(fields) }))
+        else return true
         await Promise.all([this.show(this.athleteIds, this.start), this.loadHistory()])
         return true
       } catch (e) {

@@ -55,7 +55,8 @@ export const useExportsStore = defineStore('exports', {
       if (this.listening) return
       this.listening = true
       bridge().events['exports:progress']((p) => {
-        if (p.exportId === this.exportId) this.progress = { done: p.done, total: p.total, fileName: p.fileName }
+        // The first event (nothing counted yet) keeps the window's own count on screen.
+        if (p.exportId === this.exportId && p.total > 0) this.progress = { done: p.done, total: p.total, fileName: p.fileName }
       })
     },
     /** The format is also the one dragging uses, so it is remembered as the default. */
@@ -75,14 +76,15 @@ export const useExportsStore = defineStore('exports', {
       }
     },
 
-    async saveMany(selection: { events: EventRef[]; ranges: Range[] }) {
+    /** `workouts`: how many planned workouts the calendar shows in the selection, until main has counted them. */
+    async saveMany(selection: { events: EventRef[]; ranges: Range[] }, workouts: number) {
       this.listen()
       const exportId = crypto.randomUUID()
       this.exportId = exportId
       this.phase = 'running'
       this.error = null
       this.report = null
-      this.progress = { done: 0, total: selection.events.length + selection.ranges.length, fileName: null }
+      this.progress = { done: 0, total: workouts, fileName: null }
       try {
         const report = await call(
           bridge().exports.saveMany({

@@ -17,6 +17,7 @@ function streams(type: string): ActivityStreams {
       { key: 'velocity_smooth', x: [0, 1, 2], y: [3.64, 0, 5] },
     ],
     zones: { power: [], hr: [] },
+    unavailable: null,
   }
 }
 
