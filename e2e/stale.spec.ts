@@ -7,7 +7,7 @@ test('when intervals.icu cannot be reached, a refresh keeps the calendar and the
   await page.getByTestId('open-demo').click()
   await expect(page.getByTestId('roster-table')).toBeVisible()
   await page.getByTestId('nav-calendar').click()
-  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 45_000 })
   const chips = await page.locator('.chip-event').count()
   const rows = await page.getByTestId('calendar-row').count()
   const totals = await page.getByTestId('week-total').allTextContents()
