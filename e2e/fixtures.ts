@@ -6,6 +6,7 @@ import { createLogger } from '../src-main/log'
 import { MemorySecretStore } from '../src-main/secrets/memory'
 import { fixedFolderDialogs } from '../src-main/services/exports/dialogs'
 import { startSim, type SimHandle } from '../src-main/sim'
+import { checkRequest } from '../src-main/sim/requestCheck'
 import { startHost } from './host/server'
 import { electronBinary } from '../scripts/electron-binary.mjs'
 
@@ -55,7 +56,9 @@ export const test = base.extend<{ app: AppUnderTest; appTime: string | undefined
   appTime: [undefined, { option: true }],
   app: async ({ appTime }, use) => {
     let consoleErrors: string[] = []
-    const sim = await startSim({ rateLimit: { perSecond: 50, burst: 50 } })
+    // Every request the app sends is checked against the OpenAPI document; a spec fails on one that breaks it.
+    const offDocument: string[] = []
+    const sim = await startSim({ rateLimit: { perSecond: 50, burst: 50 }, onRequest: (r) => offDocument.push(...checkRequest(r)) })
     const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-'))
     const logFile = join(dataDir, 'logs', 'main.log')
     const exportDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-exports-'))
@@ -99,6 +102,7 @@ export const test = base.extend<{ app: AppUnderTest; appTime: string | undefined
       await host.close()
     }
     await sim.close()
+    if (offDocument.length) throw new Error(`Requests that break the OpenAPI document:\n${[...new Set(offDocument)].join('\n')}`)
     baseExpect(consoleErrors, 'errors in the window console').toEqual([])
   },
 })
