@@ -25,7 +25,8 @@ test("the check-in shows each athlete's own day: yesterday for an athlete west o
   await expect(page.getByTestId('day-label')).toHaveText("Each athlete's today")
   const la = page.locator(`[data-testid="day-row"][data-athlete="${LOS_ANGELES}"]`)
   const london = page.locator(`[data-testid="day-row"][data-athlete="${LONDON}"]`)
-  await expect(la).toHaveAttribute('data-day', laDay)
+  // Wellness over four weeks for every athlete: room for a busy machine.
+  await expect(la).toHaveAttribute('data-day', laDay, { timeout: 30_000 })
   await expect(london).toHaveAttribute('data-day', coachDay)
   await expect(la.getByTestId('day-date-cell')).toHaveText(coachDate(laDay))
 
@@ -40,14 +41,14 @@ test("the check-in shows each athlete's own day: yesterday for an athlete west o
   // The coach picks a day: every row shows it, and previous/next day move it.
   await page.getByTestId('day-date').fill(addDays(coachDay, -3))
   await expect(page.getByTestId('day-label')).toHaveText(`${coachDate(addDays(coachDay, -3))}, for every athlete`)
-  await expect(la).toHaveAttribute('data-day', addDays(coachDay, -3))
+  await expect(la).toHaveAttribute('data-day', addDays(coachDay, -3), { timeout: 30_000 })
   await expect(london).toHaveAttribute('data-day', addDays(coachDay, -3))
   await page.getByTestId('day-next').click()
-  await expect(la).toHaveAttribute('data-day', addDays(coachDay, -2))
+  await expect(la).toHaveAttribute('data-day', addDays(coachDay, -2), { timeout: 30_000 })
   await page.getByTestId('day-today').click()
   await page.getByTestId('day-prev').click()
   await expect(page.getByTestId('day-label')).toHaveText("Each athlete's yesterday")
-  await expect(la).toHaveAttribute('data-day', addDays(laDay, -1))
+  await expect(la).toHaveAttribute('data-day', addDays(laDay, -1), { timeout: 30_000 })
   await expect(london).toHaveAttribute('data-day', addDays(coachDay, -1))
 })
 
