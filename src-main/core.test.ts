@@ -134,7 +134,7 @@ const BAD: Record<Channel, unknown[]> = {
     { athleteId: 'i1', fields: { name: 'x', category: 'NOTE', date: '2026-11-30', description: huge } },
     { athleteId: 'i1', fields: { name: 'x', category: 'TARGET', date: '2026-11-30', loadTarget: -5 } },
   ],
-  'calendar:dayWellness': [{ athleteIds: ['i1'], date: 'today' }, { athleteIds: [], date: '2026-11-26' }],
+  'calendar:dayWellness': [{ athleteIds: ['i1'], date: 'today' }, { athleteIds: [], date: '2026-11-26' }, { athleteIds: ['i1'], offsetDays: 400 }],
   'calendar:updateEvent': [
     { athleteId: 'i1', eventId: 1, fields: { hidden: 'yes' } },
     { athleteId: 'i1', eventId: 1.5, fields: {} },

@@ -1,5 +1,6 @@
 import { CHANNELS, type Channel, type EventName } from './contract/channels'
 import { AppError, type Result } from './contract/errors'
+import { issuesMessage } from './contract/issueMessage'
 import { contract, type EventPayloadOf } from './contract/schemas'
 import type { LimiterOptions } from './icu/limiter'
 import type { Logger } from './log'
@@ -112,9 +113,8 @@ export function createCore(opts: CoreOptions): Core {
     const c = channel as Channel
     const parsed = contract[c].args.safeParse(args ?? {})
     if (!parsed.success) {
-      const first = parsed.error.issues[0]
       log.warn('ipc.invalid_args', { channel, issues: parsed.error.issues.length })
-      return fail(new AppError('INVALID_INPUT', first?.message && !first.message.startsWith('Invalid') ? first.message : 'That request was not valid.'))
+      return fail(new AppError('INVALID_INPUT', issuesMessage(parsed.error.issues)))
     }
     try {
       const handler = handlers[c] as (a: unknown, ctx: InvokeContext) => Promise<unknown>

@@ -34,7 +34,7 @@ export const useRosterStore = defineStore('roster', {
   actions: {
     async load(refresh = false) {
       if (!this.listening) {
-        bridge().events['roster:detail']((d) => (this.details = { ...this.details, [d.athleteId]: d }))
+        bridge().events['roster:detail']((d) => this.takeDetails([d]))
         this.listening = true
       }
       this.loading = true
@@ -73,7 +73,7 @@ export const useRosterStore = defineStore('roster', {
           chunksOf(missing, MAX_DETAIL_ATHLETES).map(async (athleteIds) => {
             const list = await call(bridge().roster.weekDetails({ athleteIds }))
             // The answer settles any row whose event was missed.
-            this.details = { ...this.details, ...Object.fromEntries(list.map((d) => [d.athleteId, d])) }
+            this.takeDetails(list)
           }),
         )
       } catch (e) {
@@ -85,6 +85,17 @@ export const useRosterStore = defineStore('roster', {
         this.detailsLoading = false
       }
       if (detailsAgain && !cancelled && !this.detailsError) await this.loadDetails()
+    },
+    takeDetails(list: WeekDetail[]) {
+      this.details = { ...this.details, ...Object.fromEntries(list.map((d) => [d.athleteId, d])) }
+      // The athlete's today's numbers, as their page shows them, replace the weekly summary's.
+      const today = new Map(list.filter((d) => d.fitnessDate).map((d) => [d.athleteId, d]))
+      if (today.size) {
+        this.rows = this.rows.map((r) => {
+          const d = today.get(r.id)
+          return d ? { ...r, fitness: d.fitness ?? null, fatigue: d.fatigue ?? null, form: d.form ?? null, fitnessDate: d.fitnessDate } : r
+        })
+      }
     },
     /** Refresh: what is still queued for the old list is cancelled, then the list and its details load again. */
     async reload() {
