@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, type Channel } from './contract/channels'
 import { createCore } from './core'
+import { DEFAULT_SETTINGS as ATTENTION_SETTINGS } from './services/attention/rules'
 import { silentLogger } from './log'
 import { MemorySecretStore } from './secrets/memory'
 import { coreHarness, type CoreHarness } from './testing/core'
@@ -198,6 +199,27 @@ const BAD: Record<Channel, unknown[]> = {
     { templateId: 'not-a-uuid', athleteIds: ['i1'], start: { kind: 'week', weekOffset: 1 } },
     { templateId: '00000000-0000-4000-8000-000000000000', athleteIds: [], start: { kind: 'week', weekOffset: 1 } },
     { templateId: '00000000-0000-4000-8000-000000000000', athleteIds: ['i1'], start: { kind: 'week', weekOffset: 99 } },
+  ],
+  'attention:list': [{ refresh: 1 }, { refresh: true, athleteIds: ['i1'] }, proto, 'string'],
+  'attention:settings': [{ extra: 1 }, proto, [1]],
+  'attention:saveSettings': [
+    {},
+    { settings: {} },
+    { settings: { ...ATTENTION_SETTINGS, notifications: 'yes' } },
+    { settings: { ...ATTENTION_SETTINGS, rules: { ...ATTENTION_SETTINGS.rules, inactive: { on: true, days: 0 } } } },
+    { settings: { ...ATTENTION_SETTINGS, rules: { ...ATTENTION_SETTINGS.rules, compliance: { on: true, min: 120, max: 80 } } } },
+    { settings: { ...ATTENTION_SETTINGS, rules: { ...ATTENTION_SETTINGS.rules, form: { on: true, min: -30, path: '/etc' } } } },
+    { settings: { ...ATTENTION_SETTINGS, extra: true } },
+  ],
+  'attention:markReviewed': [{ athleteId: 'i1' }, { athleteId: 'i1', activityId: '../x' }, { athleteId: 'me', activityId: 'i1' }, { athleteId: 'i1', activityId: 'i1', tick: 2 }],
+  'attention:comments': [{}, { activityId: 'i1/../../x' }, { activityId: 47 }],
+  'attention:addComment': [
+    { activityId: 'i1', content: '' },
+    { activityId: 'i1', content: '    ' },
+    { activityId: 'i1', content: huge },
+    { activityId: 'i1', content: 7 },
+    { activityId: 'i1' },
+    { activityId: 'x y', content: 'hello' },
   ],
 }
 

@@ -5,6 +5,7 @@ import type { LimiterOptions } from './icu/limiter'
 import type { Logger } from './log'
 import type { SecretStore } from './secrets/store'
 import { athleteHandlers } from './services/athlete'
+import { attentionHandlers } from './services/attention/handlers'
 import { calendarHandlers, createCalendar } from './services/calendar/handlers'
 import type { HandlersFor, InvokeContext, ServiceDeps } from './services/deps'
 import type { ExportDialogs } from './services/exports/dialogs'
@@ -86,6 +87,7 @@ export function createCore(opts: CoreOptions): Core {
     ...calendarHandlers(deps, roster, calendar),
     ...exportsHandlers(deps, roster, calendar.loader, opts.dialogs),
     ...workoutsHandlers(deps, roster, calendar),
+    ...attentionHandlers(deps, roster),
   }
 
   /** Temporary files of writes cut short and old drag folders, at start and at quit. */

@@ -48,6 +48,12 @@ export const CHANNELS = [
   'workouts:saveWeekTemplate',
   'workouts:deleteTemplate',
   'workouts:planTemplate',
+  'attention:list',
+  'attention:settings',
+  'attention:saveSettings',
+  'attention:markReviewed',
+  'attention:comments',
+  'attention:addComment',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
