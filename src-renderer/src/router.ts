@@ -5,6 +5,8 @@ import AthleteView from './views/AthleteView.vue'
 import ActivityView from './views/ActivityView.vue'
 import CalendarView from './views/CalendarView.vue'
 import WorkoutsView from './views/WorkoutsView.vue'
+import AttentionView from './views/AttentionView.vue'
+import ReviewView from './views/ReviewView.vue'
 
 // Hash history: the built renderer is loaded from file:// in Electron.
 export const router = createRouter({
@@ -14,6 +16,8 @@ export const router = createRouter({
     { path: '/roster', name: 'roster', component: RosterView },
     { path: '/calendar', name: 'calendar', component: CalendarView },
     { path: '/workouts', name: 'workouts', component: WorkoutsView },
+    { path: '/attention', name: 'attention', component: AttentionView },
+    { path: '/review', name: 'review', component: ReviewView },
     { path: '/athlete/:id', name: 'athlete', component: AthleteView, props: true },
     { path: '/athlete/:id/activity/:activityId', name: 'activity', component: ActivityView, props: true },
   ],
