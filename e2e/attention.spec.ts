@@ -1,0 +1,85 @@
+/// <reference lib="dom" />
+import { test, expect } from './fixtures'
+
+test('Needs attention lists the flagged athletes with their reasons, and the rules can be tuned', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-attention').click()
+  const rows = page.getByTestId('attention-row')
+  await expect(rows.first()).toBeVisible({ timeout: 20_000 })
+  const card = (id: string) => page.locator(`[data-testid="attention-row"][data-athlete="${id}"]`)
+  await expect(card('i100009').locator('[data-rule="sickOrInjured"]')).toContainText(/Injured from .*: Calf strain/)
+  await expect(card('i100009').locator('[data-rule="inactive"]')).toContainText(/No activity for \d+ days/)
+  await expect(card('i100007').locator('[data-rule="missedWorkouts"]')).toContainText(/planned workouts missed in the last 7 days/)
+  await expect(card('i100008').locator('[data-rule="rampRate"]')).toContainText(/Fitness rising .* a week, above 8/)
+  await expect(card('i100008').locator('[data-rule="form"]')).toContainText(/Form -\d+, below -30/)
+  await expect(card('i100010').locator('[data-rule="wellnessBaseline"]')).toContainText(/HRV \d+ vs a usual \d+/)
+  await expect(card('i100002').locator('[data-rule="unreadComment"]')).toContainText('1 unread comment from the athlete')
+  await expect(page.getByTestId('nav-attention-count')).toHaveText(String(await rows.count()))
+  await page.screenshot({ path: 'test-results/attention.png', fullPage: true })
+
+  // Switch the form rule off: Lucía keeps her ramp flag, loses the form one; the choice is saved in the data folder.
+  await page.getByTestId('edit-rules').click()
+  await page.locator('input[data-rule="form"]').uncheck()
+  await page.screenshot({ path: 'test-results/attention-rules.png', fullPage: true })
+  await page.getByTestId('rules-save').click()
+  await expect(page.getByTestId('rules-panel')).toHaveCount(0)
+  await expect(card('i100008').locator('[data-rule="form"]')).toHaveCount(0)
+  await expect(card('i100008').locator('[data-rule="rampRate"]')).toBeVisible()
+})
+
+test('the review queue: open an activity, comment, mark it reviewed, move on with the keyboard', async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-review').click()
+  const items = page.getByTestId('queue-item')
+  await expect(items.first()).toBeVisible({ timeout: 20_000 })
+  const total = await items.count()
+  expect(total).toBeGreaterThan(3)
+
+  // Jamal's last run carries a comment the coach has not read.
+  const jamal = page.locator('[data-testid="queue-item"]', { has: page.locator('.badge.new') }).filter({ hasText: 'Jamal Okafor' })
+  const activityId = (await jamal.getAttribute('data-activity'))!
+  await jamal.click()
+  const detail = page.getByTestId('review-detail')
+  await expect(detail).toHaveAttribute('data-activity', activityId)
+  await expect(page.getByTestId('comment').first()).toContainText('Legs felt heavy')
+  // Reading it marked it seen on intervals.icu.
+  const chat = sim.state.chatOfActivity(activityId)!
+  await expect.poll(() => chat.lastSeen.get(sim.coachId)).toBe(chat.messages.at(-1)!.id)
+
+  // O opens the activity page; it has the same thread, and leads back to the queue.
+  await page.keyboard.press('o')
+  await expect(page.getByTestId('activity-title')).toBeVisible()
+  await expect(page.getByTestId('comment').first()).toContainText('Legs felt heavy')
+  await page.getByTestId('back-to-review').click()
+  await expect(page.getByTestId('review-detail')).toBeVisible()
+  await page.locator(`[data-testid="queue-item"][data-activity="${activityId}"]`).click()
+
+  // C goes to the comment box; Ctrl+Enter sends.
+  await page.keyboard.press('c')
+  await page.keyboard.type('Good call to cut the last rep. Easy day tomorrow.')
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByTestId('comment').last()).toContainText('Easy day tomorrow')
+  expect(chat.messages.at(-1)).toMatchObject({ athlete_id: sim.coachId, content: 'Good call to cut the last rep. Easy day tomorrow.' })
+  await page.screenshot({ path: 'test-results/review-queue.png', fullPage: true })
+
+  // R marks it reviewed through coach_tick and the next activity takes its place.
+  await page.getByTestId('review-title').click()
+  const position = await page.locator('[data-testid="queue-item"].current').getAttribute('data-review-index')
+  await page.keyboard.press('r')
+  await expect(page.locator(`[data-testid="queue-item"][data-activity="${activityId}"]`)).toHaveCount(0)
+  await expect(page.getByTestId('review-count')).toHaveText(String(total - 1))
+  const owner = sim.state.athlete('i100002')!
+  expect(owner.activities.find((a) => a.id === activityId)!.coach_tick).toBe(1)
+  expect(await page.locator('[data-testid="queue-item"].current').getAttribute('data-review-index')).toBe(position)
+
+  // J moves to the next; K back.
+  const before = await detail.getAttribute('data-activity')
+  await page.keyboard.press('j')
+  await expect(detail).not.toHaveAttribute('data-activity', before!)
+  await page.keyboard.press('k')
+  await expect(detail).toHaveAttribute('data-activity', before!)
+})
