@@ -85,6 +85,37 @@ export function updateEvent(http: IcuHttp, athleteId: string, eventId: number, p
   return http.request({ method: 'PUT', path: `/athlete/${enc(athleteId)}/events/${eventId}`, body: patch, signal: o.signal })
 }
 
+/** PUT /events?oldest&newest: only hide_from_athlete and athlete_cannot_edit are applied, over the range. */
+export function updateEventFlagsInRange(
+  http: IcuHttp,
+  athleteId: string,
+  range: { oldest: string; newest: string },
+  flags: Record<string, unknown>,
+  o: Opts = {},
+): Promise<Event[] | null> {
+  return http.request({ method: 'PUT', path: `/athlete/${enc(athleteId)}/events`, query: range, body: flags, signal: o.signal })
+}
+
+/**
+ * POST /events/bulk with upsertOnUid (both flags are required by the spec; plan_applied stays as it
+ * was). Not repeated by the client on a lost answer: callers read back instead, so a create never
+ * doubles even where the server does not match the uid.
+ */
+export function createEventsBulk(http: IcuHttp, athleteId: string, rows: Array<Record<string, unknown>>, o: Opts = {}): Promise<Event[] | null> {
+  return http.request({
+    method: 'POST',
+    path: `/athlete/${enc(athleteId)}/events/bulk`,
+    query: { upsertOnUid: true, updatePlanApplied: false },
+    body: rows,
+    signal: o.signal,
+  })
+}
+
+/** PUT /events/bulk-delete by id; ids already gone are ignored by the server. */
+export function deleteEventsBulk(http: IcuHttp, athleteId: string, ids: number[], o: Opts = {}): Promise<{ eventsDeleted?: number } | null> {
+  return http.request({ method: 'PUT', path: `/athlete/${enc(athleteId)}/events/bulk-delete`, body: ids.map((id) => ({ id })), signal: o.signal })
+}
+
 function enc(id: string): string {
   return encodeURIComponent(id)
 }

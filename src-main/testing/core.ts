@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Channel } from '../contract/channels'
@@ -23,7 +23,7 @@ export interface CoreHarness {
 export async function coreHarness(opts: { sim?: SimOptions; secrets?: SecretStore; core?: Partial<CoreOptions> } = {}): Promise<CoreHarness> {
   const sim = await startSim({ rateLimit: { perSecond: 100, burst: 100 }, ...opts.sim })
   const secrets = opts.secrets ?? new MemorySecretStore()
-  const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-core-'))
+  const dataDir = opts.core?.dataDir ?? mkdtempSync(join(tmpdir(), 'coach-desk-core-'))
   const logFile = join(dataDir, 'logs', 'main.log')
   const events: { event: string; payload: unknown }[] = []
   const inner = createCore({
@@ -59,6 +59,8 @@ export async function coreHarness(opts: { sim?: SimOptions; secrets?: SecretStor
     async close() {
       await core.dispose()
       await sim.close()
+      // A data folder handed in belongs to whoever made it (a restarted core shares one).
+      if (!opts.core?.dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/errors'
+import { createEventsBulk, deleteEventsBulk, listEvents, updateEvent, updateEventFlagsInRange } from '../../icu/api'
 import type { IcuHttp } from '../../icu/http'
 import type { Event } from '../../icu/types'
 import { addDays, maxDate, minDate } from '../dates'
@@ -91,7 +92,6 @@ export async function applyAthlete(run: AthleteRun): Promise<void> {
   const was = new Map(current.map((e) => [e.id, e]))
   const known = new Set(current.map((e) => e.id))
   const unknown = new Set<Op>()
-  const path = `/athlete/${encodeURIComponent(athleteId)}`
 
   if (live.length) await run.sending?.()
   const changed: Event[] = []
@@ -102,7 +102,7 @@ export async function applyAthlete(run: AthleteRun): Promise<void> {
       continue
     }
     try {
-      const answer = await send(http, path, req, signal)
+      const answer = await send(http, athleteId, req, signal)
       if (req.kind === 'delete') removed.push(...req.ops.map((o) => o.before.id!).filter((id) => id !== undefined))
       else if (Array.isArray(answer)) changed.push(...(answer as Event[]).filter((e) => e && typeof e === 'object'))
       else if (answer && typeof answer === 'object') changed.push(answer as Event)
@@ -224,37 +224,23 @@ function notLandedMessage(op: Op, cancelled: boolean): string {
   return cancelled ? `Cancelled; intervals.icu confirms it was not ${verb}.` : `The answer was lost; intervals.icu confirms it was not ${verb}.`
 }
 
-async function send(http: IcuHttp, path: string, req: WriteRequest, signal: AbortSignal): Promise<unknown> {
+function send(http: IcuHttp, athleteId: string, req: WriteRequest, signal: AbortSignal): Promise<unknown> {
   switch (req.kind) {
     case 'range':
-      return http.request({ method: 'PUT', path: `${path}/events`, query: { oldest: req.oldest, newest: req.newest }, body: req.flags, signal })
+      return updateEventFlagsInRange(http, athleteId, { oldest: req.oldest, newest: req.newest }, req.flags, { signal })
     case 'put':
-      return http.request({ method: 'PUT', path: `${path}/events/${req.ops[0].before.id}`, body: req.ops[0].set, signal })
+      return updateEvent(http, athleteId, req.ops[0].before.id!, req.ops[0].set, { signal })
     case 'create':
-      // Not repeated by the client on a lost answer: whether it landed is read back instead, so
-      // a create never doubles even where the server does not match the uid.
-      return http.request({
-        method: 'POST',
-        path: `${path}/events/bulk`,
-        // The spec marks both flags required; plan_applied stays as it was.
-        query: { upsertOnUid: true, updatePlanApplied: false },
-        body: req.ops.map((o) => o.event),
-        signal,
-      })
+      return createEventsBulk(http, athleteId, req.ops.map((o) => o.event), { signal })
     case 'delete':
-      return http.request({ method: 'PUT', path: `${path}/events/bulk-delete`, body: req.ops.map((o) => ({ id: o.before.id })), signal })
+      return deleteEventsBulk(http, athleteId, req.ops.map((o) => o.before.id!), { signal })
   }
 }
 
 export async function readEvents(http: IcuHttp, athleteId: string, span: { oldest: string; newest: string }, signal: AbortSignal): Promise<Event[]> {
-  const rows = await http.request<Event[] | null>({
-    path: `/athlete/${encodeURIComponent(athleteId)}/events`,
-    query: { oldest: span.oldest, newest: span.newest },
-    signal,
-  })
+  const rows = await listEvents(http, athleteId, span, { signal })
   return (rows ?? []).filter((e) => e && typeof e === 'object')
 }
-
 /** The days one athlete's ops touch, a day either side. */
 export function spanOf(ops: Op[]): { oldest: string; newest: string } {
   const days: string[] = []
