@@ -2,6 +2,7 @@
 // limit, reported as requests made and time as a ratio to the lower bound the API allows.
 import type { BenchRow } from './harness'
 import { athleteBench } from './scenarios/athlete'
+import { attentionBench } from './scenarios/attention'
 import { calendarBench } from './scenarios/calendar'
 import { exportsBench } from './scenarios/exports'
 import { rosterBench } from './scenarios/roster'
@@ -11,6 +12,7 @@ const scenarios: [string, () => Promise<BenchRow[]>][] = [
   ['athlete', athleteBench],
   ['calendar', calendarBench],
   ['exports', exportsBench],
+  ['attention', attentionBench],
 ]
 
 const only = process.argv[2]
