@@ -83,3 +83,33 @@ test('the review queue: open an activity, comment, mark it reviewed, move on wit
   await page.keyboard.press('k')
   await expect(detail).toHaveAttribute('data-activity', before!)
 })
+
+test('compliance across athletes: sorted by a week, with the missed workouts listed, saved as CSV', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-attention').click()
+  await page.getByTestId('open-compliance').click()
+  const rows = page.getByTestId('compliance-row')
+  await expect(rows).toHaveCount(12, { timeout: 20_000 })
+  // David (injured) and Oliver skipped their sessions: they top the missed column.
+  await page.locator('th[data-sort="missed"]').click()
+  expect((await rows.evaluateAll((trs) => trs.slice(0, 2).map((tr) => tr.getAttribute('data-athlete')))).sort()).toEqual(['i100007', 'i100009'])
+  await expect(rows.first().locator('.missed-cell')).toContainText(/\d{2}-\d{2} /)
+  // Last week ascending: the lowest load % first.
+  await page.locator('th[data-sort="week-3"]').click()
+  await page.locator('th[data-sort="week-3"]').click()
+  const pcts = (await page.locator('td[data-week="3"] .plan-pct').allTextContents()).map((t) => (t === 'no plan' ? null : Number(t.replace('%', ''))))
+  const known = pcts.filter((p): p is number => p !== null)
+  expect(known).toEqual([...known].sort((a, b) => a - b))
+  await page.screenshot({ path: 'test-results/compliance.png', fullPage: true })
+  const download = page.waitForEvent('download')
+  await page.getByTestId('compliance-csv').click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^compliance \d{4}-\d{2}-\d{2}\.csv$/)
+  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))
+  const lines = text.trimEnd().split('\r\n')
+  expect(lines[0]).toMatch(/^athlete,week,planned workouts/)
+  expect(lines).toHaveLength(1 + 12 * 5)
+  expect(lines.some((l) => l.startsWith('Oliver Hughes,') && /Long|run|ride|swim/i.test(l.split(',').at(-1)!))).toBe(true)
+})

@@ -86,9 +86,32 @@ export const ReviewItem = z.object({
 })
 export type ReviewItem = z.infer<typeof ReviewItem>
 
+export const ComplianceWeek = z.object({
+  /** The Monday the week starts on, in the athlete's own calendar. */
+  monday: z.string(),
+  plannedCount: z.number(),
+  plannedSecs: z.number(),
+  plannedLoad: z.number(),
+  doneCount: z.number(),
+  doneSecs: z.number(),
+  doneLoad: z.number(),
+  /** Planned workouts of past days with nothing done. */
+  missed: z.array(z.object({ date: z.string(), name: z.string() })),
+})
+export type ComplianceWeek = z.infer<typeof ComplianceWeek>
+
+export const ComplianceRow = z.object({
+  athleteId: z.string(),
+  name: z.string(),
+  /** The last four weeks and this one, oldest first; empty when the athlete's data could not be read. */
+  weeks: z.array(ComplianceWeek),
+})
+export type ComplianceRow = z.infer<typeof ComplianceRow>
+
 export const AttentionList = z.object({
   rows: z.array(AttentionRow),
   queue: z.array(ReviewItem),
+  compliance: z.array(ComplianceRow),
   settings: AttentionSettings,
   fetchedAt: z.string(),
   /** Requests this refresh made to intervals.icu (0 when answered from what main holds). */

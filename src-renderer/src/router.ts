@@ -7,6 +7,7 @@ import CalendarView from './views/CalendarView.vue'
 import WorkoutsView from './views/WorkoutsView.vue'
 import AttentionView from './views/AttentionView.vue'
 import ReviewView from './views/ReviewView.vue'
+import ComplianceView from './views/ComplianceView.vue'
 
 // Hash history: the built renderer is loaded from file:// in Electron.
 export const router = createRouter({
@@ -18,6 +19,7 @@ export const router = createRouter({
     { path: '/workouts', name: 'workouts', component: WorkoutsView },
     { path: '/attention', name: 'attention', component: AttentionView },
     { path: '/review', name: 'review', component: ReviewView },
+    { path: '/compliance', name: 'compliance', component: ComplianceView },
     { path: '/athlete/:id', name: 'athlete', component: AthleteView, props: true },
     { path: '/athlete/:id/activity/:activityId', name: 'activity', component: ActivityView, props: true },
   ],

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ActivityComment, AttentionList, AttentionSettings } from '../../contract/attention'
 import { FIXED_NOW } from '../../sim/testHarness'
 import { coreHarness, type CoreHarness } from '../../testing/core'
+import { addDays } from '../dates'
 import { DEFAULT_SETTINGS } from './rules'
 
 let h: CoreHarness | null = null
@@ -47,6 +48,16 @@ describe('needs attention against the simulator', () => {
     expect(list.queue.length).toBeGreaterThan(5)
     expect(list.queue.map((q) => q.start)).toEqual([...list.queue.map((q) => q.start)].sort())
     expect(list.queue.some((q) => q.athleteId === 'i100002' && q.unread === 1)).toBe(true)
+    // Compliance per week matches the simulator's own activities; Oliver's skipped sessions are listed.
+    const maya = list.compliance.find((c) => c.athleteId === 'i100001')!
+    expect(maya.weeks).toHaveLength(5)
+    const week = maya.weeks[3]!
+    const sim = h.sim.state.athlete('i100001')!
+    const inWeek = sim.activities.filter((a) => (a.start_date_local ?? '') >= week.monday && (a.start_date_local ?? '').slice(0, 10) <= addDays(week.monday, 6))
+    expect(week.doneCount).toBe(inWeek.length)
+    expect(week.doneLoad).toBe(inWeek.reduce((s, a) => s + (a.icu_training_load ?? 0), 0))
+    const oliver = list.compliance.find((c) => c.athleteId === 'i100007')!
+    expect(oliver.weeks.flatMap((w) => w.missed).length).toBeGreaterThanOrEqual(3)
   })
 
   it('costs one events, one activities and one wellness read per athlete plus one chats read, and none when cached', async () => {

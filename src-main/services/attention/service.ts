@@ -4,6 +4,7 @@ import { getActivity, updateActivity } from '../../icu/api'
 import { listActivityMessages, markChatSeen, sendActivityMessage, type Message } from '../../icu/messages'
 import type { ServiceDeps } from '../deps'
 import { canWrite, type RosterCache } from '../roster'
+import { complianceWeeks } from './compliance'
 import { loadAttention, type AttentionLoad } from './load'
 import { reviewQueue } from './queue'
 import { attentionScore, evaluate } from './rules'
@@ -47,6 +48,7 @@ export class AttentionService {
     return {
       rows: attentionRows(load, settings),
       queue: reviewQueue(load.athletes, await this.store.reviewed(this.account())),
+      compliance: load.athletes.map(({ row, data }) => ({ athleteId: row.id, name: row.name, weeks: data ? complianceWeeks(data) : [] })),
       settings,
       fetchedAt: fetchedAt.toISOString(),
       requests,

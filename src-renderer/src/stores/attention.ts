@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { toRaw } from 'vue'
-import type { ActivityComment, AttentionRow, AttentionSettings, ReviewItem } from '@contract'
+import type { ActivityComment, AttentionRow, AttentionSettings, ComplianceRow, ReviewItem } from '@contract'
 import { bridge, call } from '../api'
 import { errorOf, type StoreError } from './errorOf'
 import { useNoticesStore } from './notices'
@@ -17,6 +17,7 @@ export const useAttentionStore = defineStore('attention', {
   state: () => ({
     rows: [] as AttentionRow[],
     queue: [] as ReviewItem[],
+    compliance: [] as ComplianceRow[],
     settings: null as AttentionSettings | null,
     fetchedAt: null as string | null,
     loading: false,
@@ -41,6 +42,7 @@ export const useAttentionStore = defineStore('attention', {
         const list = await call(bridge().attention.list({ refresh }))
         this.rows = list.rows
         this.queue = list.queue
+        this.compliance = list.compliance
         this.settings = list.settings
         this.fetchedAt = list.fetchedAt
         this.announce()
