@@ -144,4 +144,20 @@ describe('needs attention against the simulator', () => {
     expect(h.sim.state.chatOfActivity(activity.id!)?.messages.map((m) => m.content)).toEqual(['Strong finish.'])
     expect(activity.icu_chat_id).toBe(h.sim.state.chatOfActivity(activity.id!)!.id)
   })
+
+  it('projects fitness over the planned workouts to the end of the chart, from the last day intervals.icu knows', async () => {
+    const h = await connected()
+    const athlete = h.sim.state.athlete('i100001')!
+    const today = athlete.wellness.at(-1)!.id!
+    const series = await value<{ days: { date: string }[]; projection: { date: string; ctl: number; atl: number; form: number }[] }>(
+      h.core.invoke('athlete:fitness', { athleteId: 'i100001', oldest: addDays(today, -20), newest: addDays(today, 21) }),
+    )
+    expect(series.projection.map((d) => d.date)).toEqual(Array.from({ length: 21 }, (_, i) => addDays(today, i + 1)))
+    const planned = athlete.events.filter((e) => e.category === 'WORKOUT' && (e.start_date_local ?? '').slice(0, 10) === addDays(today, 1))
+    const load = planned.reduce((s, e) => s + (e.icu_training_load ?? 0), 0)
+    const last = athlete.wellness.at(-1)!
+    const keep = Math.exp(-1 / 42)
+    expect(series.projection[0]!.ctl).toBeCloseTo(last.ctl! * keep + load * (1 - keep), 0)
+    expect(series.projection.every((d) => Math.abs(d.form - (d.ctl - d.atl)) < 0.2)).toBe(true)
+  })
 })
