@@ -2,7 +2,7 @@
 import { test, expect } from './fixtures'
 
 test('Needs attention lists the flagged athletes with their reasons, and the rules can be tuned', async ({ app }) => {
-  const { page } = app
+  const { page, sim } = app
   await page.getByTestId('open-demo').click()
   await expect(page.getByTestId('roster-table')).toBeVisible()
   await page.getByTestId('nav-attention').click()
@@ -27,6 +27,15 @@ test('Needs attention lists the flagged athletes with their reasons, and the rul
   await expect(page.getByTestId('rules-panel')).toHaveCount(0)
   await expect(card('i100008').locator('[data-rule="form"]')).toHaveCount(0)
   await expect(card('i100008').locator('[data-rule="rampRate"]')).toBeVisible()
+
+  // The roster shows form on each athlete's next A race day, with the days to go.
+  await page.getByTestId('nav-roster').click()
+  const race = sim.state.athlete('i100002')!.events.find((e) => e.category === 'RACE_A')!
+  const cell = page.locator('[data-testid="roster-row"][data-athlete="i100002"] td[data-col="race"]')
+  await expect(cell).toContainText(new RegExp(`${race.name} · \\d+ d`))
+  await expect(cell.locator('.form-badge')).toHaveText(/^[+-]?\d+$/)
+  await expect(page.locator('[data-testid="roster-row"][data-athlete="i100001"] td[data-col="race"]')).toHaveText('')
+  await page.screenshot({ path: 'test-results/roster-race.png', fullPage: true })
 })
 
 test('the review queue: open an activity, comment, mark it reviewed, move on with the keyboard', async ({ app }) => {

@@ -64,6 +64,8 @@ export const AttentionRow = z.object({
   today: z.string(),
   form: z.number().nullable(),
   flags: z.array(AttentionFlag),
+  /** The next A race within twelve weeks, with form on the day projected over the planned workouts. */
+  nextRace: z.object({ date: z.string(), name: z.string(), daysToGo: z.number(), form: z.number().nullable() }).nullable(),
   /** Where the data for a rule could not be read (the rest still apply). */
   error: z.string().nullable(),
 })

@@ -56,6 +56,11 @@ describe('needs attention against the simulator', () => {
     const inWeek = sim.activities.filter((a) => (a.start_date_local ?? '') >= week.monday && (a.start_date_local ?? '').slice(0, 10) <= addDays(week.monday, 6))
     expect(week.doneCount).toBe(inWeek.length)
     expect(week.doneLoad).toBe(inWeek.reduce((s, a) => s + (a.icu_training_load ?? 0), 0))
+    // The next A race, from the simulator's calendar, with days to go and form on the day.
+    const race = h.sim.state.athlete('i100002')!.events.find((e) => e.category === 'RACE_A')!
+    const jamal = list.rows.find((r) => r.athleteId === 'i100002')!
+    expect(jamal.nextRace).toMatchObject({ date: race.start_date_local!.slice(0, 10), name: race.name, daysToGo: expect.any(Number), form: expect.any(Number) })
+    expect(list.rows.find((r) => r.athleteId === 'i100001')!.nextRace).toBeNull()
     const oliver = list.compliance.find((c) => c.athleteId === 'i100007')!
     expect(oliver.weeks.flatMap((w) => w.missed).length).toBeGreaterThanOrEqual(3)
   })

@@ -8,7 +8,7 @@ const NOW = new Date('2026-03-10T20:00:00Z')
 describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('compliance weeks for an athlete in %s', (tz) => {
   const today = athleteToday(tz, NOW)
   const monday = mondayOf(today)
-  const base: AthleteAttentionData = { today, form: null, rampRate: null, workouts: [], activities: [], daysOff: [], wellness: null, unread: [], loadedFrom: addDays(monday, -28) }
+  const base: AthleteAttentionData = { today, form: null, rampRate: null, fitness: null, fatigue: null, races: [], workouts: [], activities: [], daysOff: [], wellness: null, unread: [], loadedFrom: addDays(monday, -28) }
 
   it('gives five empty weeks, oldest first, for an athlete with no data', () => {
     const weeks = complianceWeeks(base)

@@ -14,6 +14,8 @@ import type { AthleteAttentionData, DayOff, DoneActivity, PlannedWorkout, Wellne
 
 /** The last four weeks and this one: what the compliance table and every rule look at. */
 export const WEEKS_BACK = 4
+/** How far ahead the next A race is looked for (and planned load read for its projection). */
+export const RACE_DAYS_AHEAD = 84
 const ACTIVITY_FIELDS = ['id', 'start_date_local', 'type', 'name', 'icu_training_load', 'moving_time', 'paired_event_id', 'compliance', 'coach_tick', 'icu_chat_id', 'source']
 
 export interface LoadedAthlete {
@@ -45,7 +47,7 @@ export async function loadAttention(http: IcuHttp, coachId: string, rows: Roster
       const from = addDays(monday, -7 * WEEKS_BACK)
       try {
         const [events, activities, wellness] = await Promise.all([
-          counted(listEvents(http, row.id, { oldest: from, newest: addDays(monday, 6), category: ['WORKOUT', 'SICK', 'INJURED'] }, { signal })),
+          counted(listEvents(http, row.id, { oldest: from, newest: addDays(row.today, RACE_DAYS_AHEAD), category: ['WORKOUT', 'SICK', 'INJURED', 'RACE_A'] }, { signal })),
           counted(listActivities(http, row.id, { oldest: from, newest: `${row.today}T23:59:59`, fields: ACTIVITY_FIELDS }, { signal })),
           withWellness
             ? counted(listWellness(http, row.id, { oldest: addDays(row.today, -35), newest: row.today, fields: ['id', 'hrv', 'restingHR'] }, { signal }))
@@ -55,7 +57,13 @@ export async function loadAttention(http: IcuHttp, coachId: string, rows: Roster
           today: row.today,
           form: row.form,
           rampRate: row.rampRate,
+          fitness: row.fitness,
+          fatigue: row.fatigue,
           workouts: (events ?? []).filter((e) => e?.category === 'WORKOUT').map(plannedWorkout),
+          races: (events ?? [])
+            .filter((e) => e?.category === 'RACE_A' && (e.start_date_local ?? '').slice(0, 10) >= row.today)
+            .map((e) => ({ date: (e.start_date_local ?? '').slice(0, 10), name: e.name || 'A race' }))
+            .sort((a, b) => a.date.localeCompare(b.date)),
           daysOff: (events ?? []).filter((e) => e?.category === 'SICK' || e?.category === 'INJURED').map(dayOff),
           activities: (activities ?? []).filter((a) => a?.id).map(doneActivity),
           wellness: withWellness ? (wellness ?? []).filter((w) => typeof w?.id === 'string').map(reading) : null,

@@ -9,7 +9,7 @@ const ZONES = ['Pacific/Auckland', 'America/Los_Angeles', 'Europe/London'] as co
 
 function athlete(timezone: string, over: Partial<AthleteAttentionData> = {}): AthleteAttentionData {
   const today = athleteToday(timezone, NOW)
-  return { today, form: -5, rampRate: 3, workouts: [], activities: [], daysOff: [], wellness: [], unread: [], loadedFrom: addDays(mondayOf(today), -28), ...over }
+  return { today, form: -5, rampRate: 3, fitness: 50, fatigue: 55, races: [], workouts: [], activities: [], daysOff: [], wellness: [], unread: [], loadedFrom: addDays(mondayOf(today), -28), ...over }
 }
 
 let nextId = 1
@@ -173,5 +173,20 @@ describe('switching rules off and sorting', () => {
     expect(attentionScore(flags)).toBe(4)
     rules.form.on = false
     expect(evaluate(data, rules).map((f) => f.rule)).toEqual(['rampRate'])
+  })
+})
+
+describe('the next A race', () => {
+  it('is the first one ahead, with form on the day projected over the planned workouts', async () => {
+    const { nextRace } = await import('./service')
+    const data = athlete('Europe/London', { fitness: 60, fatigue: 70, races: [{ date: '2026-03-24', name: 'City Marathon' }, { date: '2026-05-01', name: 'Later' }] })
+    const rested = nextRace(data)!
+    expect(rested).toMatchObject({ date: '2026-03-24', name: 'City Marathon', daysToGo: 14 })
+    // Two weeks of rest: fatigue falls far faster than fitness, so form is well positive.
+    expect(rested.form).toBeGreaterThan(15)
+    const loaded = nextRace({ ...data, workouts: Array.from({ length: 13 }, (_, i) => workout(addDays('2026-03-10', i + 1), 120)) })!
+    expect(loaded.form!).toBeLessThan(rested.form!)
+    expect(nextRace({ ...data, fitness: null })).toMatchObject({ daysToGo: 14, form: null })
+    expect(nextRace({ ...data, races: [] })).toBeNull()
   })
 })

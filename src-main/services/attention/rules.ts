@@ -46,7 +46,12 @@ export interface AthleteAttentionData {
   today: string
   form: number | null
   rampRate: number | null
+  fitness: number | null
+  fatigue: number | null
+  /** Planned workouts from four weeks back to twelve weeks ahead. */
   workouts: PlannedWorkout[]
+  /** A races ahead, in date order. */
+  races: { date: string; name: string }[]
   activities: DoneActivity[]
   daysOff: DayOff[]
   /** Null when wellness was not read (the rule is off). */

@@ -7,7 +7,9 @@ import { canWrite, type RosterCache } from '../roster'
 import { complianceWeeks } from './compliance'
 import { loadAttention, type AttentionLoad } from './load'
 import { reviewQueue } from './queue'
-import { attentionScore, evaluate } from './rules'
+import { projectFitness } from '../athlete/fitness'
+import { daysBetween } from '../dates'
+import { attentionScore, evaluate, type AthleteAttentionData } from './rules'
 import { AttentionStore, type Account } from './store'
 
 /** Attention data is loaded again after this long, like the roster it builds on. */
@@ -132,9 +134,24 @@ export function attentionRows(load: AttentionLoad, settings: AttentionSettings):
     today: row.today,
     form: row.form,
     flags: data ? evaluate(data, settings.rules) : [],
+    nextRace: data ? nextRace(data) : null,
     error,
   }))
   return rows.sort((a, b) => attentionScore(b.flags) - attentionScore(a.flags) || a.name.localeCompare(b.name))
+}
+
+/** The next A race and form on its day: today's fitness and fatigue carried over the planned workouts. */
+export function nextRace(data: AthleteAttentionData): AttentionRow['nextRace'] {
+  const race = data.races[0]
+  if (!race) return null
+  const daysToGo = daysBetween(data.today, race.date)
+  let form: number | null = null
+  if (data.fitness !== null && data.fatigue !== null) {
+    const start = { date: data.today, ctl: data.fitness, atl: data.fatigue }
+    const days = projectFitness(start, data.workouts.map((w) => ({ date: w.date, load: w.load })), race.date)
+    form = daysToGo === 0 ? Math.round(data.fitness - data.fatigue) : Math.round(days.at(-1)?.form ?? data.fitness - data.fatigue)
+  }
+  return { date: race.date, name: race.name, daysToGo, form }
 }
 
 function comment(m: Message, coachId: string): ActivityComment {

@@ -33,6 +33,7 @@ export const useAttentionStore = defineStore('attention', {
   getters: {
     flagged: (s) => s.rows.filter((r) => r.flags.length > 0),
     calm: (s) => s.rows.filter((r) => r.flags.length === 0),
+    raceOf: (s) => (athleteId: string) => s.rows.find((r) => r.athleteId === athleteId)?.nextRace ?? null,
   },
   actions: {
     async load(refresh = false) {
