@@ -122,3 +122,32 @@ test('compliance across athletes: sorted by a week, with the missed workouts lis
   expect(lines).toHaveLength(1 + 12 * 5)
   expect(lines.some((l) => l.startsWith('Oliver Hughes,') && /Long|run|ride|swim/i.test(l.split(',').at(-1)!))).toBe(true)
 })
+
+test('a new comment from an athlete is announced at the next refresh, and not when notifications are off', async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-attention').click()
+  await expect(page.getByTestId('attention-row').first()).toBeVisible({ timeout: 20_000 })
+  const maya = sim.state.athlete('i100001')!
+  const activity = maya.activities.at(-1)!
+  const comment = (content: string) => {
+    const chat = sim.state.chatOfActivity(activity.id!) ?? { id: sim.state.allocateChatId(), activityId: activity.id!, athleteId: maya.id, name: activity.name ?? '', messages: [], lastSeen: new Map() }
+    sim.state.chats.set(chat.id, chat)
+    activity.icu_chat_id = chat.id
+    chat.messages.push({ id: sim.state.allocateMessageId(), athlete_id: maya.id, name: 'Maya Chen', created: new Date().toISOString(), type: 'TEXT', content, activity_id: activity.id })
+  }
+  comment('Saddle felt low today, can we check the fit?')
+  await page.getByTestId('attention-refresh').click()
+  await expect(page.locator('.toast', { hasText: 'Maya Chen: 1 unread comment from the athlete' })).toBeVisible()
+  await expect(page.locator('[data-testid="attention-row"][data-athlete="i100001"] [data-rule="unreadComment"]')).toBeVisible()
+
+  await page.getByTestId('edit-rules').click()
+  await page.getByTestId('notifications').uncheck()
+  await page.getByTestId('rules-save').click()
+  await expect(page.getByTestId('rules-panel')).toHaveCount(0)
+  comment('Also the left cleat squeaks.')
+  await page.getByTestId('attention-refresh').click()
+  await expect(page.locator('[data-testid="attention-row"][data-athlete="i100001"] [data-rule="unreadComment"]')).toContainText('2 unread comments')
+  await expect(page.locator('.toast', { hasText: '2 unread comments' })).toHaveCount(0)
+})

@@ -200,6 +200,7 @@ const BAD: Record<Channel, unknown[]> = {
     { templateId: '00000000-0000-4000-8000-000000000000', athleteIds: [], start: { kind: 'week', weekOffset: 1 } },
     { templateId: '00000000-0000-4000-8000-000000000000', athleteIds: ['i1'], start: { kind: 'week', weekOffset: 99 } },
   ],
+  'app:notify': [{}, { title: '', body: 'x' }, { title: huge, body: '' }, { title: 'Maya', body: huge }, { title: 'Maya', body: 'x', icon: '/etc/passwd' }],
   'attention:list': [{ refresh: 1 }, { refresh: true, athleteIds: ['i1'] }, proto, 'string'],
   'attention:settings': [{ extra: 1 }, proto, [1]],
   'attention:saveSettings': [
@@ -287,5 +288,16 @@ describe('app:openExternal', () => {
     expect(await core.invoke('app:openExternal', { url: 'file:///etc/passwd' })).toEqual({ ok: true, value: { opened: false } })
     expect(await core.invoke('app:openExternal', { url: 'https://evil.example/' })).toEqual({ ok: true, value: { opened: false } })
     expect(opened).toEqual(['https://intervals.icu/settings'])
+  })
+})
+
+describe('app:notify', () => {
+  it('shows a desktop notification where the app has one, and says so where it has none', async () => {
+    const shown: { title: string; body: string }[] = []
+    const base = { secrets: new MemorySecretStore(), log: silentLogger, emit: () => {}, dataDir: h.dataDir, startDemo: () => Promise.reject(new Error('unused')) }
+    const desktop = createCore({ ...base, notify: (n) => void shown.push(n) })
+    expect(await desktop.invoke('app:notify', { title: 'Lena Fischer', body: '2 unread comments' })).toEqual({ ok: true, value: { shown: true } })
+    expect(shown).toEqual([{ title: 'Lena Fischer', body: '2 unread comments' }])
+    expect(await createCore(base).invoke('app:notify', { title: 'Lena Fischer', body: 'x' })).toEqual({ ok: true, value: { shown: false } })
   })
 })

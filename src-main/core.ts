@@ -30,6 +30,8 @@ export interface CoreOptions {
   startDemo: () => Promise<DemoServer>
   /** Opens an allowed https URL in the system browser. */
   openExternal?: (url: string) => Promise<void>
+  /** Shows a desktop notification (Electron's Notification); absent in the browser host. */
+  notify?: (n: { title: string; body: string }) => void
   now?: () => Date
   limiter?: Partial<LimiterOptions>
   timeoutMs?: number
@@ -81,6 +83,11 @@ export function createCore(opts: CoreOptions): Core {
       if (!isAllowedExternalUrl(url) || !opts.openExternal) return { opened: false }
       await opts.openExternal(url)
       return { opened: true }
+    },
+    'app:notify': async ({ title, body }) => {
+      if (!opts.notify) return { shown: false }
+      opts.notify({ title, body })
+      return { shown: true }
     },
     ...rosterHandlers(deps, roster),
     ...athleteHandlers(deps, roster),

@@ -154,4 +154,9 @@ export const attentionContract = {
     args: z.strictObject({ activityId: ActivityId, content: CommentText }),
     result: ActivityComment,
   },
+  /** A desktop notification (Electron's Notification); `shown` is false where the app has none (the browser host). */
+  'app:notify': {
+    args: z.strictObject({ title: z.string().min(1).max(120), body: z.string().max(400) }),
+    result: z.object({ shown: z.boolean() }),
+  },
 }

@@ -54,6 +54,7 @@ export const CHANNELS = [
   'attention:markReviewed',
   'attention:comments',
   'attention:addComment',
+  'app:notify',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

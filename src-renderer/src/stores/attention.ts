@@ -68,7 +68,7 @@ export const useAttentionStore = defineStore('attention', {
       firstLoad = null
       this.$reset()
     },
-    /** New flags and new comments since the last refresh, as toasts and (where allowed) desktop notifications. */
+    /** New flags and new comments since the last refresh, as toasts and desktop notifications. */
     announce() {
       const { keys, alerts } = newAlerts(this.rows, this.known)
       this.known = keys
@@ -76,9 +76,8 @@ export const useAttentionStore = defineStore('attention', {
       const notices = useNoticesStore()
       for (const a of alerts.slice(0, 3)) notices.push(`${a.title}: ${a.body}`, 'info')
       if (alerts.length > 3) notices.push(`${alerts.length - 3} more need your attention`, 'info')
-      if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
-        for (const a of alerts.slice(0, 3)) new Notification(a.title, { body: a.body, silent: true })
-      }
+      // Electron shows a desktop notification through main; the browser host has none and keeps to the toasts.
+      for (const a of alerts.slice(0, 3)) void call(bridge().app.notify({ title: a.title.slice(0, 120), body: a.body.slice(0, 400) })).catch(() => {})
     },
     async saveSettings(settings: AttentionSettings) {
       try {
