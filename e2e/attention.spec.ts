@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import type { SimChat } from '../src-main/sim/chats'
 import { test, expect } from './fixtures'
 
 test('Needs attention lists the flagged athletes with their reasons, and the rules can be tuned', async ({ app }) => {
@@ -132,7 +133,7 @@ test('a new comment from an athlete is announced at the next refresh, and not wh
   const maya = sim.state.athlete('i100001')!
   const activity = maya.activities.at(-1)!
   const comment = (content: string) => {
-    const chat = sim.state.chatOfActivity(activity.id!) ?? { id: sim.state.allocateChatId(), activityId: activity.id!, athleteId: maya.id, name: activity.name ?? '', messages: [], lastSeen: new Map() }
+    const chat: SimChat = sim.state.chatOfActivity(activity.id!) ?? { id: sim.state.allocateChatId(), activityId: activity.id!, athleteId: maya.id, name: activity.name ?? '', messages: [], lastSeen: new Map() }
     sim.state.chats.set(chat.id, chat)
     activity.icu_chat_id = chat.id
     chat.messages.push({ id: sim.state.allocateMessageId(), athlete_id: maya.id, name: 'Maya Chen', created: new Date().toISOString(), type: 'TEXT', content, activity_id: activity.id })
