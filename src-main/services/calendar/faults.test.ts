@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BulkAction, BulkPlan, BulkReport, CalendarRow } from '../../contract/calendar'
 import type { RosterList } from '../../contract/schemas'
 import { profilesFor, type FaultRule, type SimProfile } from '../../sim'
-import { coreHarness, ok, type CoreHarness } from '../../testing/core'
+import { connectedHarness, ok, type CoreHarness } from '../../testing/core'
 import { addDays, athleteToday, mondayOf } from '../dates'
 
 /**
@@ -42,9 +42,7 @@ let roster: RosterList
 let monday: string
 
 async function start(sim: { profile?: SimProfile }) {
-  h = await coreHarness({ sim, core: { timeoutMs: 1_000 } })
-  await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
-  roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
+  ;({ h, roster } = await connectedHarness({ sim, core: { timeoutMs: 1_000 } }))
   monday = addDays(mondayOf(athleteToday('Europe/London', new Date())), 7)
 }
 afterEach(() => h.close())
