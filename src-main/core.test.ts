@@ -202,7 +202,7 @@ const BAD: Record<Channel, unknown[]> = {
     { templateId: '00000000-0000-4000-8000-000000000000', athleteIds: ['i1'], start: { kind: 'week', weekOffset: 99 } },
   ],
   'app:notify': [{}, { title: '', body: 'x' }, { title: huge, body: '' }, { title: 'Maya', body: huge }, { title: 'Maya', body: 'x', icon: '/etc/passwd' }],
-  'attention:list': [{ refresh: 1 }, { refresh: true, athleteIds: ['i1'] }, proto, 'string'],
+  'attention:list': [{ refresh: 1 }, { background: 'yes' }, { refresh: true, athleteIds: ['i1'] }, proto, 'string'],
   'attention:settings': [{ extra: 1 }, proto, [1]],
   'attention:saveSettings': [
     {},

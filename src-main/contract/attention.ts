@@ -139,7 +139,11 @@ export const CommentText = z
   .pipe(z.string().min(1, 'Write something first.').max(4000, 'A comment holds at most 4,000 characters.'))
 
 export const attentionContract = {
-  'attention:list': { args: z.strictObject({ refresh: z.boolean().optional() }), result: AttentionList },
+  'attention:list': {
+    /** `background`: the window's own periodic refresh, which yields to what the coach is looking at. */
+    args: z.strictObject({ refresh: z.boolean().optional(), background: z.boolean().optional() }),
+    result: AttentionList,
+  },
   'attention:settings': { args: none, result: AttentionSettings },
   'attention:saveSettings': { args: z.strictObject({ settings: AttentionSettings }), result: AttentionSettings },
   'attention:markReviewed': {

@@ -1,5 +1,6 @@
 import type { components } from './generated/openapi'
 import type { IcuHttp } from './http'
+import type { Priority } from './limiter'
 
 // Comments on activities and the chats they live in (paths relative to /api/v1). An activity's
 // comments are the messages of its own chat (`Activity.icu_chat_id`, a Chat of type ACTIVITY).
@@ -7,7 +8,7 @@ import type { IcuHttp } from './http'
 export type Message = components['schemas']['Message']
 export type NewMsg = components['schemas']['NewMsg']
 export type Chat = components['schemas']['Chat']
-type Opts = { signal?: AbortSignal }
+type Opts = { signal?: AbortSignal; priority?: Priority }
 
 /** GET /activity/{id}/messages: the comments, oldest first; each carries `seen` for the caller. */
 export function listActivityMessages(http: IcuHttp, activityId: string, o: Opts = {}): Promise<Message[] | null> {
@@ -30,7 +31,7 @@ export function sendActivityMessage(http: IcuHttp, activityId: string, content: 
 
 /** GET /athlete/{id}/chats: the caller's chats, most recently active first, with `new_message_count`. */
 export function listChats(http: IcuHttp, athleteId: string, o: Opts = {}): Promise<Chat[] | null> {
-  return http.request({ path: `/athlete/${encodeURIComponent(athleteId)}/chats`, signal: o.signal })
+  return http.request({ path: `/athlete/${encodeURIComponent(athleteId)}/chats`, signal: o.signal, priority: o.priority })
 }
 
 /** PUT /chats/{id}/messages/{msgId}/seen: everything up to that message has been read. */

@@ -8,7 +8,7 @@ type AttentionChannel = Extract<Channel, `attention:${string}`>
 export function attentionHandlers(deps: ServiceDeps, roster: RosterCache): HandlersFor<AttentionChannel> {
   const attention = new AttentionService(deps, roster)
   return {
-    'attention:list': ({ refresh }) => attention.list(refresh),
+    'attention:list': ({ refresh, background }) => attention.list(refresh, background),
     'attention:settings': () => attention.store.settings(),
     'attention:saveSettings': ({ settings }) => attention.saveSettings(settings),
     'attention:markReviewed': ({ athleteId, activityId }) => attention.markReviewed(athleteId, activityId),

@@ -2,6 +2,7 @@ import { AppError } from '../../contract/errors'
 import type { RosterRow } from '../../contract/schemas'
 import { listActivities, listEvents, listWellness } from '../../icu/api'
 import type { IcuHttp } from '../../icu/http'
+import type { Priority } from '../../icu/limiter'
 import { listChats, type Chat } from '../../icu/messages'
 import { addDays, mondayOf } from '../dates'
 import { num } from '../decode'
@@ -31,13 +32,19 @@ export interface AttentionLoad {
   requests: number
 }
 
-export async function loadAttention(http: IcuHttp, coachId: string, rows: RosterRow[], withWellness: boolean, signal?: AbortSignal): Promise<AttentionLoad> {
+export async function loadAttention(
+  http: IcuHttp,
+  coachId: string,
+  rows: RosterRow[],
+  withWellness: boolean,
+  o: { signal?: AbortSignal; priority?: Priority } = {},
+): Promise<AttentionLoad> {
   let requests = 0
   const counted = <T>(p: Promise<T>): Promise<T> => {
     requests++
     return p
   }
-  const chatsP = counted(listChats(http, coachId, { signal })).catch((e: unknown) => {
+  const chatsP = counted(listChats(http, coachId, o)).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'CANCELLED') throw e
     return null
   })
@@ -47,10 +54,10 @@ export async function loadAttention(http: IcuHttp, coachId: string, rows: Roster
       const from = addDays(monday, -7 * WEEKS_BACK)
       try {
         const [events, activities, wellness] = await Promise.all([
-          counted(listEvents(http, row.id, { oldest: from, newest: addDays(row.today, RACE_DAYS_AHEAD), category: ['WORKOUT', 'SICK', 'INJURED', 'RACE_A'] }, { signal })),
-          counted(listActivities(http, row.id, { oldest: from, newest: `${row.today}T23:59:59`, fields: ACTIVITY_FIELDS }, { signal })),
+          counted(listEvents(http, row.id, { oldest: from, newest: addDays(row.today, RACE_DAYS_AHEAD), category: ['WORKOUT', 'SICK', 'INJURED', 'RACE_A'] }, o)),
+          counted(listActivities(http, row.id, { oldest: from, newest: `${row.today}T23:59:59`, fields: ACTIVITY_FIELDS }, o)),
           withWellness
-            ? counted(listWellness(http, row.id, { oldest: addDays(row.today, -35), newest: row.today, fields: ['id', 'hrv', 'restingHR'] }, { signal }))
+            ? counted(listWellness(http, row.id, { oldest: addDays(row.today, -35), newest: row.today, fields: ['id', 'hrv', 'restingHR'] }, o))
             : Promise.resolve(null),
         ])
         const data: AthleteAttentionData = {

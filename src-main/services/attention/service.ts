@@ -33,7 +33,7 @@ export class AttentionService {
     return s.state === 'connected' && s.server && s.athleteId ? { server: s.server, athleteId: s.athleteId } : null
   }
 
-  async list(refresh = false): Promise<AttentionList> {
+  async list(refresh = false, background = false): Promise<AttentionList> {
     const settings = await this.store.settings()
     const generation = this.deps.session.generation
     const now = this.deps.now()
@@ -42,7 +42,9 @@ export class AttentionService {
     let requests = 0
     if (refresh || stale || needsWellness) {
       const rows = (await this.roster.get(refresh)).athletes.filter((r) => !r.isSelf)
-      const load = await loadAttention(this.deps.session.http(), this.deps.session.coachId(), rows, settings.rules.wellnessBaseline.on)
+      const load = await loadAttention(this.deps.session.http(), this.deps.session.coachId(), rows, settings.rules.wellnessBaseline.on, {
+        priority: background ? 'background' : 'view',
+      })
       this.cache = { generation, load, fetchedAt: now }
       requests = load.requests
     }

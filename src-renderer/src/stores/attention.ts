@@ -36,11 +36,11 @@ export const useAttentionStore = defineStore('attention', {
     raceOf: (s) => (athleteId: string) => s.rows.find((r) => r.athleteId === athleteId)?.nextRace ?? null,
   },
   actions: {
-    async load(refresh = false) {
+    async load(refresh = false, background = false) {
       this.loading = true
       this.error = null
       try {
-        const list = await call(bridge().attention.list({ refresh }))
+        const list = await call(bridge().attention.list({ refresh, background }))
         this.rows = list.rows
         this.queue = list.queue
         this.compliance = list.compliance
@@ -57,9 +57,9 @@ export const useAttentionStore = defineStore('attention', {
     watch() {
       if (timer) return
       firstLoad = setTimeout(() => {
-        if (!this.fetchedAt && !this.loading) void this.load()
+        if (!this.fetchedAt && !this.loading) void this.load(false, true)
       }, FIRST_LOAD_DELAY_MS)
-      timer = setInterval(() => void this.load(), REFRESH_MS)
+      timer = setInterval(() => void this.load(false, true), REFRESH_MS)
     },
     stopWatching() {
       if (timer) clearInterval(timer)
