@@ -17,7 +17,8 @@ test('Needs attention lists the flagged athletes with their reasons, and the rul
   await expect(card('i100008').locator('[data-rule="form"]')).toContainText(/Form -\d+, below -30/)
   await expect(card('i100010').locator('[data-rule="wellnessBaseline"]')).toContainText(/HRV \d+ vs a usual \d+/)
   await expect(card('i100002').locator('[data-rule="unreadComment"]')).toContainText('1 unread comment from the athlete')
-  await expect(page.getByTestId('nav-attention-count')).toHaveText(String(await rows.count()))
+  const flagged = await rows.count()
+  await expect(page.getByTestId('nav-attention-count')).toHaveText(String(flagged))
   await page.screenshot({ path: 'test-results/attention.png', fullPage: true })
 
   // Switch the form rule off: Lucía keeps her ramp flag, loses the form one; the choice is saved in the data folder.
@@ -33,9 +34,16 @@ test('Needs attention lists the flagged athletes with their reasons, and the rul
   await page.getByTestId('nav-roster').click()
   const race = sim.state.athlete('i100002')!.events.find((e) => e.category === 'RACE_A')!
   const cell = page.locator('[data-testid="roster-row"][data-athlete="i100002"] td[data-col="race"]')
-  await expect(cell).toContainText(new RegExp(`${race.name} · \\d+ d`))
+  await expect(cell).toContainText(new RegExp(`${race.name}\\s*· \\d+ d`))
   await expect(cell.locator('.form-badge')).toHaveText(/^[+-]?\d+$/)
   await expect(page.locator('[data-testid="roster-row"][data-athlete="i100001"] td[data-col="race"]')).toHaveText('')
+  // Sorted by attention: the flagged athletes first.
+  await page.locator('th[data-sort="attention"]').click()
+  const first = page.getByTestId('roster-row').first()
+  await expect(first.locator('td[data-col="attention"] .flag-count')).toBeVisible()
+  const counts = (await page.locator('td[data-col="attention"]').allTextContents()).map((t) => Number(t.trim() || 0))
+  expect(counts.filter((n) => n > 0)).toHaveLength(flagged)
+  expect(counts.slice(counts.findIndex((n) => n === 0)).every((n) => n === 0)).toBe(true)
   await page.screenshot({ path: 'test-results/roster-race.png', fullPage: true })
 })
 

@@ -33,7 +33,10 @@ export const useAttentionStore = defineStore('attention', {
   getters: {
     flagged: (s) => s.rows.filter((r) => r.flags.length > 0),
     calm: (s) => s.rows.filter((r) => r.flags.length === 0),
+    /** Each athlete's attention score (high flags count double), for sorting the roster. */
+    scores: (s) => Object.fromEntries(s.rows.map((r) => [r.athleteId, r.flags.reduce((n, f) => n + (f.severity === 'high' ? 2 : 1), 0)])),
     raceOf: (s) => (athleteId: string) => s.rows.find((r) => r.athleteId === athleteId)?.nextRace ?? null,
+    rowOf: (s) => (athleteId: string) => s.rows.find((r) => r.athleteId === athleteId) ?? null,
   },
   actions: {
     async load(refresh = false, background = false) {
