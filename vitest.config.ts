@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'main',
           environment: 'node',
-          include: ['src-main/**/*.test.ts'],
+          include: ['src-main/**/*.test.ts', 'packaging/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -12,6 +12,9 @@ import { electronBinary } from '../scripts/electron-binary.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
+/** The browser the browser host is tested in: Debian's Chromium here, the runner's Chrome elsewhere. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
 /** Chromium flags for this kind of machine: no sandbox as root, no background traffic. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -76,7 +79,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
         // The demo opens the fixture's simulator, so specs can inspect what the app wrote.
         startDemo: async () => ({ url: sim.url, coachId: sim.coachId, apiKey: sim.apiKey, close: async () => {} }),
       })
-      const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
       // The one-time link, as the host opens it: this browser gets the cookie every request needs.
       await page.goto(host.openUrl)

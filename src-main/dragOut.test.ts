@@ -77,7 +77,7 @@ describe('registerIpc and the drag channel', () => {
       icon: s.icon,
       root: s.root,
     })
-    const event = { sender: webContents, senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null } }
+    const event = { sender: webContents, senderFrame: { url: 'app://coach-desk/index.html', parent: null } }
     await handlers.get('exports:startDrag')!(event, { events: [{ athleteId: 'i1', eventId: 1 }], format: 'zwo' })
     expect(webContents.startDrag).toHaveBeenCalledWith({ file: s.inside, files: [s.inside], icon: s.icon })
     await handlers.get('exports:saveEvent')!(event, {})

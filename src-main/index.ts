@@ -1,5 +1,5 @@
-import { app, BrowserWindow, dialog, ipcMain, nativeImage, Notification, shell } from 'electron'
-import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, screen, shell } from 'electron'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from './core'
 import { electronDialogs } from './dialogs'
@@ -13,13 +13,31 @@ import { KEYCHAIN_WORKER_FILE } from './secrets/keychainProtocol'
 import { MemorySecretStore } from './secrets/memory'
 import { utilityKeychainWorker } from './secrets/utilityKeychainWorker'
 import { DEMO_API_KEY, DEMO_COACH_ID, startSim } from './sim'
-import { createMainWindow, hardenSession, rendererPaths } from './window'
+import { desktopActions, takeSecondInstance } from './shell/desktop'
+import { electronUpdates } from './shell/electronUpdates'
+import { menuTemplate } from './shell/menu'
+import { OpenedFileQueue, workoutFilesInArgs } from './shell/openedFiles'
+import type { UpdateChecker } from './shell/updates'
+import { readWindowState, rememberPlace, restorePlace, writeWindowState, writeWindowStateNow } from './shell/windowState'
+import { createMainWindow, hardenSession, registerRendererScheme, rendererPaths, serveRenderer, trackWindowPlace } from './window'
 
 const mainDir = fileURLToPath(new URL('.', import.meta.url))
-const devServerUrl = process.env.ELECTRON_RENDERER_URL
+// The dev server (npm run dev) only outside a package: an installed copy never loads or trusts another origin.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 let win: BrowserWindow | null = null
 
 if (!app.requestSingleInstanceLock()) app.quit()
+// Before ready: the built renderer is served on app://coach-desk, never from file://.
+registerRendererScheme(protocol)
+
+// Workout files opened from the OS wait until the window can import them.
+const openedFiles = new OpenedFileQueue()
+for (const path of workoutFilesInArgs(process.argv.slice(1), process.cwd())) openedFiles.add(path)
+// macOS hands files over by event (double-click, Dock), possibly before ready.
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  openedFiles.add(path)
+})
 
 /** The demo's simulator, in-process; COACH_DESK_DEMO_URL points it at one already running (tests). */
 async function demoServer() {
@@ -29,8 +47,9 @@ async function demoServer() {
 }
 
 app.whenReady().then(async () => {
+  const logFile = process.env.COACH_DESK_LOG_FILE || join(app.getPath('userData'), 'logs', 'main.log')
   const log = createLogger({
-    file: process.env.COACH_DESK_LOG_FILE || join(app.getPath('userData'), 'logs', 'main.log'),
+    file: logFile,
     console: !app.isPackaged,
   })
   hardenSession()
@@ -61,23 +80,81 @@ app.whenReady().then(async () => {
   const dragIcon = nativeImage.createFromPath(join(mainDir, '../../resources/drag-workout.png'))
   registerIpc(ipcMain, core, () => win, log, devServerUrl, { icon: dragIcon, root: dragFolder(dataDir) })
   await core.start()
+  const paths = rendererPaths(mainDir)
+  serveRenderer(protocol, paths.rendererDir)
+
+  let updates: UpdateChecker | null = null
+  const actions = desktopActions({
+    getWindow: () => win,
+    dialog,
+    shell,
+    openedFiles,
+    appName: app.name,
+    appVersion: app.getVersion(),
+    versions: process.versions,
+    readmePath: app.isPackaged ? join(process.resourcesPath, 'README.md') : join(mainDir, '../../README.md'),
+    logFolder: dirname(logFile),
+    checkForUpdates: () => {
+      if (updates) void updates.check(true)
+      else void dialog.showMessageBox({ type: 'info', message: 'Only an installed copy of Coach Desk checks for updates.', buttons: ['OK'] })
+    },
+    log,
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, app.name, actions)))
+
+  // The window comes back where it was, per display, inside a screen that is there now.
+  const placeFile = join(dataDir, 'window-state.json')
+  let placeState = await readWindowState(placeFile)
   const open = () => {
-    win = createMainWindow({ ...rendererPaths(mainDir), rendererUrl: devServerUrl, iconPath: join(mainDir, '../../resources/icon.png') })
-    win.on('closed', () => (win = null))
+    const place = restorePlace(placeState, screen.getAllDisplays(), screen.getPrimaryDisplay())
+    win = createMainWindow({ preloadPath: paths.preloadPath, rendererUrl: devServerUrl, iconPath: join(mainDir, '../../resources/icon.png'), place })
+    trackWindowPlace(win, screen, (displayId, next, closing) => {
+      placeState = rememberPlace(placeState, displayId, next)
+      const failed = (e: unknown) => log.warn('window.state_not_saved', { error: String(e) })
+      if (!closing) return void writeWindowState(placeFile, placeState).catch(failed)
+      try {
+        writeWindowStateNow(placeFile, placeState)
+      } catch (e) {
+        failed(e)
+      }
+    })
+    win.webContents.once('did-finish-load', () => openedFiles.attach((path) => void actions.deliverOpenedFile(path)))
+    win.on('closed', () => {
+      win = null
+      openedFiles.detach()
+    })
   }
   open()
+  updates = await electronUpdates({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    dataDir,
+    currentVersion: app.getVersion(),
+    dialog,
+    getWindow: () => win,
+    log,
+  }).catch((e: unknown) => {
+    // The app works without update checks; the log says why there are none.
+    log.warn('updates.unavailable', { error: String(e) })
+    return null
+  })
+  updates?.start()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open()
   })
-  app.on('will-quit', () => void core.dispose())
+  // A file opened while the window is closed (macOS keeps running) opens a window to show it in.
+  app.on('open-file', () => {
+    if (!win) open()
+  })
+  app.on('will-quit', () => {
+    updates?.stop()
+    void core.dispose()
+  })
 })
 
-app.on('second-instance', () => {
-  if (win) {
-    if (win.isMinimized()) win.restore()
-    win.focus()
-  }
-})
+// A second start (a double-clicked workout file, the launcher again) brings this window forward and
+// hands over the files it was given.
+app.on('second-instance', (_event, argv, workingDirectory) => takeSecondInstance(win, argv, workingDirectory, openedFiles))
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()

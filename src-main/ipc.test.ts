@@ -21,16 +21,17 @@ describe('registerIpc', () => {
     expect([...handlers.keys()].sort()).toEqual([...CHANNELS].sort())
   })
 
-  it('runs the core for our window main frame from file://', async () => {
+  it('runs the core for our window main frame from app://coach-desk', async () => {
     const { handlers, core, webContents } = setup()
-    const event = { sender: webContents, senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null } }
+    const event = { sender: webContents, senderFrame: { url: 'app://coach-desk/index.html#/roster', parent: null } }
     await expect(handlers.get('session:status')!(event, {})).resolves.toEqual({ ok: true, value: 'ran' })
     expect(core.invoke).toHaveBeenCalledWith('session:status', {})
   })
 
   it.each([
-    ['another webContents', { sender: {}, senderFrame: { url: 'file:///app/index.html', parent: null } }],
-    ['a sub-frame', { sender: 'OURS', senderFrame: { url: 'file:///app/index.html', parent: {} } }],
+    ['another webContents', { sender: {}, senderFrame: { url: 'app://coach-desk/index.html', parent: null } }],
+    ['a sub-frame', { sender: 'OURS', senderFrame: { url: 'app://coach-desk/index.html', parent: {} } }],
+    ['a file:// page in our window', { sender: 'OURS', senderFrame: { url: 'file:///app/out/renderer/index.html', parent: null } }],
     ['a remote origin', { sender: 'OURS', senderFrame: { url: 'https://evil.com/', parent: null } }],
     ['no frame', { sender: 'OURS', senderFrame: null }],
   ])('refuses %s on every channel without running anything', async (_name, event) => {

@@ -52,12 +52,21 @@ describe('security baseline', () => {
   })
 
   it.each([
-    [{ url: 'file:///app/out/renderer/index.html', parent: null }, true, undefined, true],
-    [{ url: 'file:///app/out/renderer/index.html', parent: {} }, true, undefined, false],
-    [{ url: 'file:///app/out/renderer/index.html', parent: null }, false, undefined, false],
+    [{ url: 'app://coach-desk/index.html#/roster', parent: null }, true, undefined, true],
+    [{ url: 'app://coach-desk/index.html', parent: {} }, true, undefined, false],
+    [{ url: 'app://coach-desk/index.html', parent: null }, false, undefined, false],
+    [{ url: 'file:///app/out/renderer/index.html', parent: null }, true, undefined, false],
+    [{ url: 'file:///home/coach/Downloads/page.html', parent: null }, true, undefined, false],
+    [{ url: 'app://elsewhere/index.html', parent: null }, true, undefined, false],
+    [{ url: 'app://coach-desk.evil.com/index.html', parent: null }, true, undefined, false],
+    [{ url: 'app://coach-desk:8080/index.html', parent: null }, true, undefined, false],
+    [{ url: 'app://user@coach-desk/index.html', parent: null }, true, undefined, false],
+    [{ url: 'apps://coach-desk/index.html', parent: null }, true, undefined, false],
+    [{ url: 'app://coach-desk/index.html', parent: null }, true, 'http://localhost:5173', true],
     [{ url: 'https://evil.com/', parent: null }, true, undefined, false],
     [{ url: 'http://localhost:5173/#/roster', parent: null }, true, 'http://localhost:5173', true],
     [{ url: 'http://localhost:5174/', parent: null }, true, 'http://localhost:5173', false],
+    [{ url: 'http://localhost:5173/', parent: null }, true, undefined, false],
     [null, true, undefined, false],
   ])('sender check %#', (frame, ours, dev, expected) => {
     expect(isTrustedSender(frame, ours, dev)).toBe(expected)

@@ -1,4 +1,5 @@
 // The security baseline, kept free of Electron imports so it is tested as plain functions.
+import { isAppUrl } from './appOrigin'
 
 /** Hosts the app may open in the system browser, https only. */
 export const EXTERNAL_HOSTS = ['intervals.icu', 'forum.intervals.icu', 'www.garmin.com', 'zwift.com', 'www.zwift.com']
@@ -44,8 +45,9 @@ export function secureWebPreferences(preload: string) {
 }
 
 /**
- * Only our own window's main frame, loaded from our own origin, may call main: the built files
- * (file://) or the dev server named at start.
+ * Only our own window's main frame, loaded from our own origin, may call main: the built renderer
+ * on app://coach-desk, or the dev server named at start (development only). A file:// page is not
+ * ours: any file on the disk shares that origin.
  */
 export function isTrustedSender(
   frame: { url: string; parent: unknown } | null | undefined,
@@ -59,7 +61,7 @@ export function isTrustedSender(
   } catch {
     return false
   }
-  if (url.protocol === 'file:') return true
+  if (isAppUrl(url)) return true
   if (devServerUrl) {
     try {
       return url.origin === new URL(devServerUrl).origin

@@ -1,20 +1,23 @@
-import { BrowserWindow, session, shell, type WebContents } from 'electron'
+import { BrowserWindow, session, shell, type Protocol, type Screen, type WebContents } from 'electron'
 import { join } from 'node:path'
+import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin'
 import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, secureWebPreferences } from './security'
+import { serveRendererFile } from './shell/rendererProtocol'
+import { MIN_SIZE, type WindowPlace } from './shell/windowState'
 
 export interface WindowDeps {
   preloadPath: string
+  /** The dev server in development; otherwise the built renderer on the app scheme. */
   rendererUrl?: string
-  rendererFile: string
   iconPath?: string
+  place: WindowPlace
 }
 
 export function createMainWindow(deps: WindowDeps): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1360,
-    height: 860,
-    minWidth: 960,
-    minHeight: 600,
+    ...deps.place.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Coach Desk',
     backgroundColor: '#0f172a',
@@ -22,10 +25,51 @@ export function createMainWindow(deps: WindowDeps): BrowserWindow {
     webPreferences: secureWebPreferences(deps.preloadPath),
   })
   guardContents(win.webContents)
+  if (deps.place.maximized) win.maximize()
   win.once('ready-to-show', () => win.show())
-  if (deps.rendererUrl) void win.loadURL(deps.rendererUrl)
-  else void win.loadFile(deps.rendererFile)
+  void win.loadURL(deps.rendererUrl ?? APP_ENTRY_URL)
   return win
+}
+
+/**
+ * The app scheme is standard (a real origin, relative URLs), secure (like https) and may be fetched;
+ * CORS-enabled because Vite's module scripts are requested in CORS mode (same origin: no header is
+ * needed, and no other origin gets one). Must run before the app is ready.
+ */
+export function registerRendererScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+  ])
+}
+
+/** Serves the built renderer folder on the app scheme (after ready). */
+export function serveRenderer(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
+  protocol.handle(APP_SCHEME, (request) => serveRendererFile(rendererDir, request))
+}
+
+/**
+ * Reports the window's place (its normal bounds, whether maximised, the display it is on) whenever it
+ * settles after a move or resize, and when it closes.
+ */
+export function trackWindowPlace(
+  win: Pick<BrowserWindow, 'on' | 'getNormalBounds' | 'isMaximized' | 'isDestroyed'>,
+  screen: Pick<Screen, 'getDisplayMatching'>,
+  remember: (displayId: number, place: WindowPlace, closing: boolean) => void,
+  settleMs = 500,
+): void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const record = (closing: boolean) => {
+    clearTimeout(timer)
+    if (win.isDestroyed()) return
+    const bounds = win.getNormalBounds()
+    remember(screen.getDisplayMatching(bounds).id, { bounds, maximized: win.isMaximized() }, closing)
+  }
+  const soon = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => record(false), settleMs)
+  }
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(event as 'resize', soon)
+  win.on('close', () => record(true))
 }
 
 /** No navigation away, no new windows (allowed https links go to the system browser). */
@@ -51,9 +95,9 @@ export function hardenSession(): void {
   })
 }
 
-export function rendererPaths(mainDir: string): { preloadPath: string; rendererFile: string } {
+export function rendererPaths(mainDir: string): { preloadPath: string; rendererDir: string } {
   return {
     preloadPath: join(mainDir, '../preload/index.cjs'),
-    rendererFile: join(mainDir, '../renderer/index.html'),
+    rendererDir: join(mainDir, '../renderer'),
   }
 }

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { chromium } from '@playwright/test'
-import { CHROMIUM_ARGS } from '../../e2e/fixtures'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../e2e/fixtures'
 import type { StreamDataset } from '../../src-renderer/src/components/athlete/streamChartData'
 
-const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM = CHROMIUM_PATH
 
 /**
  * Draw time of the same Chart.js line chart the activity page uses, in Chromium, for two sets of

@@ -61,7 +61,7 @@ export const CHANNELS = [
 export type Channel = (typeof CHANNELS)[number]
 
 // Main-to-renderer events: a fixed list, nothing else is ever sent.
-export const EVENTS = ['session:changed', 'roster:detail', 'icu:retrying', 'calendar:row', 'bulk:progress', 'exports:progress'] as const
+export const EVENTS = ['session:changed', 'roster:detail', 'icu:retrying', 'calendar:row', 'bulk:progress', 'exports:progress', 'app:command'] as const
 export type EventName = (typeof EVENTS)[number]
 
 export type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never

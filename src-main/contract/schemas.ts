@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Channel } from './channels'
+import { AppCommand } from './appCommands'
 import { athleteContract } from './athlete'
 import { attentionContract } from './attention'
 import { BulkProgress, CalendarRow, calendarContract } from './calendar'
@@ -37,6 +38,7 @@ export const eventPayloads = {
   'calendar:row': CalendarRow,
   'bulk:progress': BulkProgress,
   'exports:progress': ExportProgress,
+  'app:command': AppCommand,
 }
 
 export type Contract = typeof contract

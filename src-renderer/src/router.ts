@@ -9,7 +9,8 @@ import AttentionView from './views/AttentionView.vue'
 import ReviewView from './views/ReviewView.vue'
 import ComplianceView from './views/ComplianceView.vue'
 
-// Hash history: the built renderer is loaded from file:// in Electron.
+// Hash history: every view lives under the one built index.html (app://coach-desk/index.html in
+// Electron, the browser host's / in a browser), so no route needs a file of its own.
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
