@@ -116,6 +116,12 @@ describe.each(ZONES)('attention rules for an athlete in %s', (tz) => {
     else expect(reasons).toEqual([])
   })
 
+  it('still sees three low mornings when this morning’s reading is not in yet', () => {
+    const days = wellness(today, [80, 48], [56, 48], 4).slice(0, -1)
+    expect(days.at(-1)!.date).toBe(addDays(today, -1))
+    expect(flagged(athlete(tz, { wellness: days }), only('wellnessBaseline'))).toEqual([expect.stringMatching(/^HRV 56 vs a usual 80 .*3 days running$/)])
+  })
+
   it('says nothing about wellness when none was read or too little to know the athlete’s normal', () => {
     expect(flagged(athlete(tz, { wellness: null }), only('wellnessBaseline'))).toEqual([])
     expect(flagged(athlete(tz, { wellness: [] }), only('wellnessBaseline'))).toEqual([])

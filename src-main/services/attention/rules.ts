@@ -158,21 +158,26 @@ function baseline(values: (number | null)[]): number | null {
 
 const wellness: Rule<'wellnessBaseline'> = (data, { days, hrvDropPct, restingHrRise }) => {
   if (!data.wellness?.length) return null
-  const recentFrom = addDays(data.today, -(days - 1))
   const baseFrom = addDays(data.today, -35)
   const baseTo = addDays(data.today, -7)
   const base = data.wellness.filter((w) => w.date >= baseFrom && w.date < baseTo)
-  const recent = data.wellness.filter((w) => w.date >= recentFrom && w.date <= data.today)
+  // The last `days` readings, allowing for this morning's not being in yet: a day more to find them in.
+  const recentFrom = addDays(data.today, -days)
+  const recent = (pick: (w: WellnessReading) => number | null): number[] =>
+    data.wellness!.filter((w) => w.date >= recentFrom && w.date <= data.today && pick(w) !== null)
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((w) => pick(w)!)
+      .slice(-days)
   const reasons: string[] = []
   const hrvBase = baseline(base.map((w) => w.hrv))
-  const hrvs = recent.map((w) => w.hrv)
-  if (hrvBase !== null && hrvs.length === days && hrvs.every((v) => v !== null && v < hrvBase * (1 - hrvDropPct / 100))) {
+  const hrvs = recent((w) => w.hrv)
+  if (hrvBase !== null && hrvs.length === days && hrvs.every((v) => v < hrvBase * (1 - hrvDropPct / 100))) {
     const latest = hrvs[hrvs.length - 1]!
     reasons.push(`HRV ${Math.round(latest)} vs a usual ${Math.round(hrvBase)} (${Math.round((1 - latest / hrvBase) * 100)}% lower)`)
   }
   const hrBase = baseline(base.map((w) => w.restingHR))
-  const hrs = recent.map((w) => w.restingHR)
-  if (hrBase !== null && hrs.length === days && hrs.every((v) => v !== null && v > hrBase + restingHrRise)) {
+  const hrs = recent((w) => w.restingHR)
+  if (hrBase !== null && hrs.length === days && hrs.every((v) => v > hrBase + restingHrRise)) {
     reasons.push(`resting HR ${Math.round(hrs[hrs.length - 1]!)} vs a usual ${Math.round(hrBase)} bpm`)
   }
   if (!reasons.length) return null
