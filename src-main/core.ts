@@ -6,6 +6,7 @@ import type { LimiterOptions } from './icu/limiter'
 import type { Logger } from './log'
 import type { SecretStore } from './secrets/store'
 import { athleteHandlers } from './services/athlete'
+import { attentionHandlers } from './services/attention/handlers'
 import { calendarHandlers, createCalendar } from './services/calendar/handlers'
 import type { HandlersFor, InvokeContext, ServiceDeps } from './services/deps'
 import type { ExportDialogs } from './services/exports/dialogs'
@@ -37,6 +38,8 @@ export interface CoreOptions {
   startDemo: () => Promise<DemoServer>
   /** Opens an allowed https URL in the system browser. */
   openExternal?: (url: string) => Promise<void>
+  /** Shows a desktop notification (Electron's Notification); absent in the browser host. */
+  notify?: (n: { title: string; body: string }) => void
   now?: () => Date
   limiter?: Partial<LimiterOptions>
   timeoutMs?: number
@@ -89,11 +92,17 @@ export function createCore(opts: CoreOptions): Core {
       await opts.openExternal(url)
       return { opened: true }
     },
+    'app:notify': async ({ title, body }) => {
+      if (!opts.notify) return { shown: false }
+      opts.notify({ title, body })
+      return { shown: true }
+    },
     ...rosterHandlers(deps, roster),
     ...athleteHandlers(deps, roster),
     ...calendarHandlers(deps, roster, calendar),
     ...exportsHandlers(deps, roster, calendar.loader, opts.dialogs),
     ...workoutsHandlers(deps, roster, calendar),
+    ...attentionHandlers(deps, roster),
   }
 
   /** Temporary files of writes cut short and old drag folders, at start and at quit. */

@@ -3,6 +3,7 @@ import { errorOf } from './errorOf'
 import { chunksOf, MAX_DETAIL_ATHLETES, type RosterRow, type WeekDetail } from '@contract'
 import { bridge, call } from '../api'
 import { allTags, visibleRoster, type SortKey } from './rosterView'
+import { useAttentionStore } from './attention'
 
 /** loadDetails() was called while details were loading. */
 let detailsAgain = false
@@ -29,7 +30,8 @@ export const useRosterStore = defineStore('roster', {
     tags: (s) => allTags(s.rows),
     /** The coach's today: from their intervals.icu timezone, else this computer's own date (never UTC's). */
     coachToday: (s) => s.rows.find((r) => r.isSelf)?.today ?? new Intl.DateTimeFormat('en-CA').format(new Date()),
-    visible: (s) => visibleRoster(s.rows, { sortKey: s.sortKey, sortDir: s.sortDir, tag: s.tag, search: s.search, includeSelf: s.includeSelf }, s.details),
+    visible: (s) =>
+      visibleRoster(s.rows, { sortKey: s.sortKey, sortDir: s.sortDir, tag: s.tag, search: s.search, includeSelf: s.includeSelf }, s.details, useAttentionStore().scores),
   },
   actions: {
     async load(refresh = false) {
