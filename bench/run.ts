@@ -3,6 +3,7 @@
 // median time as a ratio to the floor: the minimal requests at the service's own limits.
 import type { BenchRow } from './harness'
 import { athleteBench } from './scenarios/athlete'
+import { attentionBench } from './scenarios/attention'
 import { calendarBench } from './scenarios/calendar'
 import { exportsBench } from './scenarios/exports'
 import { rosterBench } from './scenarios/roster'
@@ -14,6 +15,7 @@ const scenarios: [string, () => Promise<BenchRow[]>][] = [
   ['calendar', calendarBench],
   ['exports', exportsBench],
   ['window', windowBench],
+  ['attention', attentionBench],
 ]
 
 const only = process.argv[2]

@@ -1,4 +1,4 @@
-import { test as base, chromium, _electron, type Page } from '@playwright/test'
+import { test as base, expect as baseExpect, chromium, _electron, type Page } from '@playwright/test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -39,14 +39,28 @@ export interface AppUnderTest {
   mode: 'electron' | 'browser-host'
 }
 
+/** Errors the window wrote to its console or threw: a spec fails on any of them. */
+function watchConsole(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (m) => {
+    // Chromium asks the host for /favicon.ico on its own; Electron never does, and the app links none.
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`${m.text()} (${m.location().url})`)
+  })
+  page.on('pageerror', (e) => errors.push(String(e)))
+  return errors
+}
+
 /**
  * One fixture, two ways to start the app: real Electron where the binary is installed, otherwise the
  * browser host (same built renderer in Debian's Chromium, same createCore, HTTP in place of IPC).
  */
-export const test = base.extend<{ app: AppUnderTest; athletes: number }>({
+export const test = base.extend<{ app: AppUnderTest; appTime: string | undefined; athletes: number }>({
+  /** A fixed instant (ISO) for the app's clock, browser host only: a spec can put the coach just past midnight. */
+  appTime: [undefined, { option: true }],
   /** How many athletes the demo coaches: `test.use({ athletes: 200 })` for a large roster. */
   athletes: [12, { option: true }],
-  app: async ({ athletes }, use) => {
+  app: async ({ appTime, athletes }, use) => {
+    let consoleErrors: string[] = []
     // Every request the app sends is checked against the OpenAPI document; a spec fails on one that breaks it.
     const offDocument: string[] = []
     const sim = await startSim({ athletes, rateLimit: { perSecond: 50, burst: 50 }, onRequest: (r) => offDocument.push(...checkRequest(r)) })
@@ -68,6 +82,7 @@ export const test = base.extend<{ app: AppUnderTest; athletes: number }>({
         },
       })
       const page = await app.firstWindow()
+      consoleErrors = watchConsole(page)
       await use({ page, sim, storedAccounts: async () => null, logFile, dataDir, exportDir, mode: 'electron' })
       await app.close()
     } else {
@@ -78,11 +93,13 @@ export const test = base.extend<{ app: AppUnderTest; athletes: number }>({
         log: createLogger({ file: logFile, minLevel: 'debug' }),
         dataDir,
         dialogs: fixedFolderDialogs(exportDir),
+        ...(appTime ? { now: () => new Date(appTime) } : {}),
         // The demo opens the fixture's simulator, so specs can inspect what the app wrote.
         startDemo: async () => ({ url: sim.url, coachId: sim.coachId, apiKey: sim.apiKey, close: async () => {} }),
       })
       const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
       const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
+      consoleErrors = watchConsole(page)
       // The one-time link, as the host opens it: this browser gets the cookie every request needs.
       await page.goto(host.openUrl)
       await use({ page, sim, storedAccounts: () => secrets.accounts(), logFile, dataDir, exportDir, mode: 'browser-host' })
@@ -91,7 +108,9 @@ export const test = base.extend<{ app: AppUnderTest; athletes: number }>({
     }
     await sim.close()
     if (offDocument.length) throw new Error(`Requests that break the OpenAPI document:\n${[...new Set(offDocument)].join('\n')}`)
+    baseExpect(consoleErrors, 'errors in the window console').toEqual([])
   },
 })
+
 
 export const expect = test.expect

@@ -9,7 +9,7 @@ test('the demo shows twelve athletes with fitness and form', async ({ app }) => 
   await expect(rows).toHaveCount(12)
   await page.getByTestId('include-self').check()
   await expect(rows).toHaveCount(13)
-  await expect(page.locator('[data-testid="roster-row"]:has(.badge)')).toHaveCount(1)
+  await expect(page.locator('[data-testid="roster-row"] .badge', { hasText: 'you' })).toHaveCount(1)
   await page.getByTestId('include-self').uncheck()
   await expect(page.locator('.form-badge:not(.unknown)').first()).toBeVisible()
   // The week's plan fills in after the table shows.

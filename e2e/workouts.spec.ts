@@ -111,6 +111,10 @@ test('drag a library workout onto a calendar cell, and add a holiday with the qu
   const cell = row.locator('td.cell').nth(9)
   const day = (await cell.getAttribute('data-day'))!
   await workout.dragTo(cell)
+  // A ride dropped on a runner's calendar: the preview stays open to say so.
+  await expect(page.locator('[data-testid="placement-warning"][data-kind="notTheirSport"]')).toBeVisible()
+  await page.getByTestId('preview-apply').click()
+  await page.getByTestId('report-close').click()
   await expect.poll(() => sim.state.athlete(athleteId)!.events.filter((e) => e.name === 'Threshold 2x20').map((e) => e.start_date_local)).toEqual([`${day}T00:00:00`])
   await expect(cell.locator('.chip-event', { hasText: 'Threshold 2x20' })).toBeVisible()
 

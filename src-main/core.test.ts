@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHANNELS, type Channel } from './contract/channels'
 import { createCore } from './core'
+import { DEFAULT_SETTINGS as ATTENTION_SETTINGS } from './services/attention/rules'
 import { silentLogger } from './log'
 import { MemorySecretStore } from './secrets/memory'
 import { coreHarness, type CoreHarness } from './testing/core'
@@ -134,7 +135,7 @@ const BAD: Record<Channel, unknown[]> = {
     { athleteId: 'i1', fields: { name: 'x', category: 'NOTE', date: '2026-11-30', description: huge } },
     { athleteId: 'i1', fields: { name: 'x', category: 'TARGET', date: '2026-11-30', loadTarget: -5 } },
   ],
-  'calendar:dayWellness': [{ athleteIds: ['i1'], date: 'today' }, { athleteIds: [], date: '2026-11-26' }],
+  'calendar:dayWellness': [{ athleteIds: ['i1'], date: 'today' }, { athleteIds: [], date: '2026-11-26' }, { athleteIds: ['i1'], offsetDays: 400 }],
   'calendar:updateEvent': [
     { athleteId: 'i1', eventId: 1, fields: { hidden: 'yes' } },
     { athleteId: 'i1', eventId: 1.5, fields: {} },
@@ -199,6 +200,28 @@ const BAD: Record<Channel, unknown[]> = {
     { templateId: 'not-a-uuid', athleteIds: ['i1'], start: { kind: 'week', weekOffset: 1 } },
     { templateId: '00000000-0000-4000-8000-000000000000', athleteIds: [], start: { kind: 'week', weekOffset: 1 } },
     { templateId: '00000000-0000-4000-8000-000000000000', athleteIds: ['i1'], start: { kind: 'week', weekOffset: 99 } },
+  ],
+  'app:notify': [{}, { title: '', body: 'x' }, { title: huge, body: '' }, { title: 'Maya', body: huge }, { title: 'Maya', body: 'x', icon: '/etc/passwd' }],
+  'attention:list': [{ refresh: 1 }, { background: 'yes' }, { refresh: true, athleteIds: ['i1'] }, proto, 'string'],
+  'attention:settings': [{ extra: 1 }, proto, [1]],
+  'attention:saveSettings': [
+    {},
+    { settings: {} },
+    { settings: { ...ATTENTION_SETTINGS, notifications: 'yes' } },
+    { settings: { ...ATTENTION_SETTINGS, rules: { ...ATTENTION_SETTINGS.rules, inactive: { on: true, days: 0 } } } },
+    { settings: { ...ATTENTION_SETTINGS, rules: { ...ATTENTION_SETTINGS.rules, compliance: { on: true, min: 120, max: 80 } } } },
+    { settings: { ...ATTENTION_SETTINGS, rules: { ...ATTENTION_SETTINGS.rules, form: { on: true, min: -30, path: '/etc' } } } },
+    { settings: { ...ATTENTION_SETTINGS, extra: true } },
+  ],
+  'attention:markReviewed': [{ athleteId: 'i1' }, { athleteId: 'i1', activityId: '../x' }, { athleteId: 'me', activityId: 'i1' }, { athleteId: 'i1', activityId: 'i1', tick: 2 }],
+  'attention:comments': [{}, { activityId: 'i1/../../x' }, { activityId: 47 }],
+  'attention:addComment': [
+    { activityId: 'i1', content: '' },
+    { activityId: 'i1', content: '    ' },
+    { activityId: 'i1', content: huge },
+    { activityId: 'i1', content: 7 },
+    { activityId: 'i1' },
+    { activityId: 'x y', content: 'hello' },
   ],
 }
 
@@ -266,5 +289,16 @@ describe('app:openExternal', () => {
     expect(await core.invoke('app:openExternal', { url: 'file:///etc/passwd' })).toEqual({ ok: true, value: { opened: false } })
     expect(await core.invoke('app:openExternal', { url: 'https://evil.example/' })).toEqual({ ok: true, value: { opened: false } })
     expect(opened).toEqual(['https://intervals.icu/settings'])
+  })
+})
+
+describe('app:notify', () => {
+  it('shows a desktop notification where the app has one, and says so where it has none', async () => {
+    const shown: { title: string; body: string }[] = []
+    const base = { secrets: new MemorySecretStore(), log: silentLogger, emit: () => {}, dataDir: h.dataDir, startDemo: () => Promise.reject(new Error('unused')) }
+    const desktop = createCore({ ...base, notify: (n) => void shown.push(n) })
+    expect(await desktop.invoke('app:notify', { title: 'Lena Fischer', body: '2 unread comments' })).toEqual({ ok: true, value: { shown: true } })
+    expect(shown).toEqual([{ title: 'Lena Fischer', body: '2 unread comments' }])
+    expect(await createCore(base).invoke('app:notify', { title: 'Lena Fischer', body: 'x' })).toEqual({ ok: true, value: { shown: false } })
   })
 })

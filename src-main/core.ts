@@ -1,10 +1,12 @@
 import { CHANNELS, type Channel, type EventName } from './contract/channels'
 import { AppError, type Result } from './contract/errors'
+import { issuesMessage } from './contract/issueMessage'
 import { contract, type EventPayloadOf } from './contract/schemas'
 import type { LimiterOptions } from './icu/limiter'
 import type { Logger } from './log'
 import type { SecretStore } from './secrets/store'
 import { athleteHandlers } from './services/athlete'
+import { attentionHandlers } from './services/attention/handlers'
 import { calendarHandlers, createCalendar } from './services/calendar/handlers'
 import type { HandlersFor, InvokeContext, ServiceDeps } from './services/deps'
 import type { ExportDialogs } from './services/exports/dialogs'
@@ -36,6 +38,8 @@ export interface CoreOptions {
   startDemo: () => Promise<DemoServer>
   /** Opens an allowed https URL in the system browser. */
   openExternal?: (url: string) => Promise<void>
+  /** Shows a desktop notification (Electron's Notification); absent in the browser host. */
+  notify?: (n: { title: string; body: string }) => void
   now?: () => Date
   limiter?: Partial<LimiterOptions>
   timeoutMs?: number
@@ -88,11 +92,17 @@ export function createCore(opts: CoreOptions): Core {
       await opts.openExternal(url)
       return { opened: true }
     },
+    'app:notify': async ({ title, body }) => {
+      if (!opts.notify) return { shown: false }
+      opts.notify({ title, body })
+      return { shown: true }
+    },
     ...rosterHandlers(deps, roster),
     ...athleteHandlers(deps, roster),
     ...calendarHandlers(deps, roster, calendar),
     ...exportsHandlers(deps, roster, calendar.loader, opts.dialogs),
     ...workoutsHandlers(deps, roster, calendar),
+    ...attentionHandlers(deps, roster),
   }
 
   /** Temporary files of writes cut short and old drag folders, at start and at quit. */
@@ -112,9 +122,8 @@ export function createCore(opts: CoreOptions): Core {
     const c = channel as Channel
     const parsed = contract[c].args.safeParse(args ?? {})
     if (!parsed.success) {
-      const first = parsed.error.issues[0]
       log.warn('ipc.invalid_args', { channel, issues: parsed.error.issues.length })
-      return fail(new AppError('INVALID_INPUT', first?.message && !first.message.startsWith('Invalid') ? first.message : 'That request was not valid.'))
+      return fail(new AppError('INVALID_INPUT', issuesMessage(parsed.error.issues)))
     }
     try {
       const handler = handlers[c] as (a: unknown, ctx: InvokeContext) => Promise<unknown>

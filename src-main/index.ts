@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, protocol, screen, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, screen, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from './core'
@@ -75,6 +75,9 @@ app.whenReady().then(async () => {
     },
     startDemo: () => demoServer(),
     openExternal: (url) => shell.openExternal(url),
+    notify: ({ title, body }) => {
+      if (Notification.isSupported()) new Notification({ title, body, silent: true }).show()
+    },
     demoWhenDisconnected: process.argv.includes('--demo') || process.env.COACH_DESK_DEMO === '1',
   })
   const dragIcon = nativeImage.createFromPath(join(mainDir, '../../resources/drag-workout.png'))

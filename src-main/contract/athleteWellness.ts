@@ -40,6 +40,8 @@ export type WeekLoad = z.infer<typeof WeekLoad>
 export const FitnessSeries = z.object({
   athleteId: z.string(),
   days: z.array(FitnessDay),
+  /** Carried forward over the planned workouts from the last day known (the athlete's today at most). */
+  projection: z.array(FitnessDay),
   weeks: z.array(WeekLoad),
 })
 export type FitnessSeries = z.infer<typeof FitnessSeries>

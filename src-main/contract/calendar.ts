@@ -67,6 +67,10 @@ export const CalendarRow = z.object({
   events: z.array(CalEvent),
   activities: z.array(CalActivity),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** When this data came from intervals.icu (ISO); the oldest week's time when the row spans several. */
+  loadedAt: z.string().nullable().optional(),
+  /** Set when a refresh failed and this is the last good data, kept on screen: why it could not be refreshed. */
+  stale: z.object({ code: z.string(), message: z.string() }).nullable().optional(),
 })
 export type CalendarRow = z.infer<typeof CalendarRow>
 
@@ -137,6 +141,36 @@ export const PlannedChange = z.object({
 })
 export type PlannedChange = z.infer<typeof PlannedChange>
 
+/** How new workouts meet the ones already planned on their days. */
+export const PLACEMENT_CHOICES = ['alongside', 'replace', 'skip'] as const
+export const PlacementChoice = z.enum(PLACEMENT_CHOICES)
+export type PlacementChoice = z.infer<typeof PlacementChoice>
+
+/** One athlete's day that new events land on, and what is planned there already. */
+export const PlannedAlready = z.object({
+  athleteId: z.string(),
+  date: z.string(),
+  events: z.array(z.object({ id: z.number(), category: z.string(), name: z.string(), type: z.string().nullable() })),
+})
+export type PlannedAlready = z.infer<typeof PlannedAlready>
+
+export const PlacementWarning = z.object({
+  /** Null when it is about the workout itself, whoever gets it. */
+  athleteId: z.string().nullable(),
+  kind: z.enum(['noSportSettings', 'notTheirSport', 'dayOff', 'past', 'farAhead', 'prose']),
+  message: z.string(),
+  /** Dates in the past or more than a year ahead go on only once the coach confirms them. */
+  needsConfirm: z.boolean(),
+})
+export type PlacementWarning = z.infer<typeof PlacementWarning>
+
+export const Placement = z.object({
+  choice: PlacementChoice,
+  existing: z.array(PlannedAlready),
+  warnings: z.array(PlacementWarning),
+})
+export type Placement = z.infer<typeof Placement>
+
 export const BulkPlan = z.object({
   planId: z.string(),
   title: z.string(),
@@ -144,6 +178,8 @@ export const BulkPlan = z.object({
   perAthlete: z.array(z.object({ athleteId: z.string(), name: z.string(), changes: z.number(), requests: z.number() })),
   skipped: z.array(z.object({ athleteId: z.string(), eventId: z.number().nullable(), reason: z.string() })),
   requests: z.number(),
+  /** For new events (assign, template, library drop): what is already on their days, and what to watch. */
+  placement: Placement.optional(),
 })
 export type BulkPlan = z.infer<typeof BulkPlan>
 
@@ -201,6 +237,9 @@ export const DayWellness = z.object({
   sleepScore: z.number().nullable(),
   hrv: z.number().nullable(),
   restingHr: z.number().nullable(),
+  /** The athlete's own mean over the four weeks before this day: HRV and resting HR read against it. */
+  hrvBaseline: z.number().nullable(),
+  restingHrBaseline: z.number().nullable(),
   fatigue: z.number().nullable(),
   soreness: z.number().nullable(),
   mood: z.number().nullable(),
@@ -211,7 +250,12 @@ export type DayWellness = z.infer<typeof DayWellness>
 
 export const calendarContract = {
   'calendar:dayWellness': {
-    args: z.strictObject({ athleteIds: distinct(z.array(AthleteId).min(1).max(MAX_RANGE_ATHLETES)), date: LocalDate }),
+    /** A date the coach picked for every row, or each athlete's own today plus `offsetDays` (0 without either). */
+    args: z.strictObject({
+      athleteIds: distinct(z.array(AthleteId).min(1).max(MAX_RANGE_ATHLETES)),
+      date: LocalDate.optional(),
+      offsetDays: z.number().int().min(-366, 'Pick a day within a year.').max(366, 'Pick a day within a year.').optional(),
+    }),
     result: z.array(DayWellness),
   },
   /** At most MAX_RANGE_ATHLETES per call: the window sends a longer roster in chunks. */

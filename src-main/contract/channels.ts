@@ -49,6 +49,13 @@ export const CHANNELS = [
   'workouts:saveWeekTemplate',
   'workouts:deleteTemplate',
   'workouts:planTemplate',
+  'attention:list',
+  'attention:settings',
+  'attention:saveSettings',
+  'attention:markReviewed',
+  'attention:comments',
+  'attention:addComment',
+  'app:notify',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

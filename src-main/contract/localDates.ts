@@ -47,3 +47,12 @@ export function minDate(dates: string[]): string {
 export function maxDate(dates: string[]): string {
   return dates.reduce((a, b) => (b > a ? b : a))
 }
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** "Tue 8 Dec 2026": the one way a date is written for the coach, the same in main and the window. */
+export function coachDate(date: string): string {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number)
+  return `${WEEKDAYS[weekday(date)]} ${d} ${MONTHS[m! - 1]} ${y}`
+}

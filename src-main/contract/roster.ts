@@ -12,6 +12,11 @@ export const RosterRow = z.object({
   fitness: z.number().nullable(),
   fatigue: z.number().nullable(),
   form: z.number().nullable(),
+  /**
+   * The day fitness, fatigue and form are for: the athlete's today once their wellness record is read (as on
+   * their page). Null for the weekly summary's values, which are as of the last activity of the latest week.
+   */
+  fitnessDate: z.string().nullable().optional(),
   rampRate: z.number().nullable(),
   weekLoadDone: z.number(),
   weekTimeDone: z.number(),
@@ -22,6 +27,11 @@ export const RosterRow = z.object({
   isSelf: z.boolean(),
 })
 export type RosterRow = z.infer<typeof RosterRow>
+
+/** The coach can look but not change this athlete's calendar (their own row never is). One rule for main and the window. */
+export function readOnlyAccess(row: Pick<RosterRow, 'isSelf' | 'permission'>): boolean {
+  return !row.isSelf && (row.permission === 'READ' || row.permission === 'NONE')
+}
 
 export const RosterList = z.object({
   athletes: z.array(RosterRow),
@@ -35,6 +45,11 @@ export const WeekDetail = z.object({
   plannedLoad: z.number(),
   plannedSecs: z.number(),
   plannedCount: z.number(),
+  /** Fitness, fatigue and form on the athlete's today (`fitnessDate`), from that day's wellness record. */
+  fitness: z.number().nullable().optional(),
+  fatigue: z.number().nullable().optional(),
+  form: z.number().nullable().optional(),
+  fitnessDate: z.string().nullable().optional(),
   lastActivity: z
     .object({ date: z.string(), type: z.string(), name: z.string(), load: z.number().nullable() })
     .nullable(),

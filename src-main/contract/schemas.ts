@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Channel } from './channels'
 import { AppCommand } from './appCommands'
 import { athleteContract } from './athlete'
+import { attentionContract } from './attention'
 import { BulkProgress, CalendarRow, calendarContract } from './calendar'
 import { ExportProgress, exportsContract } from './exports'
 import { rosterContract } from './roster'
@@ -16,6 +17,7 @@ export * from './athlete'
 export * from './calendar'
 export * from './exports'
 export * from './workouts'
+export * from './attention'
 
 /** Every channel's argument and result schema, one file per domain. */
 export const contract = {
@@ -25,6 +27,7 @@ export const contract = {
   ...calendarContract,
   ...exportsContract,
   ...workoutsContract,
+  ...attentionContract,
 } satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>
 
 export const eventPayloads = {

@@ -11,14 +11,21 @@ export const SessionStatus = z.object({
 })
 export type SessionStatus = z.infer<typeof SessionStatus>
 
+/** The id as typed: spaces around it and a capital I (I12345) are forgiven. */
+const TypedAthleteId = z
+  .string()
+  .max(40)
+  .transform((s) => s.trim().replace(/^I(?=\d)/, 'i'))
+  .pipe(AthleteId)
+
 export const sessionContract = {
   'session:status': { args: none, result: SessionStatus },
   'session:testConnection': {
-    args: z.strictObject({ athleteId: AthleteId, apiKey: ApiKey }),
+    args: z.strictObject({ athleteId: TypedAthleteId, apiKey: ApiKey }),
     result: z.object({ athleteId: z.string(), name: z.string() }),
   },
   'session:connect': {
-    args: z.strictObject({ athleteId: AthleteId, apiKey: ApiKey, storage: KeyStorage.default('keychain') }),
+    args: z.strictObject({ athleteId: TypedAthleteId, apiKey: ApiKey, storage: KeyStorage.default('keychain') }),
     result: SessionStatus,
   },
   'session:disconnect': { args: none, result: SessionStatus },

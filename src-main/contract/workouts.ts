@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BulkPlan } from './calendar'
+import { BulkPlan, PlacementChoice } from './calendar'
 import { AthleteId, distinct, LocalDate, none } from './common'
 
 // Workout authoring and assignment: the text editor's live preview, imports of trainer files, the coach's
@@ -169,7 +169,13 @@ export const workoutsContract = {
     result: LibWorkout,
   },
   'workouts:planAssign': {
-    args: z.strictObject({ workout: z.discriminatedUnion('kind', [TextWorkout, LibraryWorkout]), athleteIds: Athletes, when: AssignWhen }),
+    args: z.strictObject({
+      workout: z.discriminatedUnion('kind', [TextWorkout, LibraryWorkout]),
+      athleteIds: Athletes,
+      when: AssignWhen,
+      /** Beside the workouts already on those days (the default), instead of them, or not on such days. */
+      placement: PlacementChoice.optional(),
+    }),
     result: BulkPlan,
   },
   'workouts:templates': { args: none, result: z.array(WeekTemplate) },
@@ -187,6 +193,7 @@ export const workoutsContract = {
         /** Each athlete's current week plus `weekOffset` weeks, in the athlete's timezone. */
         z.strictObject({ kind: z.literal('week'), weekOffset: z.number().int().min(-52).max(52) }),
       ]),
+      placement: PlacementChoice.optional(),
     }),
     result: BulkPlan,
   },

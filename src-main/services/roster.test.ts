@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { coreHarness, type CoreHarness } from '../testing/core'
-import type { RosterList } from '../contract/schemas'
+import type { AthleteProfile, FitnessSeries, RosterList } from '../contract/schemas'
 import type { SimOptions } from '../sim'
 import { athleteToday, mondayOf } from './dates'
 
@@ -101,5 +101,20 @@ describe('roster cache', () => {
     expect(h.sim.requests).toHaveLength(2)
     const london = (l: RosterList) => l.athletes.find((a) => a.timezone === 'Europe/London')!.today
     expect([london(first), london(later)]).toEqual(['2026-11-26', '2026-11-27'])
+  })
+})
+
+describe('fitness, fatigue and form that agree', () => {
+  it('are the same numbers for the same day on the athlete header and the fitness chart', async () => {
+    const h = await connected()
+    const list = ((await h.core.invoke('roster:list', {})) as { value: RosterList }).value
+    for (const a of list.athletes.filter((x) => !x.isSelf).slice(0, 4)) {
+      const profile = ((await h.core.invoke('athlete:get', { athleteId: a.id })) as { value: AthleteProfile }).value
+      const chart = ((await h.core.invoke('athlete:fitness', { athleteId: a.id, oldest: mondayOf(a.today), newest: a.today })) as { value: FitnessSeries }).value
+      const point = chart.days.find((x) => x.date === a.today)!
+      expect(profile.today).toBe(a.today)
+      expect(profile.fitness).not.toBeNull()
+      expect([point.ctl, point.atl, point.form]).toEqual([profile.fitness, profile.fatigue, profile.form])
+    }
   })
 })

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events'
 import { AppError } from '../contract/errors'
-import type { RosterList, RosterRow, WeekDetail } from '../contract/schemas'
+import { readOnlyAccess, type RosterList, type RosterRow, type WeekDetail } from '../contract/schemas'
 import { athleteSummary, getAthlete, listActivities, listAthletes, listEvents } from '../icu/api'
 import type { AthleteWithTags, SummaryWithCats } from '../icu/types'
 import { addDays, athleteToday, maxDate, minDate, mondayOf } from './dates'
@@ -87,7 +87,7 @@ export function rosterHandlers(deps: ServiceDeps, roster: RosterCache): Handlers
 
 /** May the coach change this athlete's calendar and settings? READ and NONE only look. */
 export function canWrite(row: Pick<RosterRow, 'isSelf' | 'permission'>): boolean {
-  return row.isSelf || (row.permission !== 'READ' && row.permission !== 'NONE')
+  return !readOnlyAccess(row)
 }
 
 /** How far back the summary looks, to tell when an athlete was last active. */
@@ -157,6 +157,7 @@ export function rosterRow(a: AthleteWithTags, weeks: SummaryWithCats[], coachId:
     fitness: round1(fitness),
     fatigue: round1(fatigue),
     form: fitness !== null && fatigue !== null ? round1(num(latestFitness?.form) ?? fitness - fatigue) : null,
+    fitnessDate: null,
     rampRate: round1(num(latestFitness?.rampRate)),
     weekLoadDone: Math.round(num(thisWeek?.training_load) ?? 0),
     weekTimeDone: Math.round(num(thisWeek?.moving_time) ?? num(thisWeek?.time) ?? 0),

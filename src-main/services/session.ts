@@ -107,8 +107,22 @@ export class SessionService {
     this.redactKey(apiKey)
     const probe = this.makeHttp(this.opts.baseUrl, () => apiKey)
     try {
-      const athlete = await getAthlete(probe, athleteId)
-      return { athleteId: athlete.id ?? athleteId, name: nameOf(athlete) ?? athleteId }
+      // Athlete 0 is whoever owns the key: a coach's key also opens the athletes they coach, so asking for the
+      // id entered alone would "connect" a coach as one of their athletes. Both are asked side by side.
+      const [entered, owner] = await Promise.allSettled([getAthlete(probe, athleteId), getAthlete(probe, '0')])
+      if (owner.status === 'rejected') {
+        if (entered.status === 'rejected') throw entered.reason
+        // No answer for athlete 0: the id entered is all there is to go by.
+        return { athleteId: entered.value.id ?? athleteId, name: nameOf(entered.value) ?? athleteId }
+      }
+      const ownerId = owner.value.id ?? athleteId
+      const ownerName = nameOf(owner.value) ?? ownerId
+      if (!sameAthlete(ownerId, athleteId)) {
+        const name = entered.status === 'fulfilled' ? (nameOf(entered.value) ?? null) : null
+        throw new AppError('INVALID_INPUT', notTheOwner({ id: ownerId, name: ownerName }, { id: athleteId, name }))
+      }
+      // intervals.icu's own spelling of the id (i12345) is what is stored, whatever shape was typed.
+      return { athleteId: ownerId, name: ownerName }
     } catch (e) {
       if (e instanceof AppError && ['AUTH_MISSING', 'AUTH_INVALID', 'FORBIDDEN', 'NOT_FOUND'].includes(e.code)) {
         throw new AppError(
@@ -125,6 +139,7 @@ export class SessionService {
   async connect(athleteId: string, apiKey: string, storage: 'keychain' | 'memory'): Promise<SessionStatus> {
     this.stopWaiting()
     const who = await this.test(athleteId, apiKey)
+    athleteId = who.athleteId
     const store = storage === 'keychain' ? this.opts.keychain : this.memory
     if (storage === 'keychain') {
       this.keychainProblem = await store.problem()
@@ -224,4 +239,16 @@ export class SessionService {
 
 function nameOf(a: { name?: string | null; firstname?: string | null; lastname?: string | null }): string | null {
   return a.name || [a.firstname, a.lastname].filter(Boolean).join(' ') || null
+}
+
+/** `i12345` and `12345` name the same athlete (older accounts show the plain number). */
+export function sameAthlete(a: string, b: string): boolean {
+  const bare = (x: string) => x.trim().toLowerCase().replace(/^i/, '')
+  return bare(a) === bare(b)
+}
+
+/** Said when the key belongs to someone else than the id typed: whose key it is, and whose id was typed. */
+export function notTheOwner(owner: { id: string; name: string }, entered: { id: string; name: string | null }): string {
+  const typed = entered.name ? `${entered.name}'s id (${entered.id})` : `${entered.id}, which is not this key's owner`
+  return `This key belongs to ${owner.name} (${owner.id}); you entered ${typed}. Enter ${owner.id} to connect as yourself.`
 }

@@ -1,3 +1,4 @@
+import type { SimChat } from './chats'
 import type { SimAthlete } from './types'
 
 /**
@@ -6,7 +7,11 @@ import type { SimAthlete } from './types'
  */
 export class SimState {
   readonly athletes = new Map<string, SimAthlete>()
+  /** Activity comment threads by chat id. */
+  readonly chats = new Map<number, SimChat>()
   private nextEventId: number
+  private nextChatId = 700_001
+  private nextMessageId = 5_000_001
 
   constructor(
     readonly coachId: string,
@@ -39,5 +44,19 @@ export class SimState {
 
   allocateEventId(): number {
     return this.nextEventId++
+  }
+
+  allocateChatId(): number {
+    return this.nextChatId++
+  }
+
+  allocateMessageId(): number {
+    return this.nextMessageId++
+  }
+
+  /** The comment thread of an activity, if anyone has written on it. */
+  chatOfActivity(activityId: string): SimChat | undefined {
+    for (const chat of this.chats.values()) if (chat.activityId === activityId) return chat
+    return undefined
   }
 }

@@ -5,5 +5,6 @@ import { router } from './router'
 import './styles.css'
 import './calendar.css'
 import './workouts.css'
+import './attention.css'
 
 createApp(App).use(createPinia()).use(router).mount('#app')

@@ -54,3 +54,35 @@ export function compliancePct(done: number | null, planned: number | null): numb
 function round1(v: number | null): number | null {
   return v === null ? null : Math.round(v * 10) / 10
 }
+
+// The impulse-response model intervals.icu charts: fitness (CTL) over 42 days, fatigue (ATL) over 7.
+const CTL_KEEP = Math.exp(-1 / 42)
+const ATL_KEEP = Math.exp(-1 / 7)
+
+/**
+ * Fitness, fatigue and form carried forward from `start` (a day with both known) over the days
+ * after it up to `newest`, with each day's planned load as if done as planned and nothing else.
+ */
+export function projectFitness(start: { date: string; ctl: number; atl: number }, planned: LoadItem[], newest: string): FitnessDay[] {
+  const loads = new Map<string, number>()
+  for (const p of planned) {
+    const d = p.date.slice(0, 10)
+    if (d > start.date && d <= newest) loads.set(d, (loads.get(d) ?? 0) + (p.load ?? 0))
+  }
+  const out: FitnessDay[] = []
+  let { ctl, atl } = start
+  for (let d = addDays(start.date, 1); d <= newest; d = addDays(d, 1)) {
+    const load = loads.get(d) ?? 0
+    ctl = ctl * CTL_KEEP + load * (1 - CTL_KEEP)
+    atl = atl * ATL_KEEP + load * (1 - ATL_KEEP)
+    out.push({ date: d, ctl: round1(ctl), atl: round1(atl), form: round1(ctl - atl) })
+  }
+  return out
+}
+
+/** The projection from the last day with fitness known (wellness records stop at the athlete's today) to the end of the range. */
+export function projectionAfter(days: FitnessDay[], planned: LoadItem[], newest: string): FitnessDay[] {
+  const last = [...days].reverse().find((d) => d.ctl !== null && d.atl !== null)
+  if (!last || last.date >= newest) return []
+  return projectFitness({ date: last.date, ctl: last.ctl!, atl: last.atl! }, planned, newest)
+}

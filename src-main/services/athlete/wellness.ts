@@ -4,7 +4,7 @@ import type { Wellness } from '../../icu/types'
 import { num } from '../decode'
 import type { ServiceDeps } from '../deps'
 import { sanitizeFileName } from '../exports/fileNames'
-import { fitnessDays, weeklyLoad } from './fitness'
+import { fitnessDays, projectionAfter, weeklyLoad } from './fitness'
 
 type Deps = Pick<ServiceDeps, 'session' | 'now'>
 type Range = { athleteId: string; oldest: string; newest: string }
@@ -34,7 +34,7 @@ export async function fitness(deps: Deps, q: Range): Promise<FitnessSeries> {
   )
   const done = (activities ?? []).map((a) => ({ date: a.start_date_local ?? '', load: num(a.icu_training_load), secs: num(a.moving_time) }))
   const planned = (events ?? []).map((e) => ({ date: e.start_date_local ?? '', load: num(e.icu_training_load) }))
-  return { athleteId: q.athleteId, days, weeks: weeklyLoad(done, planned, q.oldest, q.newest) }
+  return { athleteId: q.athleteId, days, projection: projectionAfter(days, planned, q.newest), weeks: weeklyLoad(done, planned, q.oldest, q.newest) }
 }
 
 export async function wellnessDays(deps: Deps, q: Range): Promise<WellnessDay[]> {

@@ -11,6 +11,7 @@ import { same, valueOf } from './ops'
 import { newEventIdentity } from './planner'
 import { BulkService } from './service'
 import { dayWellness } from './wellness'
+import { withCopyPlacement } from './copyPlacement'
 
 type CalendarChannel =
   | 'calendar:range'
@@ -41,7 +42,10 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
   return {
     'calendar:range': ({ athleteIds, oldest, newest, refresh }) =>
       loader.rows(athleteIds, oldest, newest, { refresh, onRow: (row) => deps.emit('calendar:row', row) }),
-    'calendar:planBulk': ({ selection, action, planId }) => bulk.plan(selection, action, planId),
+    'calendar:planBulk': async ({ selection, action, planId }) => {
+      const plan = await bulk.plan(selection, action, planId)
+      return action.kind === 'copy' ? withCopyPlacement(deps, roster, plan) : plan
+    },
     'calendar:applyBulk': ({ planId }) => bulk.apply(planId),
     'calendar:cancelBulk': async ({ planId }) => bulk.cancel(planId),
     'calendar:planRetry': ({ planId }) => bulk.planRetry(planId),
@@ -56,7 +60,7 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
       await bulk.record(`Create “${created.name ?? ''}”`, { kind: 'create', athleteId, event }, created)
       return calEvent(created, athleteId)
     },
-    'calendar:dayWellness': ({ athleteIds, date }) => dayWellness(deps, athleteIds, date),
+    'calendar:dayWellness': ({ athleteIds, date, offsetDays }) => dayWellness(deps, roster, athleteIds, date ? { date } : { offsetDays: offsetDays ?? 0 }),
     'calendar:updateEvent': async ({ athleteId, eventId, fields }) => {
       const http = deps.session.http()
       const before = await getEvent(http, athleteId, eventId)

@@ -14,6 +14,8 @@ interface WeekBlock {
   activities: CalendarRow['activities']
   /** False for a week that lay wholly after the athlete's today when loaded: activities were not asked. */
   activitiesAsked: boolean
+  /** When intervals.icu gave this week (ISO): a row kept after a failed refresh says so. */
+  loadedAt: string
 }
 
 /**
@@ -37,7 +39,7 @@ export class CalendarLoader {
    * in which case activities are always asked.
    */
   constructor(
-    private readonly deps: Pick<ServiceDeps, 'session'>,
+    private readonly deps: Pick<ServiceDeps, 'session' | 'now'>,
     private readonly todayOf: (athleteId: string) => string | null = () => null,
   ) {}
 
@@ -54,9 +56,11 @@ export class CalendarLoader {
       this.epoch++
       this.generation = this.deps.session.generation
     }
+    const mondays = weeksCovering(oldest, newest)
+    // A failed refresh keeps the last good data on screen, marked stale with the time it was loaded.
+    const lastGood = opts.refresh ? this.snapshot(athleteIds, mondays) : new Map<string, Map<string, WeekBlock>>()
     // Refresh forgets only these athletes: a long roster is asked for in chunks, each refreshing its own.
     if (opts.refresh) this.forget(athleteIds)
-    const mondays = weeksCovering(oldest, newest)
     return Promise.all(
       athleteIds.map(async (athleteId) => {
         let row: CalendarRow
@@ -66,7 +70,10 @@ export class CalendarLoader {
         } catch (e) {
           if (e instanceof AppError && e.code === 'CANCELLED') throw e
           const err = e instanceof AppError ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: 'Could not load.' }
-          row = { athleteId, oldest, newest, events: [], activities: [], error: err }
+          const kept = lastGood.get(athleteId)
+          row = kept
+            ? { ...this.assemble(athleteId, oldest, newest, mondays, (m) => kept.get(m)!), stale: err }
+            : { athleteId, oldest, newest, events: [], activities: [], error: err }
         }
         opts.onRow?.(row)
         return row
@@ -116,7 +123,8 @@ export class CalendarLoader {
       ])
       // A write (or a refresh) landed while this was in flight: not cached, so it is asked again.
       if ((this.versions.get(athleteId) ?? 0) !== version || this.epoch !== epoch) return
-      for (const m of run) this.weeks.set(key(athleteId, m), { events: [], activities: [], activitiesAsked: askActivities })
+      const loadedAt = this.deps.now().toISOString()
+      for (const m of run) this.weeks.set(key(athleteId, m), { events: [], activities: [], activitiesAsked: askActivities, loadedAt })
       for (const e of events ?? []) {
         // A multi-day event that started before the range is kept with the range's first week.
         const start = (e.start_date_local ?? from).slice(0, 10)
@@ -190,6 +198,16 @@ export class CalendarLoader {
     this.forget(athleteIds)
   }
 
+  /** Each athlete's cached weeks of this range, for those that have them all. */
+  private snapshot(athleteIds: string[], mondays: string[]): Map<string, Map<string, WeekBlock>> {
+    const out = new Map<string, Map<string, WeekBlock>>()
+    for (const id of athleteIds) {
+      const blocks = mondays.map((m) => [m, this.weeks.get(key(id, m))] as const)
+      if (blocks.every(([, b]) => !!b)) out.set(id, new Map(blocks.map(([m, b]) => [m, b!])))
+    }
+    return out
+  }
+
   /** Drops these athletes' weeks, and any answer on its way for them is not cached (it may predate a change). */
   private forget(athleteIds: Iterable<string>): void {
     const ids = new Set(athleteIds)
@@ -198,14 +216,22 @@ export class CalendarLoader {
     for (const k of [...this.inFlight.keys()]) if (ids.has(k.split('|')[0]!)) this.inFlight.delete(k)
   }
 
-  private assemble(athleteId: string, oldest: string, newest: string, mondays: string[]): CalendarRow {
+  private assemble(
+    athleteId: string,
+    oldest: string,
+    newest: string,
+    mondays: string[],
+    blockOf: (monday: string) => WeekBlock = (m) => this.weeks.get(key(athleteId, m))!,
+  ): CalendarRow {
     // A multi-day event can be cached with two weeks (each load lists the events overlapping it).
     const events = new Map<number, Event>()
     const activities: CalendarRow['activities'] = []
+    let loadedAt: string | null = null
     for (const m of mondays) {
-      const block = this.weeks.get(key(athleteId, m))!
+      const block = blockOf(m)
       for (const e of block.events) events.set(e.id ?? -events.size - 1, e)
       activities.push(...block.activities)
+      if (!loadedAt || block.loadedAt < loadedAt) loadedAt = block.loadedAt
     }
     const done = new Map(activities.filter((a) => a.pairedEventId !== null).map((a) => [a.pairedEventId!, a.id]))
     return {
@@ -217,6 +243,7 @@ export class CalendarLoader {
         .filter((e) => (e.endDate ?? e.date) >= oldest && e.date <= newest),
       activities: activities.filter((a) => a.date >= oldest && a.date <= newest),
       error: null,
+      loadedAt,
     }
   }
 }

@@ -221,9 +221,9 @@ export class BulkService {
    * Plans events created elsewhere (a workout assigned to many athletes, a week template) so they
    * get the same preview, one events/bulk request per athlete, progress, report and undo.
    */
-  async planCreates(title: string, creates: { athleteId: string; event: Event }[]): Promise<BulkPlan> {
+  async planCreates(title: string, creates: { athleteId: string; event: Event }[], deletes: { athleteId: string; event: Event }[] = []): Promise<BulkPlan> {
     this.checkGeneration()
-    assertWithinCap(creates.length, MAX_BULK_EVENTS)
+    assertWithinCap(creates.length + deletes.length, MAX_BULK_EVENTS)
     const access = await this.access(unique(creates.map((c) => c.athleteId)))
     const skipped: PlanBody['skipped'] = []
     let ops: Op[] = []
@@ -232,6 +232,8 @@ export class BulkService {
       if (a?.canWrite) ops.push({ kind: 'create', athleteId: c.athleteId, event: withoutEmpty({ ...c.event, ...newEventIdentity(c.event.uid ?? randomUUID()) }) })
       else skipped.push({ athleteId: c.athleteId, eventId: null, reason: a ? `You have read-only access to ${a.name}.` : 'This athlete is not on your roster.' })
     }
+    // "Replace the workouts on those days": the ones already there go in the same plan, report and undo.
+    for (const d of deletes) if (access.get(d.athleteId)?.canWrite) ops.push({ kind: 'delete', athleteId: d.athleteId, before: d.event })
     const around = await this.eventsAround(ops)
     ops = placeTargets(ops, around)
     return this.store({ title, ops, skipped }, access, around)

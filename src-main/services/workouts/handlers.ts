@@ -10,6 +10,8 @@ import type { RosterCache } from '../roster'
 import { assignDate, describeWhen, weekStartFor, workoutEvent, type WorkoutToAssign } from './assign'
 import { LibraryService, athleteThresholds } from './library'
 import { previewWorkout } from './preview'
+import type { NewEvent, Placed } from './placement'
+import { placeAgainstCalendars } from './placementRead'
 import { TemplateStore } from './templateStore'
 import { eventsFromTemplate, templateFromWeek, templateSummary } from './weekTemplate'
 
@@ -37,6 +39,13 @@ export function workoutsHandlers(deps: ServiceDeps, roster: RosterCache, { bulk 
     return rows.map((r) => ({ id: r.id, timezone: r.timezone, name: r.name }))
   }
 
+  /** New events planned against what each calendar already holds, with the coach's choice for clashes. */
+  const planPlaced = async (title: string, creates: NewEvent[], choice: Placed['placement']['choice'] = 'alongside') => {
+    const placed = await placeAgainstCalendars(deps, roster, creates, choice)
+    const plan = await bulk.planCreates(title, placed.creates, placed.deletes)
+    return { ...plan, skipped: [...plan.skipped, ...placed.skipped], placement: placed.placement }
+  }
+
   return {
     'workouts:parse': async ({ text, sport, thresholds }) => previewWorkout(text, sport, thresholds),
     'workouts:thresholds': ({ athleteId }) => athleteThresholds(deps, athleteId),
@@ -51,12 +60,12 @@ export function workoutsHandlers(deps: ServiceDeps, roster: RosterCache, { bulk 
     },
     'workouts:library': ({ refresh }) => library.list(refresh),
     'workouts:saveToLibrary': ({ source, folder }) => library.save(source, folder),
-    'workouts:planAssign': async ({ workout, athleteIds, when }) => {
+    'workouts:planAssign': async ({ workout, athleteIds, when, placement }) => {
       const w: WorkoutToAssign = workout.kind === 'text' ? workout : await library.get(workout.workoutId)
       if (workout.kind === 'library' && !w.description.trim()) throw new AppError('INVALID_INPUT', `“${w.name}” has no text to put on a calendar.`)
       const now = deps.now()
       const creates = (await clocks(athleteIds)).map((a) => ({ athleteId: a.id, event: workoutEvent(w, assignDate(when, a, now)) }))
-      return bulk.planCreates(`Assign “${w.name}” (${describeWhen(when)})`, creates)
+      return planPlaced(`Assign “${w.name}” (${describeWhen(when)})`, creates, placement)
     },
     'workouts:templates': async () => (await templates.list()).map(templateSummary),
     'workouts:saveWeekTemplate': async ({ athleteId, weekStart, name }) => {
@@ -69,7 +78,7 @@ export function workoutsHandlers(deps: ServiceDeps, roster: RosterCache, { bulk 
       return templateSummary(template)
     },
     'workouts:deleteTemplate': async ({ templateId }) => ({ deleted: await templates.delete(templateId) }),
-    'workouts:planTemplate': async ({ templateId, athleteIds, start }) => {
+    'workouts:planTemplate': async ({ templateId, athleteIds, start, placement }) => {
       const template = await templates.get(templateId)
       const now = deps.now()
       const creates = (await clocks(athleteIds)).flatMap((a) => {
@@ -77,7 +86,7 @@ export function workoutsHandlers(deps: ServiceDeps, roster: RosterCache, { bulk 
         return eventsFromTemplate(template, from).map((event) => ({ athleteId: a.id, event }))
       })
       const from = start.kind === 'date' ? start.date : start.weekOffset === 1 ? 'next week' : start.weekOffset === 0 ? 'this week' : `in ${start.weekOffset} weeks`
-      return bulk.planCreates(`Week “${template.name}” from ${from}`, creates)
+      return planPlaced(`Week “${template.name}” from ${from}`, creates, placement)
     },
   }
 }

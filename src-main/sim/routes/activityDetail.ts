@@ -8,7 +8,7 @@ import { TextBody } from '../textBody'
 import type { Activity, SimAthlete } from '../types'
 
 /** Activities are addressed by id alone; the owner must still be the coach or a coached athlete. */
-function findOwned(ctx: RouteContext, access: 'read' | 'write'): { owner: SimAthlete; activity: Activity } {
+export function findOwned(ctx: RouteContext, access: 'read' | 'write'): { owner: SimAthlete; activity: Activity } {
   const id = ctx.params.activityId
   for (const athlete of ctx.state.athletes.values()) {
     const activity = athlete.activities.find((a) => a.id === id)
@@ -56,6 +56,12 @@ function updateActivity(ctx: RouteContext): Activity {
     activity.session_rpe = activity.icu_rpe === null ? null : Math.round((activity.icu_rpe * (activity.moving_time ?? 0)) / 60)
   }
   if ('feel' in raw) activity.feel = scale(raw.feel, 1, 5, 'feel')
+  // The coach's tick (Activity.coach_tick, int32): which of the coach's ticks marks the activity; 0 clears it.
+  if ('coach_tick' in raw) {
+    const tick = raw.coach_tick
+    if (tick !== null && (typeof tick !== 'number' || !Number.isInteger(tick) || tick < 0 || tick > 2_147_483_647)) throw unprocessable('coach_tick must be an integer')
+    activity.coach_tick = tick === 0 ? null : (tick as number | null)
+  }
   if ('tags' in raw) {
     const tags = raw.tags
     if (tags !== null && !(Array.isArray(tags) && tags.every((t) => typeof t === 'string'))) throw unprocessable('tags must be a list of strings')

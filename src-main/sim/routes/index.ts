@@ -7,6 +7,7 @@ import { eventRoutes } from './events'
 import { libraryRoutes } from './library'
 import { bulkEventRoutes } from './eventsBulk'
 import { manualActivityRoutes } from './manualActivities'
+import { messageRoutes } from './messages'
 import { sportSettingsRoutes } from './sportSettings'
 import { summaryRoutes } from './summary'
 import { wellnessRoutes } from './wellness'
@@ -19,6 +20,7 @@ export const routes: Route[] = [
   ...manualActivityRoutes,
   ...activityRoutes,
   ...activityDetailRoutes,
+  ...messageRoutes,
   ...wellnessRoutes,
   ...bulkEventRoutes,
   ...downloadRoutes,

@@ -3,6 +3,7 @@ import { createRng, deriveSeed, type Rng } from '../random'
 import { SimState } from '../state'
 import type { SimAthlete } from '../types'
 import { buildAthlete, buildSportSettings } from './athlete'
+import { seedCoaching, shapeHistory, shapeWellness } from './attention'
 import { buildHistory } from './history'
 import { coachSpec, coachedSpecs, strangerSpec, type AthleteSpec } from './roster'
 import { buildWellness } from './wellness'
@@ -26,7 +27,9 @@ export function buildState(options: SeedOptions): SimState {
     strangerSpec(UNCOACHED_ATHLETE_ID),
   ]
   const athletes = specs.map((spec, position) => buildSimAthlete(spec, position, options, rngFor))
-  return new SimState(DEMO_COACH_ID, athletes, FIRST_RUNTIME_EVENT_ID)
+  const state = new SimState(DEMO_COACH_ID, athletes, FIRST_RUNTIME_EVENT_ID)
+  seedCoaching(state, options.now)
+  return state
 }
 
 function buildSimAthlete(spec: AthleteSpec, position: number, options: SeedOptions, rngFor: (i: number) => Rng): SimAthlete {
@@ -50,10 +53,12 @@ function buildSimAthlete(spec: AthleteSpec, position: number, options: SeedOptio
     activityBase: 47_600_000 + position * 20_000,
     eventBase: 31_000_000 + position * 1_000,
   })
+  shapeHistory(spec, history, options.now, 31_000_000 + position * 1_000 + 999)
   base.activities = history.activities
   markStravaImports(spec, base.activities, options.now)
   base.events = history.events
   base.wellness = buildWellness(spec, history.activities, options.now, rng)
+  shapeWellness(spec, base)
   return base
 }
 

@@ -1,4 +1,5 @@
 // Display formatting shared by the views.
+import { coachDate } from '@contract'
 
 export function hours(secs: number | null | undefined): string {
   if (!secs) return '0:00'
@@ -59,4 +60,13 @@ export function sportClass(sport: string | null | undefined): string {
   if (s.includes('Run')) return 'sport-run'
   if (s.includes('Swim')) return 'sport-swim'
   return 'sport-other'
+}
+
+/** When data was loaded, on this computer's clock: "09:41", with the date in front when it was not today. */
+export function loadedTime(iso: string | null | undefined, now = new Date()): string {
+  if (!iso) return 'earlier'
+  const d = new Date(iso)
+  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+  const day = (x: Date) => `${x.getFullYear()}-${String(x.getMonth() + 1).padStart(2, '0')}-${String(x.getDate()).padStart(2, '0')}`
+  return day(d) === day(now) ? time : `${coachDate(day(d))} ${time}`
 }

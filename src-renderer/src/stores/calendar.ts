@@ -2,13 +2,15 @@ import { defineStore } from 'pinia'
 import { markRaw } from 'vue'
 import { errorOf } from './errorOf'
 import { plain } from './plain'
-import { chunksOf, MAX_RANGE_ATHLETES, type BulkAction, type BulkPlan, type BulkReport, type CalEvent, type JobSummary, type CalendarRow, type DayWellness, type EventFields } from '@contract'
+import { chunksOf, MAX_RANGE_ATHLETES, type BulkAction, type BulkPlan, type BulkReport, type CalEvent, type JobSummary, type CalendarRow, type DayWellness, type EventFields, type PlacementChoice } from '@contract'
 import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle, sameData } from './calendarModel'
 import { countOf, groupByRow, keysOf, sameIds, union } from './rowSelection'
 
 /** The latest show() call; answers to earlier ones are dropped. */
 let showSeq = 0
+/** The latest loadDay() call, likewise. */
+let daySeq = 0
 
 type Selection = { events: { athleteId: string; eventId: number }[]; ranges: { athleteId: string; oldest: string; newest: string }[] }
 
@@ -32,14 +34,18 @@ interface State {
   anchor: { athleteId: string; date: string } | null
   phase: Phase
   plan: BulkPlan | null
+  /** Plans the same new events again with another choice for days already planned (assign, template, drop). */
+  replan: ((choice: PlacementChoice) => Promise<boolean>) | null
   report: BulkReport | null
   progress: { done: number; total: number }
   undoAvailable: boolean
+  /** The check-in's day: a date the coach picked for every row, or each athlete's own today plus an offset. */
+  checkIn: { date: string | null; offsetDays: number }
+  wellnessLoading: boolean
   /** Jobs a crash or a quit cut short, as read back from intervals.icu. */
   interrupted: JobSummary[]
   /** The id a plan still reading goes by, so Cancel can stop it. */
   planningId: string | null
-  day: string | null
   wellness: Record<string, DayWellness>
   listening: boolean
 }
@@ -58,17 +64,20 @@ export const useCalendarStore = defineStore('calendar', {
     anchor: null,
     phase: 'idle',
     plan: null,
+    replan: null,
     report: null,
     progress: { done: 0, total: 0 },
     undoAvailable: false,
+    checkIn: { date: null, offsetDays: 0 },
+    wellnessLoading: false,
     interrupted: [],
     planningId: null,
-    day: null,
     wellness: {},
     listening: false,
   }),
   getters: {
-    end: (s) => addDays(s.start, s.weeks * 7 - 1),
+    /** Empty until the first show(): the view renders once before its range is known. */
+    end: (s) => (s.start ? addDays(s.start, s.weeks * 7 - 1) : ''),
     /** The selected events as "athleteId:eventId" keys. */
     selected: (s): string[] => keysOf(s.picked),
     selectionCount: (s) => countOf(s.picked) + s.rowRanges.length,
@@ -95,6 +104,8 @@ export const useCalendarStore = defineStore('calendar', {
     async show(athleteIds: string[], start: string, refresh = false) {
       this.listen()
       this.athleteIds = athleteIds
+      // A change applied from another page (Workouts) before the calendar was ever shown: nothing to reload.
+      if (!start) return
       this.start = mondayOf(start)
       if (!athleteIds.length) return
       const seq = ++showSeq
@@ -193,6 +204,7 @@ export const useCalendarStore = defineStore('calendar', {
     },
     async planBulk(action: BulkAction, selection?: Selection) {
       selection ??= this.selection()
+      this.replan = null
       this.phase = 'planning'
       this.error = null
       const planId = crypto.randomUUID()
@@ -288,9 +300,13 @@ export const useCalendarStore = defineStore('calendar', {
         await this.loadHistory()
       }
     },
+    async choosePlacement(choice: PlacementChoice) {
+      if (this.replan && this.phase === 'preview') await this.replan(choice)
+    },
     closeDialog() {
       this.phase = 'idle'
       this.plan = null
+      this.replan = null
       this.report = null
     },
 
@@ -308,14 +324,25 @@ export const useCalendarStore = defineStore('calendar', {
         return false
       }
     },
-    async loadDay(date: string) {
-      this.day = date
+    /** Loads the check-in for each athlete's day; the grid's range follows so their plan is at hand. */
+    async loadDay(next?: { date: string | null; offsetDays: number }) {
+      const pick = next ?? this.checkIn
+      const seq = ++daySeq
+      this.checkIn = { ...pick }
+      this.wellness = {}
+      this.wellnessLoading = true
       try {
+        const args = pick.date ? { date: pick.date } : { offsetDays: pick.offsetDays }
         const chunks = chunksOf(this.athleteIds, MAX_RANGE_ATHLETES)
-        const list = (await Promise.all(chunks.map((athleteIds) => call(bridge().calendar.dayWellness({ athleteIds, date }))))).flat()
+        const list = (await Promise.all(chunks.map((athleteIds) => call(bridge().calendar.dayWellness({ athleteIds, ...args }))))).flat()
+        if (seq !== daySeq) return
         this.wellness = Object.fromEntries(list.map((w) => [w.athleteId, w]))
+        const dates = list.map((w) => w.date).sort()
+        if (dates.length && (dates[0]! < this.start || dates.at(-1)! > this.end)) await this.show(this.athleteIds, dates[0]!)
       } catch (e) {
-        this.error = errorOf(e)
+        if (seq === daySeq) this.error = errorOf(e)
+      } finally {
+        if (seq === daySeq) this.wellnessLoading = false
       }
     },
   },

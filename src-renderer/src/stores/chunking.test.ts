@@ -134,7 +134,7 @@ describe('the calendar store at a thousand athletes', () => {
     const b = bridge()
     const calendar = useCalendarStore()
     await calendar.show(ids, '2026-12-07')
-    await calendar.loadDay('2026-12-08')
+    await calendar.loadDay({ date: '2026-12-08', offsetDays: 0 })
     expect(b.calendar.dayWellness.mock.calls.map(([a]) => a.athleteIds.length)).toEqual([200, 200, 200, 200, 200])
     expect(Object.keys(calendar.wellness)).toHaveLength(ATHLETES)
     expect(calendar.error).toBeNull()

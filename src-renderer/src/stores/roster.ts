@@ -4,6 +4,7 @@ import { chunksOf, MAX_DETAIL_ATHLETES, type RosterRow, type WeekDetail } from '
 import { bridge, call } from '../api'
 import { localIsoDate } from '../components/dateLabels'
 import { allTags, visibleRoster, type SortKey } from './rosterView'
+import { useAttentionStore } from './attention'
 
 /** loadDetails() was called while details were loading. */
 let detailsAgain = false
@@ -30,12 +31,13 @@ export const useRosterStore = defineStore('roster', {
     tags: (s) => allTags(s.rows),
     /** The coach's today: from their intervals.icu timezone, else this computer's own date (never UTC's). */
     coachToday: (s) => s.rows.find((r) => r.isSelf)?.today ?? localIsoDate(new Date()),
-    visible: (s) => visibleRoster(s.rows, { sortKey: s.sortKey, sortDir: s.sortDir, tag: s.tag, search: s.search, includeSelf: s.includeSelf }, s.details),
+    visible: (s) =>
+      visibleRoster(s.rows, { sortKey: s.sortKey, sortDir: s.sortDir, tag: s.tag, search: s.search, includeSelf: s.includeSelf }, s.details, useAttentionStore().scores),
   },
   actions: {
     async load(refresh = false) {
       if (!this.listening) {
-        bridge().events['roster:detail']((d) => (this.details = { ...this.details, [d.athleteId]: d }))
+        bridge().events['roster:detail']((d) => this.takeDetails([d]))
         this.listening = true
       }
       this.loading = true
@@ -74,7 +76,7 @@ export const useRosterStore = defineStore('roster', {
           chunksOf(missing, MAX_DETAIL_ATHLETES).map(async (athleteIds) => {
             const list = await call(bridge().roster.weekDetails({ athleteIds }))
             // The answer settles any row whose event was missed.
-            this.details = { ...this.details, ...Object.fromEntries(list.map((d) => [d.athleteId, d])) }
+            this.takeDetails(list)
           }),
         )
       } catch (e) {
@@ -86,6 +88,17 @@ export const useRosterStore = defineStore('roster', {
         this.detailsLoading = false
       }
       if (detailsAgain && !cancelled && !this.detailsError) await this.loadDetails()
+    },
+    takeDetails(list: WeekDetail[]) {
+      this.details = { ...this.details, ...Object.fromEntries(list.map((d) => [d.athleteId, d])) }
+      // The athlete's today's numbers, as their page shows them, replace the weekly summary's.
+      const today = new Map(list.filter((d) => d.fitnessDate).map((d) => [d.athleteId, d]))
+      if (today.size) {
+        this.rows = this.rows.map((r) => {
+          const d = today.get(r.id)
+          return d ? { ...r, fitness: d.fitness ?? null, fatigue: d.fatigue ?? null, form: d.form ?? null, fitnessDate: d.fitnessDate } : r
+        })
+      }
     },
     /** Refresh: what is still queued for the old list is cancelled, then the list and its details load again. */
     async reload() {

@@ -68,3 +68,10 @@ describe('formBand', () => {
     expect(formBand(form)).toBe(band)
   })
 })
+
+describe('sorting the roster by attention', () => {
+  it('puts the athletes who need the coach most first, and those not yet worked out last', () => {
+    const q = { sortKey: 'attention' as const, sortDir: 'desc' as const, tag: null, search: '' }
+    expect(visibleRoster([...rows], q, {}, { i1: 1, i2: 4, i4: 0 }).map((r) => r.id)).toEqual(['i2', 'i1', 'i4', 'i3'])
+  })
+})

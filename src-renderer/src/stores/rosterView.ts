@@ -10,6 +10,7 @@ export type SortKey =
   | 'lastActivity'
   | 'weekLoadDone'
   | 'plannedLoad'
+  | 'attention'
 
 export interface RosterQuery {
   sortKey: SortKey
@@ -30,8 +31,10 @@ export function formBand(form: number | null): 'transition' | 'fresh' | 'grey' |
   return 'high-risk'
 }
 
-function sortValue(row: RosterRow, key: SortKey, detail?: WeekDetail): string | number | null {
+function sortValue(row: RosterRow, key: SortKey, detail?: WeekDetail, attention?: number): string | number | null {
   switch (key) {
+    case 'attention':
+      return attention ?? null
     case 'name':
       return row.name.toLocaleLowerCase()
     case 'sports':
@@ -45,8 +48,11 @@ function sortValue(row: RosterRow, key: SortKey, detail?: WeekDetail): string | 
   }
 }
 
-/** Filter by tag and name, then sort; empty values always sink to the bottom. */
-export function visibleRoster(rows: RosterRow[], q: RosterQuery, details: Record<string, WeekDetail> = {}): RosterRow[] {
+/**
+ * Filter by tag and name, then sort; empty values always sink to the bottom. `attention` is each
+ * athlete's score from Needs attention (high flags count double), once it has been worked out.
+ */
+export function visibleRoster(rows: RosterRow[], q: RosterQuery, details: Record<string, WeekDetail> = {}, attention: Record<string, number> = {}): RosterRow[] {
   const needle = q.search.trim().toLocaleLowerCase()
   const filtered = rows.filter(
     (r) =>
@@ -56,8 +62,8 @@ export function visibleRoster(rows: RosterRow[], q: RosterQuery, details: Record
   )
   const dir = q.sortDir === 'asc' ? 1 : -1
   return filtered.sort((a, b) => {
-    const va = sortValue(a, q.sortKey, details[a.id])
-    const vb = sortValue(b, q.sortKey, details[b.id])
+    const va = sortValue(a, q.sortKey, details[a.id], attention[a.id])
+    const vb = sortValue(b, q.sortKey, details[b.id], attention[b.id])
     if (va === null && vb === null) return a.name.localeCompare(b.name)
     if (va === null) return 1
     if (vb === null) return -1

@@ -50,7 +50,7 @@ export const useTemplatesStore = defineStore('templates', {
     /** The calendar's preview dialog shows what the template will create; apply and undo work from there. */
     async plan(templateId: string, athleteIds: string[], start: Start) {
       this.error = null
-      return useWorkoutsStore().planned(() => call(bridge().workouts.planTemplate({ templateId, athleteIds: [...athleteIds], start: { ...start } })))
+      return useWorkoutsStore().planned((placement) => call(bridge().workouts.planTemplate({ templateId, athleteIds: [...athleteIds], start: { ...start }, placement })))
     },
     fail(e: unknown) {
       this.error = errorOf(e)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import type { LibFolder, ProfileBlock } from '@contract'
 import WorkoutGraph from '../components/workouts/WorkoutGraph.vue'
-import { filterLibrary, planDay, thresholdsFor, timeTicks, whenLabel } from './workoutModel'
+import { filterLibrary, mainSport, planDay, thresholdsFor, timeTicks, whenLabel } from './workoutModel'
 
 describe('the numbers behind the load estimate', () => {
   const settings = [
@@ -64,5 +64,16 @@ describe('the workout graph', () => {
     expect(shapes[2]!.classes()).toContain('free')
     await shapes[1]!.trigger('click')
     expect(g.emitted('pick')).toEqual([[2]])
+  })
+})
+
+describe('a new workout’s sport', () => {
+  it('is the athlete’s most trained sport lately, as the editor offers it', () => {
+    expect(mainSport(['Run', 'Ride'])).toBe('Run')
+    expect(mainSport(['TrailRun'])).toBe('Run')
+    expect(mainSport(['VirtualRide', 'Run'])).toBe('VirtualRide')
+    expect(mainSport(['OpenWaterSwim'])).toBe('Swim')
+    expect(mainSport(['Yoga', 'Swim'])).toBe('Swim')
+    expect(mainSport([])).toBe('Ride')
   })
 })

@@ -62,3 +62,16 @@ export function timeTicks(totalSecs: number): number[] {
   for (let t = step; t < totalSecs - step / 4; t += step) out.push(t)
   return out
 }
+
+/**
+ * The sport a new workout starts with for an athlete: their most trained sport lately, as one the editor offers
+ * (a trail run is a Run, a virtual ride a VirtualRide); Ride when nothing is known.
+ */
+export function mainSport(recent: readonly string[]): (typeof SPORTS)[number] {
+  for (const s of recent) {
+    if ((SPORTS as readonly string[]).includes(s)) return s as (typeof SPORTS)[number]
+    const family = SPORTS.find((x) => x !== 'VirtualRide' && (s.endsWith(x) || s.startsWith(x)))
+    if (family) return family
+  }
+  return 'Ride'
+}

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { errorOf } from './errorOf'
-import type { AssignWhen, BulkPlan, ImportedFile, LibWorkout, Library, SportThresholds, WorkoutPreview } from '@contract'
+import type { AssignWhen, BulkPlan, ImportedFile, PlacementChoice, LibWorkout, Library, SportThresholds, WorkoutPreview } from '@contract'
 import { bridge, call } from '../api'
 import { useCalendarStore } from './calendar'
 import { useSessionStore } from './session'
@@ -71,6 +71,21 @@ export const useWorkoutsStore = defineStore('workouts', {
       }
       await this.parse()
     },
+    /**
+     * What intervals.icu will make of a workout for one athlete (the event editor's live view), without
+     * touching the Workouts page's draft: that athlete's thresholds for the sport, read once.
+     */
+    async previewFor(text: string, sport: string, athleteId: string): Promise<WorkoutPreview | null> {
+      this.checkOwner()
+      try {
+        if (!this.thresholds[athleteId]) this.thresholds = { ...this.thresholds, [athleteId]: await call(bridge().workouts.thresholds({ athleteId })) }
+        const thresholds = thresholdsFor(this.thresholds[athleteId], sport)
+        return await call(bridge().workouts.parse({ text, sport, thresholds: { ...thresholds } }))
+      } catch {
+        // The editor still saves the text; it only goes without its live view.
+        return null
+      }
+    },
     async loadLibrary(refresh = false) {
       this.checkOwner()
       if (this.library && !refresh) return
@@ -129,22 +144,26 @@ export const useWorkoutsStore = defineStore('workouts', {
     /** The editor's workout to many athletes: the calendar's preview dialog shows the plan. */
     async planAssign(athleteIds: string[], when: AssignWhen) {
       const workout = { kind: 'text' as const, name: this.name.trim() || 'Workout', sport: this.sport, description: this.text }
-      return this.planned(() => call(bridge().workouts.planAssign({ workout, athleteIds: [...athleteIds], when: { ...when } })))
+      return this.planned((placement) => call(bridge().workouts.planAssign({ workout, athleteIds: [...athleteIds], when: { ...when }, placement })))
     },
     /** A library workout dropped on a calendar cell: planned and applied at once, and undoable like a drag. */
     async dropOnCalendar(workoutId: number, athleteId: string, date: string) {
       const cal = useCalendarStore()
-      const ok = await this.planned(() => call(bridge().workouts.planAssign({ workout: { kind: 'library', workoutId }, athleteIds: [athleteId], when: { kind: 'date', date } })))
-      if (!ok || !cal.plan?.changes.length) return
+      const ok = await this.planned((placement) => call(bridge().workouts.planAssign({ workout: { kind: 'library', workoutId }, athleteIds: [athleteId], when: { kind: 'date', date }, placement })))
+      // Something already on that day, or a warning: the preview stays open for the coach to choose.
+      const placement = cal.plan?.placement
+      if (!ok || !cal.plan?.changes.length || placement?.existing.length || placement?.warnings.length) return
       await cal.apply()
       if (cal.report && cal.report.failed === 0) cal.phase = 'idle'
     },
-    async planned(plan: () => Promise<BulkPlan>) {
+    /** Plans new events; the preview can plan them again with another choice for days already planned. */
+    async planned(plan: (placement?: PlacementChoice) => Promise<BulkPlan>, placement?: PlacementChoice): Promise<boolean> {
       const cal = useCalendarStore()
       cal.phase = 'planning'
       cal.error = null
+      cal.replan = (choice) => this.planned(plan, choice)
       try {
-        cal.plan = await plan()
+        cal.plan = await plan(placement)
         cal.phase = 'preview'
         return true
       } catch (e) {
