@@ -7,6 +7,8 @@ test('when intervals.icu cannot be reached, a refresh keeps the calendar and the
   await page.getByTestId('open-demo').click()
   await expect(page.getByTestId('roster-table')).toBeVisible()
   await page.getByTestId('nav-calendar').click()
+  // The calendar's page loads on first open: its rows exist only once it is there.
+  await expect(page.getByTestId('calendar-row').first()).toBeVisible()
   await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 45_000 })
   const chips = await page.locator('.chip-event').count()
   const rows = await page.getByTestId('calendar-row').count()
