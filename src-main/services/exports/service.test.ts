@@ -253,7 +253,9 @@ describe('file system failures through the service', () => {
     expect(await filesUnder(out)).toEqual([])
   })
 
-  it('a folder Coach Desk may not write to asks the coach to choose another', async () => {
+  // The file system's refusal is injected here (as root, a chmod does not refuse); atomicWrite.test.ts
+  // meets a real read-only folder where the system enforces one.
+  it('an EACCES from the file system asks the coach to choose another folder', async () => {
     const week = plannedWeek(h.sim, 'i100002')
     const s = await service(refusingFolder)
     const r = s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
