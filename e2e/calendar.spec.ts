@@ -170,7 +170,7 @@ test('clicking a week header selects every event of that week for the athletes s
   // The expected count comes from intervals.icu's calendar, not the page: every event that covers a day
   // of the week, counted once though a holiday spans several days (its end date is exclusive at midnight).
   const dayBefore = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
-  const lastDay = (start: string, end: string | undefined) =>
+  const lastDay = (start: string, end: string | null | undefined) =>
     !end ? start.slice(0, 10) : end.endsWith('T00:00:00') && end.slice(0, 10) > start.slice(0, 10) ? dayBefore(end.slice(0, 10)) : end.slice(0, 10)
   const expected = shown
     .flatMap((id) => sim.state.athlete(id)!.events)
