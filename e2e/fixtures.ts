@@ -6,6 +6,7 @@ import { createLogger } from '../src-main/log'
 import { MemorySecretStore } from '../src-main/secrets/memory'
 import { fixedFolderDialogs } from '../src-main/services/exports/dialogs'
 import { startSim, type SimHandle } from '../src-main/sim'
+import { checkRequest } from '../src-main/sim/requestCheck'
 import { startHost } from './host/server'
 import { electronBinary } from '../scripts/electron-binary.mjs'
 
@@ -41,7 +42,9 @@ export interface AppUnderTest {
  */
 export const test = base.extend<{ app: AppUnderTest }>({
   app: async ({}, use) => {
-    const sim = await startSim({ rateLimit: { perSecond: 50, burst: 50 } })
+    // Every request the app sends is checked against the OpenAPI document; a spec fails on one that breaks it.
+    const offDocument: string[] = []
+    const sim = await startSim({ rateLimit: { perSecond: 50, burst: 50 }, onRequest: (r) => offDocument.push(...checkRequest(r)) })
     const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-'))
     const logFile = join(dataDir, 'logs', 'main.log')
     const exportDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-exports-'))
@@ -88,6 +91,7 @@ export const test = base.extend<{ app: AppUnderTest }>({
       rmSync(dataDir, { recursive: true, force: true })
       rmSync(exportDir, { recursive: true, force: true })
     }
+    if (offDocument.length) throw new Error(`Requests that break the OpenAPI document:\n${[...new Set(offDocument)].join('\n')}`)
   },
 })
 

@@ -55,6 +55,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     try {
       const raw = await readBody(req)
       if (raw) entry.body = loggedBody(raw)
+      options.onRequest?.(entry)
       if (latencyMs > 0) await sleep(latencyMs)
       const fault = faults.take(method, url.pathname)
       if (fault) {

@@ -35,6 +35,8 @@ export interface SimOptions {
   rateLimit?: { perSecond: number; burst: number } | false
   /** Default true; false makes GET /api/v1/athletes answer 404, like servers from before mid-2026. */
   athletesEndpoint?: boolean
+  /** Called with each request once its body is read (tests check requests against the OpenAPI document). */
+  onRequest?: (entry: SimRequestLog) => void
   /** Readings of what the documentation leaves open; missing axes take DEFAULT_PROFILE's. */
   profile?: Partial<SimProfile>
 }

@@ -8,6 +8,7 @@ import { createLogger } from '../log'
 import { MemorySecretStore } from '../secrets/memory'
 import type { SecretStore } from '../secrets/store'
 import { startSim, type SimHandle, type SimOptions } from '../sim'
+import { checkRequest } from '../sim/requestCheck'
 
 export interface CoreHarness {
   core: Core
@@ -21,7 +22,9 @@ export interface CoreHarness {
 
 /** The real core wired to a simulator over loopback, a memory keychain and a log file in a temp folder. */
 export async function coreHarness(opts: { sim?: SimOptions; secrets?: SecretStore; core?: Partial<CoreOptions> } = {}): Promise<CoreHarness> {
-  const sim = await startSim({ rateLimit: { perSecond: 100, burst: 100 }, ...opts.sim })
+  // Every request the app sends is checked against the OpenAPI document; a test fails on one that breaks it.
+  const offDocument: string[] = []
+  const sim = await startSim({ rateLimit: { perSecond: 100, burst: 100 }, ...opts.sim, onRequest: (r) => offDocument.push(...checkRequest(r)) })
   const secrets = opts.secrets ?? new MemorySecretStore()
   const dataDir = opts.core?.dataDir ?? mkdtempSync(join(tmpdir(), 'coach-desk-core-'))
   const logFile = join(dataDir, 'logs', 'main.log')
@@ -61,6 +64,7 @@ export async function coreHarness(opts: { sim?: SimOptions; secrets?: SecretStor
       await sim.close()
       // A data folder handed in belongs to whoever made it (a restarted core shares one).
       if (!opts.core?.dataDir) rmSync(dataDir, { recursive: true, force: true })
+      if (offDocument.length) throw new Error(`Requests that break the OpenAPI document:\n${[...new Set(offDocument)].join('\n')}`)
     },
   }
 }

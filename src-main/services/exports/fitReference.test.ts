@@ -29,13 +29,13 @@ beforeAll(async () => {
   for (const s of a.sportSettings) Object.assign(s, { ftp: 250, lthr: 170, max_hr: 190, threshold_pace: 1000 / 240 })
 })
 afterAll(async () => {
-  await h.close()
   await rm(out, { recursive: true, force: true })
+  await h.close()
 })
 
 /** Plans a workout on intervals.icu (the simulator), exports it as .fit through the app, and decodes the file. */
 async function exportedSteps(name: string, type: string, description: string, date: string) {
-  const created = await client(h.sim).post(`/athlete/${ATHLETE}/events`, { category: 'WORKOUT', type, name, description, start_date_local: `${date}T00:00:00` })
+  const created = await client(h.sim).post(`/athlete/${ATHLETE}/events?upsertOnUid=false`, { category: 'WORKOUT', type, name, description, start_date_local: `${date}T00:00:00` })
   expect(created.status).toBe(200)
   const eventId = (created.body as { id: number }).id
   const r = await h.core.invoke('exports:saveMany', {

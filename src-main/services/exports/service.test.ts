@@ -37,8 +37,8 @@ beforeAll(async () => {
   expect(r.ok).toBe(true)
 })
 afterAll(async () => {
-  await h.close()
   for (const d of made) await rm(d, { recursive: true, force: true })
+  await h.close()
 })
 beforeEach(async () => {
   out = await tempFolder('coach-desk-export-')
