@@ -7,7 +7,7 @@ import { MemorySecretStore } from '../src-main/secrets/memory'
 import { fixedFolderDialogs } from '../src-main/services/exports/dialogs'
 import { startSim, type SimHandle } from '../src-main/sim'
 import { checkRequest } from '../src-main/sim/requestCheck'
-import { startHost } from './host/server'
+import { startHost } from '../src-host/server'
 import { electronBinary } from '../scripts/electron-binary.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..')

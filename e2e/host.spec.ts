@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { silentLogger } from '../src-main/log'
 import { MemorySecretStore } from '../src-main/secrets/memory'
 import { startSim, type SimHandle } from '../src-main/sim'
-import { startHost, type HostHandle } from './host/server'
+import { startHost, type HostHandle } from '../src-host/server'
 
 interface Answer {
   status: number

@@ -1,5 +1,5 @@
-import { startBulkJob } from '../src-main/testing/bulkJob'
-import { addDays, athleteToday, mondayOf } from '../src-main/services/dates'
+import { nextWeekWorkouts, startBulkJob } from '../src-main/testing/bulkJob'
+import { addDays } from '../src-main/services/dates'
 import { test, expect } from './fixtures'
 
 // A bulk job killed midway (as by a crash) is found when the calendar opens, with what landed
@@ -12,15 +12,8 @@ test('a job cut short by a crash is shown with what landed, can be finished, and
   await page.getByTestId('connect').click()
   await expect(page.getByTestId('roster-table')).toBeVisible()
 
-  const monday = addDays(mondayOf(athleteToday('Europe/London', new Date())), 7)
-  const ids = sim.state.coached.filter((a) => a.athlete.icu_permission !== 'READ').slice(0, 3).map((a) => a.id)
-  const sel = ids.flatMap((id) =>
-    sim.state
-      .athlete(id)!
-      .events.filter((e) => e.category === 'WORKOUT' && (e.start_date_local ?? '') >= monday && (e.start_date_local ?? '') < addDays(monday, 7))
-      .slice(0, 2)
-      .map((e) => ({ athleteId: id, eventId: e.id!, start: e.start_date_local! })),
-  )
+  const sel = nextWeekWorkouts(sim)
+  const ids = [...new Set(sel.map((p) => p.athleteId))]
   const startOf = (p: { athleteId: string; eventId: number }) => sim.state.athlete(p.athleteId)!.events.find((e) => e.id === p.eventId)!.start_date_local
   // The second and third athletes' writes are held at the server; the first athlete's land.
   for (const id of ids.slice(1)) sim.addFault({ method: 'PUT', path: new RegExp(`^/api/v1/athlete/${id}/events/\\d+$`), delayMs: 60_000 })

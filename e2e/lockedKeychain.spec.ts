@@ -9,7 +9,7 @@ import { KEYCHAIN_WORKER_SOURCE, nodeKeychainWorker } from '../src-main/secrets/
 import { startSim } from '../src-main/sim'
 import { startPrivateKeyring } from '../src-main/testing/privateKeyring'
 import { CHROMIUM_ARGS, expect, test } from './fixtures'
-import { startHost } from './host/server'
+import { startHost } from '../src-host/server'
 
 // The real GNOME Keyring with the coach's key in a locked collection: keytar crashes natively on
 // it. The app (here the browser host, whose keychain runs in a child process as Electron's runs in

@@ -59,3 +59,26 @@ test('clicking an athlete opens their page with profile and recent activities', 
   await expect(page.getByTestId('athlete-title')).toHaveText(name)
   await expect(page.getByTestId('activity-row').first()).toBeVisible()
 })
+
+test('leaving the roster cancels its week details not yet sent; coming back asks for the rest', async ({ app }) => {
+  const { page, sim } = app
+  // Slow answers, so the details are still on their way when the coach moves on.
+  sim.setLatency(400)
+  const details = () => sim.requests.filter((r) => r.query.includes('category=WORKOUT') || r.query.includes('limit=1')).length
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-row')).toHaveCount(12)
+  await page.getByTestId('nav-calendar').click()
+  await expect(page.getByTestId('calendar-grid')).toBeVisible()
+  const atLeave = details()
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 30_000 })
+  await page.waitForTimeout(1500)
+  // Nothing more was asked for the roster after it closed, and not all of it had been.
+  expect(details()).toBe(atLeave)
+  expect(atLeave).toBeLessThan(24)
+  sim.setLatency(0)
+  await page.getByTestId('nav-roster').click()
+  await expect(page.locator('td .muted', { hasText: '…' })).toHaveCount(0, { timeout: 20_000 })
+  await expect(page.getByTestId('roster-details-error')).toHaveCount(0)
+  // Each athlete's two detail requests, some before leaving and the rest now: none twice.
+  expect(details()).toBeLessThanOrEqual(24 + 6)
+})

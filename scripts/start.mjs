@@ -17,6 +17,6 @@ if (electron) {
 } else {
   console.log('\nThe Electron binary is not installed here; starting Coach Desk in the browser host instead.')
   // --open: the host opens its one-time link in the default browser, which is then the only one let in.
-  const child = spawn('npx', ['tsx', 'e2e/host/cli.ts', '--open'], { stdio: 'inherit', env: { COACH_DESK_DEMO: '1', ...process.env } })
+  const child = spawn('npx', ['tsx', 'src-host/cli.ts', '--open'], { stdio: 'inherit', env: { COACH_DESK_DEMO: '1', ...process.env } })
   child.on('exit', (code) => process.exit(code ?? 0))
 }

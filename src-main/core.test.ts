@@ -38,6 +38,7 @@ const BAD: Record<Channel, unknown[]> = {
   'session:stopWaiting': [{ extra: 1 }, proto, 'string'],
   'roster:list': [{ refresh: 'yes' }, { refresh: true, tag: 'x' }],
   'roster:weekDetails': [{ athleteIds: [] }, { athleteIds: 'i1' }, { athleteIds: Array(501).fill('i1') }, { athleteIds: ['i1', 7] }],
+  'roster:cancelDetails': [{ all: true }, proto, 'string'],
   'athlete:get': [{ athleteId: '' }, { athleteId: 'i1/../../x' }, { athleteId: huge }, {}],
   'athlete:activities': [
     { athleteId: 'i1', oldest: '2026-13-45' },

@@ -17,6 +17,13 @@ import { isAllowedExternalUrl } from './security'
 
 export const DEFAULT_BASE_URL = 'https://intervals.icu'
 
+/**
+ * The client's limiter: intervals.icu allows about 10 requests a second per IP address "with a
+ * short burst"; half of the simulator's burst of 20 is kept as slack for other programs (the web
+ * app in the coach's browser) on the same address.
+ */
+export const DEFAULT_LIMITER: LimiterOptions = { perSecond: 10, burst: 10, maxInFlight: 6 }
+
 export interface CoreOptions {
   /** The OS keychain in the app; a memory store in tests. */
   secrets: SecretStore
@@ -59,7 +66,7 @@ export function createCore(opts: CoreOptions): Core {
     keychain: opts.secrets,
     baseUrl: opts.baseUrl ?? DEFAULT_BASE_URL,
     log,
-    limiter: { perSecond: 10, burst: 10, maxInFlight: 6, ...opts.limiter },
+    limiter: { ...DEFAULT_LIMITER, ...opts.limiter },
     timeoutMs: opts.timeoutMs,
     startDemo: opts.startDemo,
     onChange: (status) => opts.emit('session:changed', status),

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BulkPlan, BulkReport } from './contract/calendar'
 import type { RosterList } from './contract/schemas'
 import { contract } from './contract/schemas'
-import { coreHarness, ok, type CoreHarness } from './testing/core'
+import { connectedHarness, ok, type CoreHarness } from './testing/core'
 
 describe('repeated ids in an argument', () => {
   it('are dropped by the schema, keeping the first of each and the order', () => {
@@ -35,9 +35,7 @@ describe('acting on a repeated id', () => {
   let h: CoreHarness
   let roster: RosterList
   beforeEach(async () => {
-    h = await coreHarness()
-    await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
-    roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
+    ;({ h, roster } = await connectedHarness())
   })
   afterEach(() => h.close())
 

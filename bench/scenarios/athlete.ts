@@ -7,13 +7,14 @@ import { generateStreams } from '../../src-main/sim/streams/generate'
 import { segmentsFor } from '../../src-main/sim/streams/segments'
 import type { Activity } from '../../src-main/sim/types'
 import { streamDatasets } from '../../src-renderer/src/components/athlete/streamChartData'
-import { connectedCore, type BenchRow } from '../harness'
+import { connectedCore, median as middle, type BenchRow } from '../harness'
 import { chartDrawMs } from './athleteChart'
 
 const LATENCY = 80
 const RIDE_SECS = 4 * 3600
 const CHART_POINTS = 1500
 const ATHLETE = 'i100001'
+const RIDE_RUNS = 5
 
 /** A 4-hour outdoor ride with climbs: 14,400 samples of power, HR, cadence, speed and altitude. */
 function fourHourRide(): RawStreams {
@@ -66,6 +67,7 @@ async function decimationRows(): Promise<BenchRow[]> {
       ratio: smallMs / fullMs,
       target: '≤ 0.5x',
       pass: smallMs / fullMs <= 0.5,
+      runs: 21,
       note: `payload ${Math.round(bytes(small) / 1024)} kB decimated vs ${Math.round(bytes(full) / 1024)} kB undecimated`,
     },
   ]
@@ -80,6 +82,7 @@ async function decimationRows(): Promise<BenchRow[]> {
       ratio: draw.decimated / draw.full,
       target: '≤ 0.5x',
       pass: draw.decimated / draw.full <= 0.5,
+      runs: 5,
     })
   }
   return rows
@@ -145,6 +148,7 @@ async function listRows(): Promise<BenchRow[]> {
         boundMs: LATENCY,
         ratio: ms / LATENCY,
         target: '≤ 2x',
+        runs: 5,
         pass: c.sim.requests.length === 1 && ms / LATENCY <= 2,
       },
     ]
@@ -164,23 +168,38 @@ async function reopenRows(): Promise<BenchRow[]> {
     await fetch(`${c.sim.url}/api/v1/activity/${long.id}/streams`, {
       headers: { Authorization: `Basic ${Buffer.from(`API_KEY:${c.sim.apiKey}`).toString('base64')}` },
     })
-    c.sim.resetRequests()
     const open = () =>
       Promise.all([
         c.core.invoke('athlete:activity', { activityId: long.id }),
         c.core.invoke('athlete:streams', { activityId: long.id, maxPoints: CHART_POINTS }),
       ])
-    const t0 = performance.now()
-    await open()
-    const firstMs = performance.now() - t0
-    const firstRequests = c.sim.requests.length
-    c.sim.resetRequests()
-    const t1 = performance.now()
-    await open()
-    const againMs = performance.now() - t1
+    // Timed several times (the median): a single run on a busy machine says little. The
+    // session is connected again between runs, so each first open finds nothing kept in main.
+    const firsts: number[] = []
+    const agains: number[] = []
+    let firstRequests = 0
+    let againRequests = 0
+    for (let i = 0; i < RIDE_RUNS; i++) {
+      if (i > 0) {
+        await c.core.invoke('session:connect', { athleteId: c.sim.coachId, apiKey: c.sim.apiKey, storage: 'memory' })
+        await c.core.invoke('athlete:get', { athleteId: ATHLETE })
+      }
+      c.sim.resetRequests()
+      const t0 = performance.now()
+      await open()
+      firsts.push(performance.now() - t0)
+      firstRequests = Math.max(firstRequests, c.sim.requests.length)
+      c.sim.resetRequests()
+      const t1 = performance.now()
+      await open()
+      agains.push(performance.now() - t1)
+      againRequests = Math.max(againRequests, c.sim.requests.length)
+    }
+    const firstMs = middle(firsts)
+    const againMs = middle(agains)
     return [
       {
-        scenario: `opening a ${Math.round(long.moving_time! / 3600)}-h ride (summary + intervals + streams), ${LATENCY} ms latency`,
+        scenario: `opening a ${Math.round(long.moving_time! / 3600)}-h ride (summary + intervals + streams), ${LATENCY} ms latency (median of ${RIDE_RUNS})`,
         requests: firstRequests,
         requestTarget: '2, together',
         naiveRequests: null,
@@ -188,18 +207,20 @@ async function reopenRows(): Promise<BenchRow[]> {
         boundMs: LATENCY,
         ratio: firstMs / LATENCY,
         target: '≤ 3x',
+        runs: RIDE_RUNS,
         pass: firstRequests === 2 && firstMs / LATENCY <= 3,
       },
       {
-        scenario: 'reopening the same ride (kept in main)',
-        requests: c.sim.requests.length,
+        scenario: `reopening the same ride (kept in main, median of ${RIDE_RUNS})`,
+        requests: againRequests,
         requestTarget: '0',
         naiveRequests: firstRequests,
         ms: againMs,
         boundMs: firstMs,
         ratio: againMs / firstMs,
         target: '≤ 0.2x',
-        pass: c.sim.requests.length === 0 && againMs / firstMs <= 0.2,
+        runs: RIDE_RUNS,
+        pass: againRequests === 0 && againMs / firstMs <= 0.2,
       },
     ]
   } finally {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AthleteId, distinct, LocalDate, none, orderedRange } from './common'
+import { MAX_RANGE_ATHLETES } from './limits'
 
 /** The most events one bulk action may touch: a safety cap, well above a month for fifty athletes. */
 export const MAX_BULK_EVENTS = 5000
@@ -210,12 +211,13 @@ export type DayWellness = z.infer<typeof DayWellness>
 
 export const calendarContract = {
   'calendar:dayWellness': {
-    args: z.strictObject({ athleteIds: distinct(z.array(AthleteId).min(1).max(200)), date: LocalDate }),
+    args: z.strictObject({ athleteIds: distinct(z.array(AthleteId).min(1).max(MAX_RANGE_ATHLETES)), date: LocalDate }),
     result: z.array(DayWellness),
   },
+  /** At most MAX_RANGE_ATHLETES per call: the window sends a longer roster in chunks. */
   'calendar:range': {
     args: z.strictObject({
-      athleteIds: distinct(z.array(AthleteId).min(1).max(200)),
+      athleteIds: distinct(z.array(AthleteId).min(1).max(MAX_RANGE_ATHLETES)),
       oldest: LocalDate,
       newest: LocalDate,
       refresh: z.boolean().optional(),

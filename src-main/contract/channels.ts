@@ -8,6 +8,7 @@ export const CHANNELS = [
   'session:stopWaiting',
   'roster:list',
   'roster:weekDetails',
+  'roster:cancelDetails',
   'athlete:get',
   'athlete:activities',
   'athlete:activity',

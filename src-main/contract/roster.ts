@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { AthleteId, distinct } from './common'
+import { AthleteId, distinct, none } from './common'
+import { MAX_DETAIL_ATHLETES } from './limits'
 
 export const RosterRow = z.object({
   id: z.string(),
@@ -43,8 +44,11 @@ export type WeekDetail = z.infer<typeof WeekDetail>
 
 export const rosterContract = {
   'roster:list': { args: z.strictObject({ refresh: z.boolean().optional() }), result: RosterList },
+  /** At most MAX_DETAIL_ATHLETES per call: the window sends a longer roster in chunks. */
   'roster:weekDetails': {
-    args: z.strictObject({ athleteIds: distinct(z.array(AthleteId).min(1).max(500)) }),
+    args: z.strictObject({ athleteIds: distinct(z.array(AthleteId).min(1).max(MAX_DETAIL_ATHLETES)) }),
     result: z.array(WeekDetail),
   },
+  /** The coach left the roster: its week details still queued are cancelled, unsent. */
+  'roster:cancelDetails': { args: none, result: z.object({ cancelled: z.number().int().nonnegative() }) },
 }

@@ -1,9 +1,10 @@
 import type { IcuHttp } from './http'
+import type { Priority } from './limiter'
 import type { Activity, ActivityStream, AthleteWithTags, Event, SportSettings, SummaryWithCats, Wellness, WithSportSettings } from './types'
 
 // One function per intervals.icu endpoint the app uses. Paths are relative to /api/v1.
 
-type Opts = { signal?: AbortSignal }
+type Opts = { signal?: AbortSignal; priority?: Priority }
 
 export function getAthlete(http: IcuHttp, athleteId: string, o: Opts = {}): Promise<WithSportSettings> {
   return http.request({ path: `/athlete/${enc(athleteId)}`, signal: o.signal })
@@ -39,6 +40,7 @@ export function listActivities(
     path: `/athlete/${enc(athleteId)}/activities`,
     query: { oldest: q.oldest, newest: q.newest, limit: q.limit, fields: q.fields?.join(',') },
     signal: o.signal,
+    priority: o.priority,
   })
 }
 
@@ -62,6 +64,7 @@ export function listEvents(
     path: `/athlete/${enc(athleteId)}/events`,
     query: { oldest: q.oldest, newest: q.newest, category: q.category?.join(',') },
     signal: o.signal,
+    priority: o.priority,
   })
 }
 

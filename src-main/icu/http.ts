@@ -1,6 +1,6 @@
 import { AppError } from '../contract/errors'
 import type { Logger } from '../log'
-import { RateLimiter } from './limiter'
+import { RateLimiter, type Priority } from './limiter'
 import { errorFromResponse, errorFromNetwork } from './errors'
 
 /** A 429 costs the server nothing, so it is waited out longer than other failures. */
@@ -26,6 +26,8 @@ export interface RequestOptions {
   idempotent?: boolean
   /** Read the answer as bytes (workout files, zips) instead of JSON. */
   binary?: boolean
+  /** `background` for work the coach is not waiting on: it yields to the view's requests. */
+  priority?: Priority
 }
 
 export interface RetryNotice {
@@ -103,7 +105,7 @@ export class IcuHttp {
   ): Promise<{ ok: true; value: T } | { ok: false; error: AppError; retryAfterMs?: number }> {
     const key = this.opts.apiKey()
     if (!key) return { ok: false, error: new AppError('AUTH_MISSING', 'Connect your intervals.icu account first.') }
-    const release = await this.opts.limiter.acquire(req.signal)
+    const release = await this.opts.limiter.acquire(req.signal, req.priority)
     const timeout = new AbortController()
     const timer = setTimeout(() => timeout.abort(), this.timeoutMs)
     const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal

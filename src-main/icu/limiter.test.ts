@@ -55,6 +55,64 @@ describe('RateLimiter', () => {
     first()
   })
 
+  describe('priorities: the view first, background work yields', () => {
+    it('starts view requests before background requests queued earlier', async () => {
+      const limiter = new RateLimiter({ perSecond: 50, burst: 1, maxInFlight: 10 })
+      const order: string[] = []
+      const take = (name: string, priority: 'view' | 'background') =>
+        limiter.acquire(undefined, priority).then((release) => {
+          order.push(name)
+          release()
+        })
+      const all = [1, 2, 3, 4].map((i) => take(`bg${i}`, 'background'))
+      all.push(take('view1', 'view'), take('view2', 'view'))
+      await Promise.all(all)
+      // bg1 took the only token before the view asked; every later turn goes to the view first.
+      expect(order).toEqual(['bg1', 'view1', 'view2', 'bg2', 'bg3', 'bg4'])
+    })
+
+    it('leaves the burst to the view: a view opened during background work starts at once', async () => {
+      const limiter = new RateLimiter({ perSecond: 20, burst: 5, maxInFlight: 10 })
+      const t0 = Date.now()
+      const background = Array.from({ length: 20 }, () => limiter.acquire(undefined, 'background').then((release) => (release(), Date.now() - t0)))
+      await new Promise((r) => setTimeout(r, 120))
+      // Background work goes at the sustained rate, never in a burst: about one start per 50 ms.
+      const bgStarted = 20 - limiter.pending
+      const elapsed = Date.now() - t0
+      expect(bgStarted).toBeLessThanOrEqual(2 + Math.floor((elapsed * 20) / 1000))
+      const v0 = Date.now()
+      const view = await Promise.all(Array.from({ length: 4 }, () => limiter.acquire().then((release) => (release(), Date.now() - v0))))
+      // Four of the five burst tokens were kept: the view's four requests start without waiting for the rate.
+      expect(Math.max(...view)).toBeLessThan(40)
+      limiter.cancelWaiting()
+      await Promise.allSettled(background)
+    })
+
+    it('keeps a slot in flight for the view', async () => {
+      const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 3 })
+      const held: (() => void)[] = []
+      const background = Array.from({ length: 5 }, () => limiter.acquire(undefined, 'background').then((release) => held.push(release)))
+      await new Promise((r) => setTimeout(r, 20))
+      expect(limiter.active).toBe(2)
+      const release = await limiter.acquire()
+      expect(limiter.active).toBe(3)
+      release()
+      for (const r of held.splice(0)) r()
+      limiter.cancelWaiting()
+      await Promise.allSettled(background)
+    })
+
+    it('stop waiting cancels queued background requests as well', async () => {
+      const limiter = new RateLimiter({ perSecond: 1, burst: 1, maxInFlight: 1 })
+      const first = await limiter.acquire()
+      const queued = [limiter.acquire(undefined, 'background'), limiter.acquire()]
+      expect(limiter.pending).toBe(2)
+      expect(limiter.cancelWaiting()).toBe(2)
+      for (const p of queued) await expect(p).rejects.toMatchObject({ code: 'CANCELLED' })
+      first()
+    })
+  })
+
   describe('bounded, stoppable waiting', () => {
     afterEach(() => {
       vi.useRealTimers()

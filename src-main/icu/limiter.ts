@@ -9,8 +9,21 @@ export interface LimiterOptions {
   maxInFlight: number
   /** The longest a 429 may hold the queue (default a minute): a longer Retry-After is capped to it. */
   maxPauseMs?: number
+  /**
+   * What background work leaves for the coach's view: it starts only while more than `tokens` of
+   * the burst are left and fewer than maxInFlight - `slots` requests are in flight. Defaults: all
+   * but one token of the burst, and one slot.
+   */
+  backgroundReserve?: { tokens: number; slots: number }
   now?: () => number
 }
+
+/**
+ * `view`: what the coach is looking at (the default). `background`: work the coach did not wait
+ * for (the roster's week details, prefetch); it goes only when no view request waits, and keeps
+ * the burst and a slot free, so a view opened meanwhile starts as fast as on an idle queue.
+ */
+export type Priority = 'view' | 'background'
 
 /** A minute: long enough to respect a busy server, short enough that a coach is never stuck for an hour. */
 export const MAX_PAUSE_MS = 60_000
@@ -30,29 +43,35 @@ interface Waiter {
 /**
  * One queue for every call to intervals.icu: a token bucket for the rate, a cap on requests in
  * flight, and a pause that holds the whole queue after a 429 (the limit is per IP, not per call).
- * Waiting is bounded (maxPauseMs) and can be stopped: cancelWaiting() fails every request that is
- * queued or backing off with CANCELLED, before any of it was sent.
+ * View requests go before background ones (see Priority). Waiting is bounded (maxPauseMs) and can
+ * be stopped: cancelWaiting() fails every request that is queued or backing off with CANCELLED,
+ * before any of it was sent.
  */
 export class RateLimiter {
   private tokens: number
   private last: number
   private inFlight = 0
   private pausedUntil = 0
-  private readonly queue: Waiter[] = []
+  private readonly queues: Record<Priority, Waiter[]> = { view: [], background: [] }
   private readonly sleepers = new Set<Sleeper>()
   private timer: ReturnType<typeof setTimeout> | null = null
+  private timerDue = 0
   private readonly now: () => number
   readonly maxPauseMs: number
+  private readonly reserve: { tokens: number; slots: number }
 
   constructor(private readonly opts: LimiterOptions) {
     this.now = opts.now ?? (() => Date.now())
     this.maxPauseMs = opts.maxPauseMs ?? MAX_PAUSE_MS
     this.tokens = opts.burst
     this.last = this.now()
+    const r = opts.backgroundReserve ?? { tokens: opts.burst - 1, slots: 1 }
+    // Background work must always be able to start eventually: at least one token and one slot are its.
+    this.reserve = { tokens: clamp(r.tokens, 0, opts.burst - 1), slots: clamp(r.slots, 0, opts.maxInFlight - 1) }
   }
 
   get pending(): number {
-    return this.queue.length
+    return this.queues.view.length + this.queues.background.length
   }
 
   get active(): number {
@@ -60,26 +79,27 @@ export class RateLimiter {
   }
 
   /** Resolves with a release function once the request may start. */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  acquire(signal?: AbortSignal, priority: Priority = 'view'): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(cancelled())
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, signal }
+      const queue = this.queues[priority]
       if (signal) {
         waiter.onAbort = () => {
-          const i = this.queue.indexOf(waiter)
-          if (i >= 0) this.queue.splice(i, 1)
+          const i = queue.indexOf(waiter)
+          if (i >= 0) queue.splice(i, 1)
           reject(cancelled())
         }
         signal.addEventListener('abort', waiter.onAbort, { once: true })
       }
-      this.queue.push(waiter)
+      queue.push(waiter)
       this.pump()
     })
   }
 
   /** Requests waiting: queued for a turn, or backing off before their next attempt. */
   get waiting(): number {
-    return this.queue.length + this.sleepers.size
+    return this.pending + this.sleepers.size
   }
 
   /** How long the queue is still held by a 429, in ms (0 when it is not). */
@@ -130,7 +150,7 @@ export class RateLimiter {
    * many were cancelled.
    */
   cancelWaiting(): number {
-    const queued = this.queue.splice(0)
+    const queued = [...this.queues.view.splice(0), ...this.queues.background.splice(0)]
     for (const w of queued) {
       if (w.signal && w.onAbort) w.signal.removeEventListener('abort', w.onAbort)
       w.reject(cancelled())
@@ -155,12 +175,16 @@ export class RateLimiter {
 
   private pump(): void {
     this.refill()
-    while (this.queue.length > 0) {
+    while (this.pending > 0) {
       const t = this.now()
       if (t < this.pausedUntil) return this.schedule(this.pausedUntil - t)
-      if (this.inFlight >= this.opts.maxInFlight) return
-      if (this.tokens < 1) return this.schedule(((1 - this.tokens) / this.opts.perSecond) * 1000)
-      const waiter = this.queue.shift()!
+      const view = this.queues.view.length > 0
+      // A view request may use the whole burst and every slot; background work leaves the reserve.
+      const keepTokens = view ? 0 : this.reserve.tokens
+      const keepSlots = view ? 0 : this.reserve.slots
+      if (this.inFlight >= this.opts.maxInFlight - keepSlots) return
+      if (this.tokens < 1 + keepTokens) return this.schedule(((1 + keepTokens - this.tokens) / this.opts.perSecond) * 1000)
+      const waiter = (view ? this.queues.view : this.queues.background).shift()!
       if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort)
       this.tokens -= 1
       this.inFlight += 1
@@ -174,16 +198,24 @@ export class RateLimiter {
     }
   }
 
+  /** Pumps again after `ms`; an earlier wake-up replaces a later one (a view request needs fewer tokens than background work). */
   private schedule(ms: number): void {
-    if (this.timer) return
-    this.timer = setTimeout(
-      () => {
-        this.timer = null
-        this.pump()
-      },
-      Math.max(1, Math.ceil(ms)),
-    )
+    const wait = Math.max(1, Math.ceil(ms))
+    const due = this.now() + wait
+    if (this.timer) {
+      if (this.timerDue <= due) return
+      clearTimeout(this.timer)
+    }
+    this.timerDue = due
+    this.timer = setTimeout(() => {
+      this.timer = null
+      this.pump()
+    }, wait)
   }
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, n))
 }
 
 function cancelled(): AppError {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { AppError } from '../contract/errors'
 import type { RosterList, RosterRow, WeekDetail } from '../contract/schemas'
 import { athleteSummary, getAthlete, listActivities, listAthletes, listEvents } from '../icu/api'
@@ -5,6 +6,7 @@ import type { AthleteWithTags, SummaryWithCats } from '../icu/types'
 import { addDays, athleteToday, maxDate, minDate, mondayOf } from './dates'
 import { num, personName, round1, strings } from './decode'
 import type { HandlersFor, ServiceDeps } from './deps'
+import { mapPooled } from './pool'
 
 type RosterDeps = Pick<ServiceDeps, 'session' | 'now'> & { onDetail?: (detail: WeekDetail) => void }
 
@@ -13,6 +15,7 @@ const ROSTER_MAX_AGE_MS = 15 * 60_000
 /** The roster, loaded once per account and shared by the services that need names, zones or access. */
 export class RosterCache {
   private cache: { generation: number; list: RosterList } | null = null
+  private index: { list: RosterList; rows: Map<string, RosterRow> } | null = null
 
   constructor(private readonly deps: Pick<ServiceDeps, 'session' | 'now'>) {}
 
@@ -28,22 +31,56 @@ export class RosterCache {
 
   /** The rows for these ids, reloading once if one is unknown (a new athlete since the last load). */
   async rows(ids: string[]): Promise<RosterRow[]> {
-    let list = await this.get()
-    if (ids.some((id) => !list.athletes.some((a) => a.id === id))) list = await this.get(true)
+    await this.get()
+    if (ids.some((id) => !this.byId.has(id))) await this.get(true)
     return ids.map((id) => {
-      const row = list.athletes.find((a) => a.id === id)
+      const row = this.byId.get(id)
       if (!row) throw new AppError('NOT_FOUND', `Athlete ${id} is not on your roster.`)
       return row
     })
   }
+
+  /**
+   * The athlete's today now, from the roster already loaded (no request); null when the roster is
+   * not loaded for this account or does not hold the athlete.
+   */
+  todayOf(athleteId: string): string | null {
+    if (!this.cache || this.cache.generation !== this.deps.session.generation) return null
+    const row = this.byId.get(athleteId)
+    return row ? athleteToday(row.timezone, this.deps.now()) : null
+  }
+
+  /** Rows by id: a roster of a thousand is looked up once per athlete, not scanned. */
+  private get byId(): Map<string, RosterRow> {
+    const list = this.cache?.list
+    if (!list) return new Map()
+    if (this.index?.list !== list) this.index = { list, rows: new Map(list.athletes.map((a) => [a.id, a])) }
+    return this.index.rows
+  }
 }
 
-export function rosterHandlers(deps: ServiceDeps, roster: RosterCache): HandlersFor<'roster:list' | 'roster:weekDetails'> {
+export function rosterHandlers(deps: ServiceDeps, roster: RosterCache): HandlersFor<'roster:list' | 'roster:weekDetails' | 'roster:cancelDetails'> {
+  // The details the roster view asked for, until they are done or the coach leaves the view.
+  const running = new Set<AbortController>()
   return {
     'roster:list': ({ refresh }) => roster.get(refresh),
     'roster:weekDetails': async ({ athleteIds }) => {
-      const athletes = (await roster.rows(athleteIds)).map((r) => ({ id: r.id, timezone: r.timezone }))
-      return weekDetails({ ...deps, onDetail: (d) => deps.emit('roster:detail', d) }, athletes)
+      const controller = new AbortController()
+      // One signal is listened to by every request of a long roster.
+      setMaxListeners(0, controller.signal)
+      running.add(controller)
+      try {
+        const athletes = (await roster.rows(athleteIds)).map((r) => ({ id: r.id, timezone: r.timezone }))
+        return await weekDetails({ ...deps, onDetail: (d) => deps.emit('roster:detail', d) }, athletes, controller.signal)
+      } finally {
+        running.delete(controller)
+      }
+    },
+    'roster:cancelDetails': async () => {
+      const cancelled = running.size
+      for (const c of running) c.abort()
+      running.clear()
+      return { cancelled }
     },
   }
 }
@@ -143,9 +180,13 @@ function sportsOf(weeks: SummaryWithCats[]): string[] {
   return [...time.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k)
 }
 
+/** Athletes whose details are asked at once: enough to keep the limiter busy, few enough to queue little. */
+const DETAIL_ATHLETES_AT_ONCE = 8
+
 /**
  * This week's plan and the last activity for each athlete: two requests per athlete, through the
- * shared limiter, reported one athlete at a time so the roster fills in as answers arrive.
+ * shared limiter as background work (a view the coach opens meanwhile goes first), reported one
+ * athlete at a time so the roster fills in as answers arrive. The signal cancels what is not sent.
  */
 export async function weekDetails(
   deps: RosterDeps,
@@ -154,19 +195,22 @@ export async function weekDetails(
 ): Promise<WeekDetail[]> {
   const http = deps.session.http()
   const now = deps.now()
-  return Promise.all(
-    athletes.map(async ({ id, timezone }) => {
+  const o = { signal, priority: 'background' as const }
+  return mapPooled(
+    athletes,
+    DETAIL_ATHLETES_AT_ONCE,
+    async ({ id, timezone }) => {
       const today = athleteToday(timezone, now)
       const monday = mondayOf(today)
       let detail: WeekDetail
       try {
         const [events, activities] = await Promise.all([
-          listEvents(http, id, { oldest: monday, newest: addDays(monday, 6), category: ['WORKOUT'] }, { signal }),
+          listEvents(http, id, { oldest: monday, newest: addDays(monday, 6), category: ['WORKOUT'] }, o),
           listActivities(
             http,
             id,
             { oldest: addDays(today, -7 * HISTORY_WEEKS), newest: `${today}T23:59:59`, limit: 1, fields: ['id', 'start_date_local', 'type', 'name', 'icu_training_load'] },
-            { signal },
+            o,
           ),
         ])
         const planned = events ?? []
@@ -194,6 +238,7 @@ export async function weekDetails(
       }
       deps.onDetail?.(detail)
       return detail
-    }),
+    },
+    signal,
   )
 }

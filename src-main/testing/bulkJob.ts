@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
+import { addDays, athleteToday, mondayOf } from '../services/dates'
+import type { SimHandle } from '../sim'
 
 const CHILD = join(import.meta.dirname, 'bulkChild.ts')
 
@@ -40,4 +42,24 @@ export function startBulkJob(opts: { simUrl: string; dataDir: string; coachId: s
       await gone
     },
   }
+}
+
+export interface PickedWorkout {
+  athleteId: string
+  eventId: number
+  /** start_date_local as it was when picked. */
+  start: string
+}
+
+/** The first three writable athletes' first two workouts of next week, straight from the simulator. */
+export function nextWeekWorkouts(sim: SimHandle): PickedWorkout[] {
+  const monday = addDays(mondayOf(athleteToday('Europe/London', new Date())), 7)
+  const ids = sim.state.coached.filter((a) => a.athlete.icu_permission !== 'READ').slice(0, 3).map((a) => a.id)
+  return ids.flatMap((id) =>
+    sim.state
+      .athlete(id)!
+      .events.filter((e) => e.category === 'WORKOUT' && (e.start_date_local ?? '') >= monday && (e.start_date_local ?? '') < addDays(monday, 7))
+      .slice(0, 2)
+      .map((e) => ({ athleteId: id, eventId: e.id!, start: e.start_date_local! })),
+  )
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Channel } from '../contract/channels'
+import type { RosterList } from '../contract/schemas'
 import { contract, eventPayloads } from '../contract/schemas'
 import { createCore, type Core, type CoreOptions } from '../core'
 import { createLogger } from '../log'
@@ -74,4 +75,11 @@ export async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: u
   const r = await p
   if (!r.ok) throw new Error(JSON.stringify(r.error))
   return r.value as T
+}
+
+/** A harness connected as the simulator's coach, with the roster as the app lists it. */
+export async function connectedHarness(opts: Parameters<typeof coreHarness>[0] = {}): Promise<{ h: CoreHarness; roster: RosterList }> {
+  const h = await coreHarness(opts)
+  await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
+  return { h, roster: await ok<RosterList>(h.core.invoke('roster:list', {})) }
 }

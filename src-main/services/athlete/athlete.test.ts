@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Channel } from '../../contract/channels'
 import type { ActivityDetail, ActivityRow, ActivityStreams, AthleteProfile, FitnessSeries, ResultOf, SportSettingsView, WellnessDay } from '../../contract/schemas'
-import { profilesFor } from '../../sim/profile'
+import { profilesFor, VARIANTS, type ProfileAxis } from '../../sim/profile'
 import { coreHarness, type CoreHarness } from '../../testing/core'
 import { STRAVA_STREAMS } from './streams'
 import { addDays, athleteToday } from '../dates'
@@ -260,7 +260,19 @@ describe('sport settings', () => {
   })
 })
 
-describe('manual activities', () => {
+// No axis of the profile is about manual activities, but the suite runs under every reading anyway.
+describe.each(profilesFor(Object.keys(VARIANTS) as ProfileAxis[]))('manual activities under $name', ({ profile }) => {
+  let outer: CoreHarness
+  beforeAll(async () => {
+    outer = h
+    h = await coreHarness({ sim: { profile } })
+    await h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey })
+  })
+  afterAll(async () => {
+    await h.close()
+    h = outer
+  })
+
   it('logs several in one request, and sending them again does not duplicate', async () => {
     const athlete = 'i100005'
     const rows = [

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BulkHistory, BulkPlan, BulkReport, CalendarRow } from '../../contract/calendar'
 import type { RosterList } from '../../contract/schemas'
 import { profilesFor } from '../../sim'
-import { coreHarness, ok, type CoreHarness } from '../../testing/core'
+import { connectedHarness, coreHarness, ok, type CoreHarness } from '../../testing/core'
 import { addDays, athleteToday, mondayOf } from '../dates'
 
 // Every behaviour the write path depends on that the API documentation leaves open.
@@ -14,9 +14,7 @@ describe.each(PROFILES)('bulk writes under $name', ({ profile }) => {
   let monday: string
 
   beforeEach(async () => {
-    h = await coreHarness({ sim: { profile } })
-    await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
-    roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
+    ;({ h, roster } = await connectedHarness({ sim: { profile } }))
     monday = addDays(mondayOf(athleteToday('Europe/London', new Date())), 7)
   })
   afterEach(() => h.close())
@@ -241,9 +239,7 @@ describe('bad bulk requests change nothing', () => {
   let roster: RosterList
   let monday: string
   beforeEach(async () => {
-    h = await coreHarness()
-    await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
-    roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
+    ;({ h, roster } = await connectedHarness())
     monday = addDays(mondayOf(athleteToday('Europe/London', new Date())), 7)
   })
   afterEach(() => h.close())

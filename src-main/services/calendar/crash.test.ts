@@ -7,9 +7,9 @@ import { createCore, type Core } from '../../core'
 import { createLogger } from '../../log'
 import { MemorySecretStore } from '../../secrets/memory'
 import { startSim, type SimHandle } from '../../sim'
-import { startBulkJob, type BulkJobProcess } from '../../testing/bulkJob'
+import { nextWeekWorkouts, startBulkJob, type BulkJobProcess } from '../../testing/bulkJob'
 import { ok } from '../../testing/core'
-import { addDays, athleteToday, mondayOf } from '../dates'
+import { addDays } from '../dates'
 
 /**
  * A bulk job in a process of its own is killed with SIGKILL at chosen points; a new core on the
@@ -34,19 +34,7 @@ afterEach(async () => {
 })
 
 function athletes(): string[] {
-  return sim.state.coached.filter((a) => a.athlete.icu_permission !== 'READ').slice(0, 3).map((a) => a.id)
-}
-
-/** Two single-day workouts per athlete in next week, by id, with their start. */
-function picks(ids: string[]): { athleteId: string; eventId: number; start: string }[] {
-  const monday = addDays(mondayOf(athleteToday('Europe/London', new Date())), 7)
-  return ids.flatMap((id) =>
-    sim.state
-      .athlete(id)!
-      .events.filter((e) => e.category === 'WORKOUT' && (e.start_date_local ?? '') >= monday && (e.start_date_local ?? '') < addDays(monday, 7))
-      .slice(0, 2)
-      .map((e) => ({ athleteId: id, eventId: e.id!, start: e.start_date_local! })),
-  )
+  return [...new Set(nextWeekWorkouts(sim).map((p) => p.athleteId))]
 }
 
 const startOf = (p: { athleteId: string; eventId: number }) => sim.state.athlete(p.athleteId)!.events.find((e) => e.id === p.eventId)!.start_date_local
@@ -125,7 +113,7 @@ const POINTS = [
 describe.each(POINTS)('a bulk job killed $name', (point) => {
   it.each(['finish', 'undo'] as const)('is found at the next start, read back, and can be %s-ed', async (choice) => {
     const ids = athletes()
-    const sel = picks(ids)
+    const sel = nextWeekWorkouts(sim)
     expect(sel).toHaveLength(6)
     const ready = await point.at(ids, sel)
     await runChild(sel.map(({ athleteId, eventId }) => ({ athleteId, eventId })))

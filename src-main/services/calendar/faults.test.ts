@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BulkAction, BulkPlan, BulkReport, CalendarRow } from '../../contract/calendar'
 import type { RosterList } from '../../contract/schemas'
 import { profilesFor, type FaultRule, type SimProfile } from '../../sim'
-import { coreHarness, ok, type CoreHarness } from '../../testing/core'
+import { connectedHarness, ok, type CoreHarness } from '../../testing/core'
 import { addDays, athleteToday, mondayOf } from '../dates'
 
 /**
@@ -42,9 +42,7 @@ let roster: RosterList
 let monday: string
 
 async function start(sim: { profile?: SimProfile }) {
-  h = await coreHarness({ sim, core: { timeoutMs: 1_000 } })
-  await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
-  roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
+  ;({ h, roster } = await connectedHarness({ sim, core: { timeoutMs: 1_000 } }))
   monday = addDays(mondayOf(athleteToday('Europe/London', new Date())), 7)
 }
 afterEach(() => h.close())
@@ -119,7 +117,10 @@ describe('cancel while requests are in flight', () => {
     // Each athlete's first write is made by the server, then its answer hangs.
     for (const id of sources) h.sim.addFault({ method: 'PUT', path: new RegExp(`/athlete/${id}/events/`), stallAfterMs: 5_000, times: 1 })
     const applying = ok<BulkReport>(h.core.invoke('calendar:applyBulk', { planId: plan.planId }))
-    await new Promise((r) => setTimeout(r, 400))
+    // Cancel once each athlete's first write has been made on the server (its answer still hanging).
+    const renamed = () => sources.filter((id) => events(id).some((e) => e.name === 'Cancelled?')).length
+    for (let waited = 0; renamed() < 3 && waited < 15_000; waited += 20) await new Promise((r) => setTimeout(r, 20))
+    expect(renamed()).toBe(3)
     await ok(h.core.invoke('calendar:cancelBulk', { planId: plan.planId }))
     const report = await applying
     expect(report.cancelled).toBe(true)

@@ -32,7 +32,8 @@ export interface CalendarParts {
 }
 
 export function createCalendar(deps: ServiceDeps, roster: RosterCache): CalendarParts {
-  const loader = new CalendarLoader(deps)
+  // Each athlete's today from the roster already loaded: weeks wholly ahead of it skip the activities request.
+  const loader = new CalendarLoader(deps, (athleteId) => roster.todayOf(athleteId))
   return { loader, bulk: new BulkService(deps, roster, loader) }
 }
 

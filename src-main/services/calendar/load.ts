@@ -12,19 +12,34 @@ const ACTIVITY_FIELDS = ['id', 'start_date_local', 'type', 'name', 'moving_time'
 interface WeekBlock {
   events: Event[]
   activities: CalendarRow['activities']
+  /** False for a week that lay wholly after the athlete's today when loaded: activities were not asked. */
+  activitiesAsked: boolean
 }
 
 /**
  * Calendar data by athlete and week: one events and one activities request per athlete for the
- * weeks not cached yet, so scrolling back to a loaded week costs nothing.
+ * weeks not cached yet, so scrolling back to a loaded week costs nothing. Weeks wholly after the
+ * athlete's today cost only the events request (nothing can have been done there yet), and a week
+ * already on its way is waited for instead of asked again (quick week switching).
  */
 export class CalendarLoader {
   private readonly weeks = new Map<string, WeekBlock>()
+  /** Weeks being loaded, by athlete and Monday: a second view of them shares the answer. */
+  private readonly inFlight = new Map<string, Promise<void>>()
   /** Bumped by every write to an athlete, so an answer fetched before it is not cached after it. */
   private readonly versions = new Map<string, number>()
   private generation = -1
+  /** Bumped when the cache is emptied, so an answer asked for before is not cached after. */
+  private epoch = 0
 
-  constructor(private readonly deps: Pick<ServiceDeps, 'session'>) {}
+  /**
+   * `todayOf` gives an athlete's today from what is already known (the loaded roster), or null,
+   * in which case activities are always asked.
+   */
+  constructor(
+    private readonly deps: Pick<ServiceDeps, 'session'>,
+    private readonly todayOf: (athleteId: string) => string | null = () => null,
+  ) {}
 
   async rows(
     athleteIds: string[],
@@ -33,49 +48,20 @@ export class CalendarLoader {
     opts: { refresh?: boolean; onRow?: (row: CalendarRow) => void; signal?: AbortSignal } = {},
   ): Promise<CalendarRow[]> {
     if (newest < oldest) throw new AppError('INVALID_INPUT', 'The end of the range is before its start.')
-    if (this.generation !== this.deps.session.generation || opts.refresh) {
+    if (this.generation !== this.deps.session.generation) {
       this.weeks.clear()
+      this.inFlight.clear()
+      this.epoch++
       this.generation = this.deps.session.generation
     }
-    const http = this.deps.session.http()
+    // Refresh forgets only these athletes: a long roster is asked for in chunks, each refreshing its own.
+    if (opts.refresh) this.forget(athleteIds)
     const mondays = weeksCovering(oldest, newest)
     return Promise.all(
       athleteIds.map(async (athleteId) => {
         let row: CalendarRow
         try {
-          const missing = mondays.filter((m) => !this.weeks.has(key(athleteId, m)))
-          if (missing.length) {
-            const version = this.versions.get(athleteId) ?? 0
-            const from = missing[0]!
-            const to = addDays(missing.at(-1)!, 6)
-            const [events, activities] = await Promise.all([
-              listEvents(http, athleteId, { oldest: from, newest: to }, { signal: opts.signal }),
-              listActivities(
-                http,
-                athleteId,
-                { oldest: from, newest: `${to}T23:59:59`, fields: ACTIVITY_FIELDS },
-                { signal: opts.signal },
-              ),
-            ])
-            if ((this.versions.get(athleteId) ?? 0) !== version) {
-              // A write landed while this was in flight: ask again rather than cache what it replaced.
-              return this.rows([athleteId], oldest, newest, { signal: opts.signal }).then(([r]) => {
-                opts.onRow?.(r!)
-                return r!
-              })
-            }
-            for (const m of missing) this.weeks.set(key(athleteId, m), { events: [], activities: [] })
-            for (const e of events ?? []) {
-              // A multi-day event that started before the range is kept with the range's first week.
-              const start = (e.start_date_local ?? from).slice(0, 10)
-              this.weeks.get(key(athleteId, mondayOf(start < from ? from : start)))?.events.push(e)
-            }
-            for (const a of activities ?? []) {
-              if (!a?.id) continue
-              const block = this.weeks.get(key(athleteId, mondayOf((a.start_date_local ?? from).slice(0, 10))))
-              block?.activities.push(calActivity(a, athleteId))
-            }
-          }
+          await this.load(athleteId, mondays, opts.signal)
           row = this.assemble(athleteId, oldest, newest, mondays)
         } catch (e) {
           if (e instanceof AppError && e.code === 'CANCELLED') throw e
@@ -86,6 +72,68 @@ export class CalendarLoader {
         return row
       }),
     )
+  }
+
+  /** Until every week is cached: waits for weeks already on their way, asks for the others. */
+  private async load(athleteId: string, mondays: string[], signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const today = this.todayOf(athleteId)
+      const waits: Promise<void>[] = []
+      const missing: string[] = []
+      for (const m of mondays) {
+        if (this.cached(athleteId, m, today)) continue
+        const pending = this.inFlight.get(key(athleteId, m))
+        if (pending) waits.push(pending)
+        else missing.push(m)
+      }
+      if (!waits.length && !missing.length) return
+      for (const run of consecutive(missing)) waits.push(this.fetchWeeks(athleteId, run, today, signal))
+      // A write landing meanwhile leaves a week uncached: the loop then asks for it again.
+      await Promise.all(waits)
+    }
+  }
+
+  private cached(athleteId: string, monday: string, today: string | null): boolean {
+    const block = this.weeks.get(key(athleteId, monday))
+    // A week loaded without activities while it lay ahead needs them once it has begun.
+    return !!block && (block.activitiesAsked || (today !== null && monday > today))
+  }
+
+  /** One events request (and one activities request unless every week lies ahead) for consecutive weeks. */
+  private fetchWeeks(athleteId: string, run: string[], today: string | null, signal?: AbortSignal): Promise<void> {
+    const http = this.deps.session.http()
+    const version = this.versions.get(athleteId) ?? 0
+    const epoch = this.epoch
+    const from = run[0]!
+    const to = addDays(run.at(-1)!, 6)
+    const askActivities = today === null || from <= today
+    const job = (async () => {
+      const [events, activities] = await Promise.all([
+        listEvents(http, athleteId, { oldest: from, newest: to }, { signal }),
+        askActivities
+          ? listActivities(http, athleteId, { oldest: from, newest: `${to}T23:59:59`, fields: ACTIVITY_FIELDS }, { signal })
+          : Promise.resolve([]),
+      ])
+      // A write (or a refresh) landed while this was in flight: not cached, so it is asked again.
+      if ((this.versions.get(athleteId) ?? 0) !== version || this.epoch !== epoch) return
+      for (const m of run) this.weeks.set(key(athleteId, m), { events: [], activities: [], activitiesAsked: askActivities })
+      for (const e of events ?? []) {
+        // A multi-day event that started before the range is kept with the range's first week.
+        const start = (e.start_date_local ?? from).slice(0, 10)
+        this.weeks.get(key(athleteId, mondayOf(start < from ? from : start)))?.events.push(e)
+      }
+      for (const a of activities ?? []) {
+        if (!a?.id) continue
+        const block = this.weeks.get(key(athleteId, mondayOf((a.start_date_local ?? from).slice(0, 10))))
+        block?.activities.push(calActivity(a, athleteId))
+      }
+    })()
+    for (const m of run) this.inFlight.set(key(athleteId, m), job)
+    const done = () => {
+      for (const m of run) if (this.inFlight.get(key(athleteId, m)) === job) this.inFlight.delete(key(athleteId, m))
+    }
+    job.then(done, done)
+    return job
   }
 
   /** A cached event by id, to learn its dates without asking intervals.icu again. */
@@ -139,9 +187,15 @@ export class CalendarLoader {
 
   /** Forget what is cached for these athletes (after a write), so the next view reloads it. */
   invalidate(athleteIds: Iterable<string>): void {
+    this.forget(athleteIds)
+  }
+
+  /** Drops these athletes' weeks, and any answer on its way for them is not cached (it may predate a change). */
+  private forget(athleteIds: Iterable<string>): void {
     const ids = new Set(athleteIds)
     for (const id of ids) this.versions.set(id, (this.versions.get(id) ?? 0) + 1)
     for (const k of [...this.weeks.keys()]) if (ids.has(k.split('|')[0]!)) this.weeks.delete(k)
+    for (const k of [...this.inFlight.keys()]) if (ids.has(k.split('|')[0]!)) this.inFlight.delete(k)
   }
 
   private assemble(athleteId: string, oldest: string, newest: string, mondays: string[]): CalendarRow {
@@ -165,6 +219,17 @@ export class CalendarLoader {
       error: null,
     }
   }
+}
+
+/** Mondays in order, cut where a week is skipped: each run is one request. */
+function consecutive(mondays: string[]): string[][] {
+  const runs: string[][] = []
+  for (const m of mondays) {
+    const run = runs.at(-1)
+    if (run && addDays(run.at(-1)!, 7) === m) run.push(m)
+    else runs.push([m])
+  }
+  return runs
 }
 
 function key(athleteId: string, monday: string): string {

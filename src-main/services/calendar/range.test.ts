@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CalendarRow } from '../../contract/calendar'
 import type { RosterList } from '../../contract/schemas'
-import { coreHarness, ok, type CoreHarness } from '../../testing/core'
+import { connectedHarness, ok, type CoreHarness } from '../../testing/core'
 import { addDays, athleteToday, mondayOf } from '../dates'
 
 let h: CoreHarness
@@ -9,9 +9,7 @@ let roster: RosterList
 let monday: string
 
 beforeEach(async () => {
-  h = await coreHarness()
-  await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
-  roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
+  ;({ h, roster } = await connectedHarness())
   monday = addDays(mondayOf(athleteToday('Europe/London', new Date())), 7)
 })
 afterEach(() => h.close())
@@ -19,21 +17,23 @@ afterEach(() => h.close())
 const writers = () => roster.athletes.filter((a) => !a.isSelf && a.permission === 'WRITE')
 const serverEvent = (athleteId: string, id: number) => h.sim.state.athlete(athleteId)!.events.find((e) => e.id === id)
 
-async function load(ids: string[], weeks = 1): Promise<CalendarRow[]> {
-  return ok(h.core.invoke('calendar:range', { athleteIds: ids, oldest: monday, newest: addDays(monday, weeks * 7 - 1) }))
+async function load(ids: string[], weeks = 1, from = monday): Promise<CalendarRow[]> {
+  return ok(h.core.invoke('calendar:range', { athleteIds: ids, oldest: from, newest: addDays(from, weeks * 7 - 1) }))
 }
 
 describe('calendar range', () => {
   it('loads one events and one activities request per athlete, then serves a loaded week from the cache', async () => {
     const ids = writers().slice(0, 4).map((a) => a.id)
+    // Weeks gone by for every athlete: activities are asked as well as events.
+    const past = addDays(monday, -21)
     h.sim.resetRequests()
-    const rows = await load(ids, 2)
+    const rows = await load(ids, 2, past)
     expect(rows.map((r) => r.athleteId)).toEqual(ids)
     expect(rows.every((r) => r.error === null && r.events.length > 0)).toBe(true)
     expect(h.sim.requests).toHaveLength(8)
     expect(h.events.filter((e) => e.event === 'calendar:row')).toHaveLength(4)
     h.sim.resetRequests()
-    await load(ids, 1)
+    await load(ids, 1, past)
     expect(h.sim.requests).toHaveLength(0)
   })
 })

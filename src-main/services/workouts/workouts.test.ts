@@ -3,7 +3,7 @@ import type { BulkPlan, BulkReport } from '../../contract/calendar'
 import type { ImportedFile, Library, LibWorkout, SportThresholds, WeekTemplate, WorkoutPreview } from '../../contract/workouts'
 import type { RosterList } from '../../contract/schemas'
 import { libraryOf } from '../../sim/library/store'
-import { coreHarness, ok, type CoreHarness } from '../../testing/core'
+import { connectedHarness, ok, type CoreHarness } from '../../testing/core'
 import { writeZwo } from '../../sim/downloadWriters'
 import { flattenSteps, parseWorkout, readWorkoutFile, type Step } from '../../workouts'
 import { addDays, athleteToday, mondayOf } from '../dates'
@@ -12,9 +12,7 @@ let h: CoreHarness
 let roster: RosterList
 
 beforeEach(async () => {
-  h = await coreHarness()
-  await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
-  roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
+  ;({ h, roster } = await connectedHarness())
 })
 afterEach(() => h.close())
 

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { errorOf } from './errorOf'
 import { plain } from './plain'
-import type { BulkAction, BulkPlan, BulkReport, CalEvent, JobSummary, CalendarRow, DayWellness, EventFields } from '@contract'
+import { chunksOf, MAX_RANGE_ATHLETES, type BulkAction, type BulkPlan, type BulkReport, type CalEvent, type JobSummary, type CalendarRow, type DayWellness, type EventFields } from '@contract'
 import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle } from './calendarModel'
 
@@ -94,8 +94,11 @@ export const useCalendarStore = defineStore('calendar', {
       this.loading = true
       this.error = null
       try {
-        // Rows arrive one by one through calendar:row events; the answer settles the rest.
-        const rows = await call(bridge().calendar.range({ athleteIds: [...athleteIds], oldest: this.start, newest: this.end, refresh }))
+        // Rows arrive one by one through calendar:row events; the answers settle the rest. A roster
+        // longer than one call takes goes in chunks, side by side.
+        const { start: oldest, end: newest } = this
+        const chunks = chunksOf(athleteIds, MAX_RANGE_ATHLETES)
+        const rows = (await Promise.all(chunks.map((ids) => call(bridge().calendar.range({ athleteIds: ids, oldest, newest, refresh }))))).flat()
         // A slower answer for an earlier view (another week, range or filter) must not overwrite this one.
         if (seq === showSeq) this.rows = Object.fromEntries(rows.map((r) => [r.athleteId, r]))
       } catch (e) {
@@ -278,7 +281,8 @@ export const useCalendarStore = defineStore('calendar', {
     async loadDay(date: string) {
       this.day = date
       try {
-        const list = await call(bridge().calendar.dayWellness({ athleteIds: [...this.athleteIds], date }))
+        const chunks = chunksOf(this.athleteIds, MAX_RANGE_ATHLETES)
+        const list = (await Promise.all(chunks.map((athleteIds) => call(bridge().calendar.dayWellness({ athleteIds, date }))))).flat()
         this.wellness = Object.fromEntries(list.map((w) => [w.athleteId, w]))
       } catch (e) {
         this.error = errorOf(e)

@@ -1,8 +1,11 @@
 import { defineStore } from 'pinia'
 import { errorOf } from './errorOf'
-import type { RosterRow, WeekDetail } from '@contract'
+import { chunksOf, MAX_DETAIL_ATHLETES, type RosterRow, type WeekDetail } from '@contract'
 import { bridge, call } from '../api'
 import { allTags, visibleRoster, type SortKey } from './rosterView'
+
+/** loadDetails() was called while details were loading. */
+let detailsAgain = false
 
 export const useRosterStore = defineStore('roster', {
   state: () => ({
@@ -17,6 +20,10 @@ export const useRosterStore = defineStore('roster', {
     search: '',
     includeSelf: false,
     listening: false,
+    /** Week details asked and not all answered yet (the roster view cancels them when it closes). */
+    detailsLoading: false,
+    /** Why the week details could not be loaded (not per athlete: those carry their own error). */
+    detailsError: null as { code: string; message: string } | null,
   }),
   getters: {
     tags: (s) => allTags(s.rows),
@@ -43,9 +50,56 @@ export const useRosterStore = defineStore('roster', {
       } finally {
         this.loading = false
       }
-      const missing = this.rows.map((r) => r.id).filter((id) => !this.details[id])
-      // The week's plan fills in row by row through roster:detail events as answers arrive.
-      if (missing.length) void call(bridge().roster.weekDetails({ athleteIds: missing })).catch(() => {})
+    },
+    /**
+     * This week's plan and last activity for the rows the roster shows (the coach's own only when
+     * shown), in chunks the contract takes, filling in row by row through roster:detail events.
+     * Main sends them as background work; leaveRoster() cancels what is not sent.
+     */
+    async loadDetails() {
+      if (this.detailsLoading) {
+        // Asked again meanwhile (the coach's own row shown): once these are in, the rest is asked.
+        detailsAgain = true
+        return
+      }
+      const missing = this.rows.filter((r) => (this.includeSelf || !r.isSelf) && !this.details[r.id]).map((r) => r.id)
+      if (!missing.length) return
+      this.detailsLoading = true
+      this.detailsError = null
+      detailsAgain = false
+      let cancelled = false
+      try {
+        await Promise.all(
+          chunksOf(missing, MAX_DETAIL_ATHLETES).map(async (athleteIds) => {
+            const list = await call(bridge().roster.weekDetails({ athleteIds }))
+            // The answer settles any row whose event was missed.
+            this.details = { ...this.details, ...Object.fromEntries(list.map((d) => [d.athleteId, d])) }
+          }),
+        )
+      } catch (e) {
+        const error = errorOf(e)
+        // Cancelled because the coach left the roster: the rest is asked when it opens again.
+        cancelled = error.code === 'CANCELLED'
+        if (!cancelled) this.detailsError = error
+      } finally {
+        this.detailsLoading = false
+      }
+      if (detailsAgain && !cancelled && !this.detailsError) await this.loadDetails()
+    },
+    /** Refresh: what is still queued for the old list is cancelled, then the list and its details load again. */
+    async reload() {
+      await this.leaveRoster()
+      await this.load(true)
+      await this.loadDetails()
+    },
+    /** The coach left the roster: week details still queued in main are not sent. */
+    async leaveRoster() {
+      if (!this.detailsLoading) return
+      try {
+        await call(bridge().roster.cancelDetails({}))
+      } catch (e) {
+        this.detailsError = errorOf(e)
+      }
     },
     sortBy(key: SortKey) {
       if (this.sortKey === key) this.sortDir = this.sortDir === 'asc' ? 'desc' : 'asc'
@@ -58,6 +112,7 @@ export const useRosterStore = defineStore('roster', {
       this.rows = []
       this.details = {}
       this.fetchedAt = null
+      this.detailsError = null
     },
   },
 })

@@ -1,5 +1,5 @@
 // The browser host's stand-in for the preload: the same bridge, with HTTP as its transport.
-import { buildBridge } from '../../src-main/preload/bridge'
+import { buildBridge } from '../src-main/preload/bridge'
 
 // The host puts this run's token on the script tag; every call carries it.
 const token = (document.currentScript as HTMLScriptElement | null)?.dataset.token ?? ''

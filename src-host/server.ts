@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { createCore, type Core, type CoreOptions } from '../../src-main/core'
-import { EVENTS } from '../../src-main/contract/channels'
-import { CONTENT_SECURITY_POLICY } from '../../src-main/security'
+import { createCore, type Core, type CoreOptions } from '../src-main/core'
+import { EVENTS } from '../src-main/contract/channels'
+import { CONTENT_SECURITY_POLICY } from '../src-main/security'
 import { HostAccess } from './access'
 
-const ROOT = resolve(import.meta.dirname, '../..')
+const ROOT = resolve(import.meta.dirname, '..')
 const MAX_BODY = 1 << 20
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,12 +2,12 @@
 import { spawn } from 'node:child_process'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { createLogger } from '../../src-main/log'
-import { IsolatedKeychainStore } from '../../src-main/secrets/isolatedKeychain'
-import { KEYCHAIN_WORKER_FILE } from '../../src-main/secrets/keychainProtocol'
-import { nodeKeychainWorker } from '../../src-main/secrets/nodeKeychainWorker'
-import { fixedFolderDialogs } from '../../src-main/services/exports/dialogs'
-import { startSim } from '../../src-main/sim'
+import { createLogger } from '../src-main/log'
+import { IsolatedKeychainStore } from '../src-main/secrets/isolatedKeychain'
+import { KEYCHAIN_WORKER_FILE } from '../src-main/secrets/keychainProtocol'
+import { nodeKeychainWorker } from '../src-main/secrets/nodeKeychainWorker'
+import { fixedFolderDialogs } from '../src-main/services/exports/dialogs'
+import { startSim } from '../src-main/sim'
 import { startHost } from './server'
 
 const port = Number(process.env.PORT ?? 5174)
@@ -18,7 +18,7 @@ const exportDir = process.env.COACH_DESK_EXPORT_DIR || join(dataDir, 'exports')
 const host = await startHost({
   port,
   // The keychain runs in a child process (built with main): keytar can crash natively on a locked keyring.
-  secrets: new IsolatedKeychainStore(nodeKeychainWorker(join(import.meta.dirname, '../../out/main', KEYCHAIN_WORKER_FILE))),
+  secrets: new IsolatedKeychainStore(nodeKeychainWorker(join(import.meta.dirname, '../out/main', KEYCHAIN_WORKER_FILE))),
   baseUrl: process.env.ICU_BASE_URL || undefined,
   dataDir,
   log: createLogger({ console: true, file: join(dataDir, 'logs', 'main.log') }),
