@@ -67,6 +67,13 @@ app.whenReady().then(async () => {
     if (BrowserWindow.getAllWindows().length === 0) open()
   })
   app.on('will-quit', () => void core.dispose())
+}).catch((e: unknown) => {
+  // A start that fails (a data folder it cannot write, a core that cannot start) must say so, not leave
+  // the app running with no window.
+  const message = e instanceof Error ? e.message : String(e)
+  console.error('Coach Desk could not start:', message)
+  dialog.showErrorBox('Coach Desk could not start', message)
+  app.exit(1)
 })
 
 app.on('second-instance', () => {
