@@ -7,12 +7,14 @@ import { attentionBench } from './scenarios/attention'
 import { calendarBench } from './scenarios/calendar'
 import { exportsBench } from './scenarios/exports'
 import { rosterBench } from './scenarios/roster'
+import { windowBench } from './scenarios/window'
 
 const scenarios: [string, () => Promise<BenchRow[]>][] = [
   ['roster', rosterBench],
   ['athlete', athleteBench],
   ['calendar', calendarBench],
   ['exports', exportsBench],
+  ['window', windowBench],
   ['attention', attentionBench],
 ]
 

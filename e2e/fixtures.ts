@@ -54,14 +54,16 @@ function watchConsole(page: Page): string[] {
  * One fixture, two ways to start the app: real Electron where the binary is installed, otherwise the
  * browser host (same built renderer in Debian's Chromium, same createCore, HTTP in place of IPC).
  */
-export const test = base.extend<{ app: AppUnderTest; appTime: string | undefined }>({
+export const test = base.extend<{ app: AppUnderTest; appTime: string | undefined; athletes: number }>({
   /** A fixed instant (ISO) for the app's clock, browser host only: a spec can put the coach just past midnight. */
   appTime: [undefined, { option: true }],
-  app: async ({ appTime }, use) => {
+  /** How many athletes the demo coaches: `test.use({ athletes: 200 })` for a large roster. */
+  athletes: [12, { option: true }],
+  app: async ({ appTime, athletes }, use) => {
     let consoleErrors: string[] = []
     // Every request the app sends is checked against the OpenAPI document; a spec fails on one that breaks it.
     const offDocument: string[] = []
-    const sim = await startSim({ rateLimit: { perSecond: 50, burst: 50 }, onRequest: (r) => offDocument.push(...checkRequest(r)) })
+    const sim = await startSim({ athletes, rateLimit: { perSecond: 50, burst: 50 }, onRequest: (r) => offDocument.push(...checkRequest(r)) })
     const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-'))
     const logFile = join(dataDir, 'logs', 'main.log')
     const exportDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-exports-'))

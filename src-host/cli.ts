@@ -8,9 +8,12 @@ import { KEYCHAIN_WORKER_FILE } from '../src-main/secrets/keychainProtocol'
 import { nodeKeychainWorker } from '../src-main/secrets/nodeKeychainWorker'
 import { fixedFolderDialogs } from '../src-main/services/exports/dialogs'
 import { startSim } from '../src-main/sim'
+import { demoAthletes } from '../src-main/demoSize'
 import { startHost } from './server'
 
 const port = Number(process.env.PORT ?? 5174)
+// COACH_DESK_DEMO_ATHLETES: checked now, so a bad value stops the start with its reason.
+const demoSize = demoAthletes()
 // The coach's own folder for what main writes (templates, drag files, the log), as Electron's userData.
 const dataDir = process.env.COACH_DESK_DATA_DIR || join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'coach-desk')
 // A browser has no native Save dialog for main: exports go to one folder, printed below.
@@ -22,7 +25,7 @@ const host = await startHost({
   baseUrl: process.env.ICU_BASE_URL || undefined,
   dataDir,
   log: createLogger({ console: true, file: join(dataDir, 'logs', 'main.log') }),
-  startDemo: () => startSim({ latencyMs: 40 }),
+  startDemo: () => startSim({ latencyMs: 40, athletes: demoSize }),
   demoWhenDisconnected: process.env.COACH_DESK_DEMO === '1',
   dialogs: fixedFolderDialogs(exportDir),
 })

@@ -32,7 +32,7 @@ export interface HostHandle {
  * The browser host: serves the built renderer to a browser and carries the bridge's calls over
  * HTTP to the same createCore that Electron main uses. Transport only; no app logic lives here.
  */
-export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: number }): Promise<HostHandle> {
+export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: number; rendererDir?: string }): Promise<HostHandle> {
   const streams = new Set<ServerResponse>()
   const core = createCore({
     ...options,
@@ -118,7 +118,7 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
       res.end()
       return
     }
-    await serveStatic(url.pathname, res, token)
+    await serveStatic(url.pathname, res, token, options.rendererDir ?? join(ROOT, 'out/renderer'))
   }
 
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))
@@ -140,8 +140,8 @@ export async function startHost(options: Omit<CoreOptions, 'emit'> & { port?: nu
   }
 }
 
-async function serveStatic(pathname: string, res: ServerResponse, token: string): Promise<void> {
-  const rendererDir = join(ROOT, 'out/renderer')
+/** rendererDir: the built window; the bench can point it at another build to compare two side by side. */
+async function serveStatic(pathname: string, res: ServerResponse, token: string, rendererDir: string): Promise<void> {
   if (pathname === '/host-bridge.js') return sendFile(join(ROOT, 'out/host/host-bridge.js'), res)
   const rel = pathname === '/' ? 'index.html' : normalize(decodeURIComponent(pathname)).replace(/^[/\\]+/, '')
   const file = resolve(rendererDir, rel)

@@ -12,7 +12,8 @@ import { IsolatedKeychainStore } from './secrets/isolatedKeychain'
 import { KEYCHAIN_WORKER_FILE } from './secrets/keychainProtocol'
 import { MemorySecretStore } from './secrets/memory'
 import { utilityKeychainWorker } from './secrets/utilityKeychainWorker'
-import { DEMO_API_KEY, DEMO_COACH_ID, startSim } from './sim'
+import { DEMO_API_KEY, DEMO_COACH_ID } from './sim/constants'
+import { demoAthletes } from './demoSize'
 import { desktopActions, takeSecondInstance } from './shell/desktop'
 import { electronUpdates } from './shell/electronUpdates'
 import { menuTemplate } from './shell/menu'
@@ -43,7 +44,9 @@ app.on('open-file', (event, path) => {
 async function demoServer() {
   const url = process.env.COACH_DESK_DEMO_URL
   if (url) return { url, coachId: DEMO_COACH_ID, apiKey: DEMO_API_KEY, close: async () => {} }
-  return startSim({ latencyMs: 40 })
+  // Loaded only when the demo opens: a connected coach's app never loads the simulator.
+  const { startSim } = await import('./sim/server')
+  return startSim({ latencyMs: 40, athletes: demoAthletes() })
 }
 
 app.whenReady().then(async () => {

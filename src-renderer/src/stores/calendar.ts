@@ -1,9 +1,11 @@
 import { defineStore } from 'pinia'
+import { markRaw } from 'vue'
 import { errorOf } from './errorOf'
 import { plain } from './plain'
 import { chunksOf, MAX_RANGE_ATHLETES, type BulkAction, type BulkPlan, type BulkReport, type CalEvent, type JobSummary, type CalendarRow, type DayWellness, type EventFields, type PlacementChoice } from '@contract'
 import { bridge, call } from '../api'
-import { addDays, eventKey, mondayOf, parseKey, rectangle } from './calendarModel'
+import { addDays, eventKey, mondayOf, parseKey, rectangle, sameData } from './calendarModel'
+import { countOf, groupByRow, keysOf, sameIds, union } from './rowSelection'
 
 /** The latest show() call; answers to earlier ones are dropped. */
 let showSeq = 0
@@ -18,10 +20,15 @@ interface State {
   start: string
   weeks: 1 | 2 | 4
   athleteIds: string[]
+  /**
+   * One entry per athlete, each kept raw (not deeply reactive) and replaced whole when its answer
+   * changes: a row's component re-renders when its own entry does, and for no other row.
+   */
   rows: Record<string, CalendarRow>
   loading: boolean
   error: { code: string; message: string } | null
-  selected: string[]
+  /** Selected event ids per athlete row (see rowSelection.ts). */
+  picked: Record<string, ReadonlySet<number>>
   /** Whole athlete rows selected by their header: hide/show and lock/unlock use range requests. */
   rowRanges: string[]
   anchor: { athleteId: string; date: string } | null
@@ -52,7 +59,7 @@ export const useCalendarStore = defineStore('calendar', {
     rows: {},
     loading: false,
     error: null,
-    selected: [],
+    picked: {},
     rowRanges: [],
     anchor: null,
     phase: 'idle',
@@ -71,9 +78,11 @@ export const useCalendarStore = defineStore('calendar', {
   getters: {
     /** Empty until the first show(): the view renders once before its range is known. */
     end: (s) => (s.start ? addDays(s.start, s.weeks * 7 - 1) : ''),
-    selectionCount: (s) => s.selected.length + s.rowRanges.length,
+    /** The selected events as "athleteId:eventId" keys. */
+    selected: (s): string[] => keysOf(s.picked),
+    selectionCount: (s) => countOf(s.picked) + s.rowRanges.length,
     selectedEvents(s): CalEvent[] {
-      return s.selected
+      return keysOf(s.picked)
         .map((k) => {
           const { athleteId, eventId } = parseKey(k)
           return s.rows[athleteId]?.events.find((e) => e.id === eventId)
@@ -86,9 +95,7 @@ export const useCalendarStore = defineStore('calendar', {
       if (this.listening) return
       this.listening = true
       bridge().events['calendar:row']((row) => {
-        if (this.athleteIds.includes(row.athleteId) && row.oldest === this.start && row.newest === this.end) {
-          this.rows = { ...this.rows, [row.athleteId]: row }
-        }
+        if (this.athleteIds.includes(row.athleteId) && row.oldest === this.start && row.newest === this.end) this.putRow(row)
       })
       bridge().events['bulk:progress']((p) => {
         if (p.planId === this.plan?.planId) this.progress = { done: p.done, total: p.total }
@@ -111,12 +118,35 @@ export const useCalendarStore = defineStore('calendar', {
         const chunks = chunksOf(athleteIds, MAX_RANGE_ATHLETES)
         const rows = (await Promise.all(chunks.map((ids) => call(bridge().calendar.range({ athleteIds: ids, oldest, newest, refresh }))))).flat()
         // A slower answer for an earlier view (another week, range or filter) must not overwrite this one.
-        if (seq === showSeq) this.rows = Object.fromEntries(rows.map((r) => [r.athleteId, r]))
+        if (seq === showSeq) this.putRows(rows)
       } catch (e) {
         if (seq === showSeq) this.error = errorOf(e)
       } finally {
         if (seq === showSeq) this.loading = false
       }
+    },
+    /** A row's answer, kept only when it differs from what is shown. */
+    putRow(row: CalendarRow) {
+      const shown = this.rows[row.athleteId]
+      if (!shown || !sameData(shown, row)) this.rows[row.athleteId] = markRaw(row)
+    },
+    /** The range's answer: its rows, and no others. */
+    putRows(rows: CalendarRow[]) {
+      const answered = new Set(rows.map((r) => r.athleteId))
+      for (const id of Object.keys(this.rows)) if (!answered.has(id)) delete this.rows[id]
+      for (const row of rows) this.putRow(row)
+    },
+    /** Sets the selected events; only rows whose selection changed get a new set. */
+    pick(next: Map<string, Set<number>>) {
+      for (const id of Object.keys(this.picked)) if (!next.has(id)) delete this.picked[id]
+      for (const [id, ids] of next) {
+        if (!ids.size) delete this.picked[id]
+        else if (!sameIds(this.picked[id], ids)) this.picked[id] = markRaw(ids)
+      }
+    },
+    /** The events with these keys, added to the selection or in place of it. */
+    pickKeys(keys: string[], add: boolean) {
+      this.pick(add ? union(this.picked, groupByRow(keys)) : groupByRow(keys))
     },
     move(weeks: number) {
       return this.show(this.athleteIds, addDays(this.start, weeks * 7))
@@ -130,38 +160,38 @@ export const useCalendarStore = defineStore('calendar', {
     },
 
     click(athleteId: string, event: CalEvent, mods: { shift: boolean; toggle: boolean }) {
-      const key = eventKey(athleteId, event.id)
       if (mods.shift && this.anchor) {
-        const keys = rectangle(Object.values(this.rows), this.athleteIds, this.anchor, { athleteId, date: event.date })
-        this.selected = [...new Set([...this.selected, ...keys])]
+        this.pickKeys(rectangle(Object.values(this.rows), this.athleteIds, this.anchor, { athleteId, date: event.date }), true)
         return
       }
       if (mods.toggle) {
-        this.selected = this.selected.includes(key) ? this.selected.filter((k) => k !== key) : [...this.selected, key]
+        const ids = new Set(this.picked[athleteId])
+        if (!ids.delete(event.id)) ids.add(event.id)
+        this.pick(new Map([...(Object.entries(this.picked) as [string, Set<number>][]), [athleteId, ids]]))
       } else {
-        this.selected = [key]
+        this.pickKeys([eventKey(athleteId, event.id)], false)
         this.rowRanges = []
       }
       this.anchor = { athleteId, date: event.date }
     },
     selectRow(athleteId: string, toggle: boolean) {
-      if (!toggle) this.selected = []
+      if (!toggle) this.pick(new Map())
       this.rowRanges = this.rowRanges.includes(athleteId) ? this.rowRanges.filter((a) => a !== athleteId) : [...(toggle ? this.rowRanges : []), athleteId]
     },
     selectDay(date: string, toggle: boolean) {
       const keys = Object.values(this.rows).flatMap((r) => r.events.filter((e) => e.date === date).map((e) => eventKey(r.athleteId, e.id)))
-      this.selected = toggle ? [...new Set([...this.selected, ...keys])] : keys
+      this.pickKeys(keys, toggle)
       if (!toggle) this.rowRanges = []
     },
     selectWhere(filter: (e: CalEvent) => boolean, add = false) {
       const keys = Object.values(this.rows)
         .filter((r) => this.athleteIds.includes(r.athleteId))
         .flatMap((r) => r.events.filter(filter).map((e) => eventKey(r.athleteId, e.id)))
-      this.selected = add ? [...new Set([...this.selected, ...keys])] : keys
+      this.pickKeys(keys, add)
       if (!add) this.rowRanges = []
     },
     clearSelection() {
-      this.selected = []
+      this.pick(new Map())
       this.rowRanges = []
       this.anchor = null
     },
@@ -199,7 +229,7 @@ export const useCalendarStore = defineStore('calendar', {
       try {
         this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId }))
         this.phase = 'report'
-        this.selected = []
+        this.pick(new Map())
         this.rowRanges = []
       } catch (e) {
         this.error = errorOf(e)

@@ -81,3 +81,22 @@ export const CATEGORY_LABEL: Record<string, string> = {
   INJURED: 'Injured',
   PLAN: 'Plan',
 }
+
+/**
+ * Do two answers carry the same data? Rows come twice (as each arrives, then in the range's
+ * answer) as distinct objects; a row whose data did not change is not replaced, so it is not
+ * drawn again.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const bs = b as unknown[]
+    return a.length === bs.length && a.every((x, i) => sameData(x, bs[i]))
+  }
+  const ao = a as Record<string, unknown>
+  const bo = b as Record<string, unknown>
+  const keys = Object.keys(ao)
+  return keys.length === Object.keys(bo).length && keys.every((k) => sameData(ao[k], bo[k]))
+}

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { errorOf } from './errorOf'
 import { chunksOf, MAX_DETAIL_ATHLETES, type RosterRow, type WeekDetail } from '@contract'
 import { bridge, call } from '../api'
+import { localIsoDate } from '../components/dateLabels'
 import { allTags, visibleRoster, type SortKey } from './rosterView'
 import { useAttentionStore } from './attention'
 
@@ -29,7 +30,7 @@ export const useRosterStore = defineStore('roster', {
   getters: {
     tags: (s) => allTags(s.rows),
     /** The coach's today: from their intervals.icu timezone, else this computer's own date (never UTC's). */
-    coachToday: (s) => s.rows.find((r) => r.isSelf)?.today ?? new Intl.DateTimeFormat('en-CA').format(new Date()),
+    coachToday: (s) => s.rows.find((r) => r.isSelf)?.today ?? localIsoDate(new Date()),
     visible: (s) =>
       visibleRoster(s.rows, { sortKey: s.sortKey, sortDir: s.sortDir, tag: s.tag, search: s.search, includeSelf: s.includeSelf }, s.details, useAttentionStore().scores),
   },

@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { nextTick } from 'vue'
+import type { CalEvent, CalendarRow, RosterRow } from '@contract'
+import { useCalendarStore } from '../../stores/calendar'
+import CalendarGrid from './CalendarGrid.vue'
+import AthleteCalendarRow from './AthleteCalendarRow.vue'
+
+// The grid draws only what changed: each check compares a row's rendered tree (a new one is made
+// on every render of that row) before and after a change elsewhere.
+
+const MONDAY = '2026-12-07'
+
+function athlete(i: number): RosterRow {
+  return { id: `i${100001 + i}`, name: `Athlete ${i}`, today: '2026-12-09', timezone: 'Europe/London', isSelf: false, tags: [] } as unknown as RosterRow
+}
+
+function event(athleteId: string, id: number, date: string): CalEvent {
+  return { id, uid: null, athleteId, category: 'WORKOUT', date, endDate: null, name: `W${id}`, description: '', type: 'Ride', movingSecs: 3600, load: 60, hidden: false, locked: false, doneActivityId: null }
+}
+
+function row(athleteId: string, events: CalEvent[]): CalendarRow {
+  return { athleteId, oldest: MONDAY, newest: '2026-12-13', events, activities: [], error: null }
+}
+
+function setup(count: number) {
+  const athletes = Array.from({ length: count }, (_, i) => athlete(i))
+  const cal = useCalendarStore()
+  cal.start = MONDAY
+  cal.weeks = 1
+  cal.athleteIds = athletes.map((a) => a.id)
+  for (const [i, a] of athletes.entries()) cal.putRow(row(a.id, [event(a.id, 1000 + i, '2026-12-08')]))
+  const wrapper = mount(CalendarGrid, { props: { athletes }, attachTo: document.body })
+  return { cal, athletes, wrapper }
+}
+
+const rendered = (w: VueWrapper) => w.findAllComponents(AthleteCalendarRow)
+const tree = (r: VueWrapper) => r.vm.$.subTree
+
+describe('CalendarGrid', () => {
+  beforeEach(() => setActivePinia(createPinia()))
+
+  it('draws again only the row whose answer arrived', async () => {
+    const { cal, athletes, wrapper } = setup(3)
+    const [a, b, c] = rendered(wrapper)
+    const before = [tree(a!), tree(b!), tree(c!)]
+    cal.putRow(row(athletes[1]!.id, [event(athletes[1]!.id, 1001, '2026-12-08'), event(athletes[1]!.id, 2001, '2026-12-10')]))
+    await nextTick()
+    expect(tree(a!)).toBe(before[0])
+    expect(tree(c!)).toBe(before[2])
+    expect(tree(b!)).not.toBe(before[1])
+    expect(b!.findAll('.chip-event')).toHaveLength(2)
+  })
+
+  it('does not draw a row again when the same data comes a second time', async () => {
+    const { cal, athletes, wrapper } = setup(2)
+    const before = rendered(wrapper).map(tree)
+    // The range's answer repeats what arrived row by row, as new objects.
+    cal.putRows(athletes.map((a, i) => row(a.id, [event(a.id, 1000 + i, '2026-12-08')])))
+    await nextTick()
+    expect(rendered(wrapper).map(tree)).toEqual(before)
+  })
+
+  it('selecting an event draws only its row, and marks only that chip', async () => {
+    const { cal, wrapper } = setup(3)
+    const rows = rendered(wrapper)
+    const before = rows.map(tree)
+    await rows[2]!.get('.chip-event').trigger('click', { ctrlKey: true })
+    expect(cal.selectionCount).toBe(1)
+    expect(cal.selected).toEqual(['i100003:1002'])
+    expect(tree(rows[0]!)).toBe(before[0])
+    expect(tree(rows[1]!)).toBe(before[1])
+    expect(wrapper.findAll('.chip-event.selected')).toHaveLength(1)
+    // A week header selects across every row; Escape's clear puts each row back.
+    cal.selectWhere(() => true)
+    await nextTick()
+    expect(wrapper.findAll('.chip-event.selected')).toHaveLength(3)
+    cal.clearSelection()
+    await nextTick()
+    expect(wrapper.findAll('.chip-event.selected')).toHaveLength(0)
+    expect(cal.selectionCount).toBe(0)
+  })
+
+  it('renders a window of 200 athletes and moves it as the coach scrolls', async () => {
+    const { athletes, wrapper } = setup(200)
+    const first = rendered(wrapper)
+    expect(first.length).toBeGreaterThan(5)
+    expect(first.length).toBeLessThan(60)
+    expect(first[0]!.props('athlete')).toBe(athletes[0])
+    const scroller = wrapper.get('.cal-scroll').element as HTMLElement
+    scroller.scrollTop = 199 * 56
+    await wrapper.get('.cal-scroll').trigger('scroll')
+    const last = rendered(wrapper)
+    expect(last.at(-1)!.props('athlete')).toBe(athletes[199])
+    expect(last.length).toBeLessThan(60)
+    // Space stands in for the rows not drawn, so the scrollbar keeps its size.
+    expect(wrapper.find('tr.cal-pad td').attributes('style')).toMatch(/height: \d+/)
+  })
+})
