@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createCore, DEFAULT_LIMITER, type Core, type CoreOptions } from '../src-main/core'
@@ -43,19 +43,25 @@ export const CLIENT_IN_FLIGHT = DEFAULT_LIMITER.maxInFlight
 export async function connectedCore(sim: SimOptions, options: Partial<CoreOptions> = {}): Promise<Connected> {
   const s = await startSim({ rateLimit: SERVICE_LIMIT, ...sim })
   const events: { event: string; payload: unknown }[] = []
+  const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-bench-'))
   const core = createCore({
     secrets: new MemorySecretStore(),
     baseUrl: s.url,
     log: silentLogger,
     emit: (event, payload) => events.push({ event, payload }),
     startDemo: () => startSim(),
-    dataDir: mkdtempSync(join(tmpdir(), 'coach-desk-bench-')),
+    dataDir,
     ...options,
   })
   const r = await core.invoke('session:connect', { athleteId: s.coachId, apiKey: s.apiKey, storage: 'memory' })
   if (!r.ok) throw new Error(`connect failed: ${r.error.message}`)
   s.resetRequests()
-  return { core, sim: s, events, close: async () => (await core.dispose(), await s.close()) }
+  const close = async () => {
+    await core.dispose()
+    await s.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return { core, sim: s, events, close }
 }
 
 /**

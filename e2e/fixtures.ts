@@ -1,5 +1,5 @@
 import { test as base, expect as baseExpect, chromium, _electron, type Page } from '@playwright/test'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createLogger } from '../src-main/log'
@@ -68,45 +68,51 @@ export const test = base.extend<{ app: AppUnderTest; appTime: string | undefined
     const logFile = join(dataDir, 'logs', 'main.log')
     const exportDir = mkdtempSync(join(tmpdir(), 'coach-desk-e2e-exports-'))
     const electron = electronBinary()
-    if (electron) {
-      const app = await _electron.launch({
-        executablePath: electron,
-        args: [join(ROOT, 'out/main/index.js'), `--user-data-dir=${dataDir}`],
-        env: {
-          ...process.env,
-          ICU_BASE_URL: sim.url,
-          COACH_DESK_DEMO_URL: sim.url,
-          COACH_DESK_SECRET_STORE: 'memory',
-          COACH_DESK_LOG_FILE: logFile,
-          COACH_DESK_EXPORT_DIR: exportDir,
-        },
-      })
-      const page = await app.firstWindow()
-      consoleErrors = watchConsole(page)
-      await use({ page, sim, storedAccounts: async () => null, logFile, dataDir, exportDir, mode: 'electron' })
-      await app.close()
-    } else {
-      const secrets = new MemorySecretStore()
-      const host = await startHost({
-        secrets,
-        baseUrl: sim.url,
-        log: createLogger({ file: logFile, minLevel: 'debug' }),
-        dataDir,
-        dialogs: fixedFolderDialogs(exportDir),
-        ...(appTime ? { now: () => new Date(appTime) } : {}),
-        // The demo opens the fixture's simulator, so specs can inspect what the app wrote.
-        startDemo: async () => ({ url: sim.url, coachId: sim.coachId, apiKey: sim.apiKey, close: async () => {} }),
-      })
-      const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
-      const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
-      consoleErrors = watchConsole(page)
-      // The one-time link, as the host opens it: this browser gets the cookie every request needs.
-      await page.goto(host.openUrl)
-      await use({ page, sim, storedAccounts: () => secrets.accounts(), logFile, dataDir, exportDir, mode: 'browser-host' })
-      await browser.close()
-      await host.close()
+    try {
+      if (electron) {
+        const app = await _electron.launch({
+          executablePath: electron,
+          args: [join(ROOT, 'out/main/index.js'), `--user-data-dir=${dataDir}`],
+          env: {
+            ...process.env,
+            ICU_BASE_URL: sim.url,
+            COACH_DESK_DEMO_URL: sim.url,
+            COACH_DESK_SECRET_STORE: 'memory',
+            COACH_DESK_LOG_FILE: logFile,
+            COACH_DESK_EXPORT_DIR: exportDir,
+          },
+        })
+        const page = await app.firstWindow()
+        consoleErrors = watchConsole(page)
+        await use({ page, sim, storedAccounts: async () => null, logFile, dataDir, exportDir, mode: 'electron' })
+        await app.close()
+      } else {
+        const secrets = new MemorySecretStore()
+        const host = await startHost({
+          secrets,
+          baseUrl: sim.url,
+          log: createLogger({ file: logFile, minLevel: 'debug' }),
+          dataDir,
+          dialogs: fixedFolderDialogs(exportDir),
+          ...(appTime ? { now: () => new Date(appTime) } : {}),
+          // The demo opens the fixture's simulator, so specs can inspect what the app wrote.
+          startDemo: async () => ({ url: sim.url, coachId: sim.coachId, apiKey: sim.apiKey, close: async () => {} }),
+        })
+        const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+        const page = await browser.newPage({ viewport: { width: 1360, height: 860 } })
+        consoleErrors = watchConsole(page)
+        // The one-time link, as the host opens it: this browser gets the cookie every request needs.
+        await page.goto(host.openUrl)
+        await use({ page, sim, storedAccounts: () => secrets.accounts(), logFile, dataDir, exportDir, mode: 'browser-host' })
+        await browser.close()
+        await host.close()
+      }
+    } finally {
+      await sim.close()
+      // The app's data and export folders go with the test, whether it passed or not.
+      rmSync(dataDir, { recursive: true, force: true })
+      rmSync(exportDir, { recursive: true, force: true })
     }
-    await sim.close()
     if (offDocument.length) throw new Error(`Requests that break the OpenAPI document:\n${[...new Set(offDocument)].join('\n')}`)
     baseExpect(consoleErrors, 'errors in the window console').toEqual([])
   },

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -38,14 +38,16 @@ function send(url: string, opts: { method?: string; headers?: Record<string, str
 
 let sim: SimHandle
 let host: HostHandle
+let dataDir: string
 
 test.beforeEach(async () => {
   sim = await startSim()
+  dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-host-'))
   host = await startHost({
     secrets: new MemorySecretStore(),
     baseUrl: sim.url,
     log: silentLogger,
-    dataDir: mkdtempSync(join(tmpdir(), 'coach-desk-host-')),
+    dataDir,
     startDemo: async () => ({ url: sim.url, coachId: sim.coachId, apiKey: sim.apiKey, close: async () => {} }),
   })
 })
@@ -53,6 +55,7 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await host.close()
   await sim.close()
+  rmSync(dataDir, { recursive: true, force: true })
 })
 
 const call = (channel: string, headers: Record<string, string>, body: string | Buffer[] = '{}') =>

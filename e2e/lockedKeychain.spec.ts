@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { chromium } from '@playwright/test'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { silentLogger } from '../src-main/log'
@@ -25,11 +25,12 @@ test('a locked keychain shows the message and the session-only option, and the a
   })
   await secrets.set(sim.coachId, sim.apiKey)
   keyring.lock()
+  const dataDir = mkdtempSync(join(tmpdir(), 'coach-desk-locked-'))
   const host = await startHost({
     secrets,
     baseUrl: sim.url,
     log: silentLogger,
-    dataDir: mkdtempSync(join(tmpdir(), 'coach-desk-locked-')),
+    dataDir,
     startDemo: async () => ({ url: sim.url, coachId: sim.coachId, apiKey: sim.apiKey, close: async () => {} }),
   })
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
@@ -59,5 +60,6 @@ test('a locked keychain shows the message and the session-only option, and the a
     secrets.close()
     await sim.close()
     await keyring.close()
+    rmSync(dataDir, { recursive: true, force: true })
   }
 })

@@ -43,7 +43,6 @@ test('write a workout, see its graph and load, assign it to three athletes, chec
   const load = Number(await page.getByTestId('workout-load').textContent())
   expect(load).toBeGreaterThan(60)
   expect(load).toBeLessThan(110)
-  await page.screenshot({ path: '/tmp/editor.png' })
 
   const ids = ['i100001', 'i100002', 'i100003']
   for (const id of ids) await page.locator(`[data-testid="assign-panel"] input[data-athlete="${id}"]`).check()
@@ -150,21 +149,46 @@ test('save a week as a template and apply it to two athletes from their next wee
   await page.getByTestId('template-save').click()
   const card = page.locator('[data-testid="template"]', { hasText: name })
   await expect(card).toBeVisible()
+  // The source week as intervals.icu holds it: each event's name and its day within the week.
+  const nextMonday = (id: string) => addDays(mondayOf(athleteToday(sim.state.athlete(id)!.athlete.timezone ?? 'UTC', new Date())), 7)
+  const dayIndex = (monday: string, date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${monday}T00:00:00Z`)) / 86_400_000)
+  const sourceMonday = nextMonday('i100001')
+  const sourceWeek = sim.state
+    .athlete('i100001')!
+    .events.filter((e) => e.start_date_local!.slice(0, 10) >= sourceMonday && e.start_date_local!.slice(0, 10) < addDays(sourceMonday, 7))
+    .map((e) => `${dayIndex(sourceMonday, e.start_date_local!.slice(0, 10))} ${e.name}`)
+    .sort()
+  expect(sourceWeek.length).toBeGreaterThan(0)
+
   await card.getByTestId('template-apply').click()
-  for (const id of ['i100002', 'i100004']) await card.locator(`input[data-athlete="${id}"]`).check()
-  await card.getByTestId('template-start-week').selectOption('2')
+  const targets = ['i100002', 'i100004']
+  for (const id of targets) await card.locator(`input[data-athlete="${id}"]`).check()
+  await expect(card.getByTestId('template-start-week')).toHaveValue('1')
   await card.getByTestId('template-preview').click()
   const count = await card.locator('.chip-event').count()
+  expect(count).toBe(sourceWeek.length)
   await expect(page.getByTestId('preview-change')).toHaveCount(2 * count)
-  const before = sim.state.athlete('i100002')!.events.length
+  const calendarOf = (id: string) => sim.state.athlete(id)!.events.map((e) => `${e.start_date_local} ${e.category} ${e.name}`).sort()
+  const before = Object.fromEntries(targets.map((id) => [id, calendarOf(id)]))
+  const idsBefore = new Set(targets.flatMap((id) => sim.state.athlete(id)!.events.map((e) => e.id)))
   await page.getByTestId('preview-apply').click()
   await expect(page.getByTestId('report-summary')).toContainText(`${2 * count} done`)
-  expect(sim.state.athlete('i100002')!.events.length).toBe(before + count)
+  // Each athlete's new events fill their own next week, day for day as in the source week.
+  for (const id of targets) {
+    const monday = nextMonday(id)
+    const added = sim.state
+      .athlete(id)!
+      .events.filter((e) => !idsBefore.has(e.id) || e.name !== undefined)
+      .filter((e) => !idsBefore.has(e.id))
+      .map((e) => `${dayIndex(monday, e.start_date_local!.slice(0, 10))} ${e.name}`)
+      .sort()
+    expect(added, id).toEqual(sourceWeek)
+  }
   await page.getByTestId('report-undo').click()
   await page.getByTestId('preview-apply').click()
   await expect(page.getByTestId('report-summary')).toContainText(`${2 * count} done`)
   await page.getByTestId('report-close').click()
-  expect(sim.state.athlete('i100002')!.events.length).toBe(before)
+  for (const id of targets) expect(calendarOf(id), id).toEqual(before[id])
   await card.getByRole('button', { name: 'Delete' }).click()
   await expect(card).toHaveCount(0)
 })

@@ -16,6 +16,14 @@ if [ "$(uname)" = "Linux" ] && [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && [ -z "$
   exit $status
 fi
 
+# The run gets a temp folder of its own, so what other programs put in the temp folder meanwhile is not
+# blamed on it; every coach-desk-* entry a test leaves there fails the run, named.
+run_tmp="$(mktemp -d)"
+export TMPDIR="$run_tmp"
+trap 'rm -rf "$run_tmp"' EXIT
+leftovers() { (cd "$TMPDIR" && ls -1d coach-desk-* 2>/dev/null) || true; }
+before="$(leftovers)"
+
 rm -f .reports/vitest.json .reports/playwright.json
 npm run typecheck
 npm run lint
@@ -25,4 +33,12 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/vit
 mkdir -p .reports
 PLAYWRIGHT_JSON_OUTPUT_FILE=.reports/playwright.json npx playwright test --reporter=list,json || status=$?
 node scripts/summary.mjs
+left="$(comm -13 <(echo "$before") <(leftovers))"
+if [ -n "$left" ]; then
+  echo "The tests left these in the temp folder (each test must remove what it makes):" >&2
+  echo "$left" | sed 's/^/  /' >&2
+  status=1
+else
+  echo "The temp folder is as the tests found it: no coach-desk-* entry left."
+fi
 exit $status

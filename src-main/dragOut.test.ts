@@ -1,13 +1,19 @@
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { dragStarter } from './dragOut'
 import { registerIpc } from './ipc'
 import { silentLogger } from './log'
 
+const made: string[] = []
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true })
+})
+
 function setup() {
   const base = mkdtempSync(join(tmpdir(), 'coach-desk-drag-'))
+  made.push(base)
   const root = join(base, 'drag')
   mkdirSync(join(root, 'one'), { recursive: true })
   const inside = join(root, 'one', '2026-12-01 Alice - Tempo.zwo')

@@ -153,6 +153,13 @@ app.whenReady().then(async () => {
     updates?.stop()
     void core.dispose()
   })
+}).catch((e: unknown) => {
+  // A start that fails (a data folder it cannot write, a core that cannot start) must say so, not leave
+  // the app running with no window.
+  const message = e instanceof Error ? e.message : String(e)
+  console.error('Coach Desk could not start:', message)
+  dialog.showErrorBox('Coach Desk could not start', message)
+  app.exit(1)
 })
 
 // A second start (a double-clicked workout file, the launcher again) brings this window forward and

@@ -1,10 +1,18 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createLogger } from './log'
 
-const logFile = () => join(mkdtempSync(join(tmpdir(), 'coach-desk-log-')), 'main.log')
+const made: string[] = []
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true })
+})
+const logFile = () => {
+  const d = mkdtempSync(join(tmpdir(), 'coach-desk-log-'))
+  made.push(d)
+  return join(d, 'main.log')
+}
 
 describe('the log scrubs the API key by value', () => {
   it.each([

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { IsolatedKeychainStore } from './isolatedKeychain'
 import { nodeKeychainWorker } from './nodeKeychainWorker'
 
@@ -31,6 +31,7 @@ process.on('disconnect', () => process.exit(0))
 const dir = mkdtempSync(join(tmpdir(), 'coach-desk-fake-keychain-'))
 const entry = join(dir, 'fake-worker.mjs')
 writeFileSync(entry, FAKE_WORKER)
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('IsolatedKeychainStore', () => {
   let store: IsolatedKeychainStore

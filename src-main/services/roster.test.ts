@@ -55,10 +55,28 @@ describe('roster', () => {
   })
 
   it("computes each athlete's today in the athlete's own timezone", async () => {
-    const h = await connected()
+    // 23:30 UTC on Thursday 26 November 2026: already Friday east of London, still Thursday west of it.
+    // Each date worked out by hand from the zone's offset that day (no daylight saving change is near).
+    const now = new Date('2026-11-26T23:30:00Z')
+    h = await coreHarness({ core: { now: () => now } })
+    await h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey })
     const list = ((await h.core.invoke('roster:list', {})) as { value: RosterList }).value
-    const now = new Date()
-    for (const a of list.athletes) expect(a.today).toBe(athleteToday(a.timezone, now))
+    const todays = Object.fromEntries(list.athletes.map((a) => [a.name, a.today]))
+    expect(todays).toEqual({
+      'Dana Reyes': '2026-11-26', // Europe/London, UTC+0: 23:30
+      'Maya Chen': '2026-11-26', // America/Los_Angeles, UTC-8: 15:30
+      'Jamal Okafor': '2026-11-26', // America/New_York, UTC-5: 18:30
+      'Lena Fischer': '2026-11-27', // Europe/Berlin, UTC+1: 00:30
+      'Tom Gallagher': '2026-11-27', // Australia/Sydney, UTC+11 (summer time): 10:30
+      'Yuki Tanaka': '2026-11-27', // Asia/Tokyo, UTC+9: 08:30
+      'Aroha Ngata': '2026-11-27', // Pacific/Auckland, UTC+13 (summer time): 12:30
+      'Oliver Hughes': '2026-11-26', // Europe/London, UTC+0: 23:30
+      'Lucía Martín': '2026-11-27', // Europe/Madrid, UTC+1: 00:30
+      'David Kowalski': '2026-11-26', // America/Chicago, UTC-6: 17:30
+      'Sofia Rossi': '2026-11-26', // America/Denver, UTC-7: 16:30
+      'Pierre Lambert': '2026-11-27', // Europe/Paris, UTC+1: 00:30
+      'Ana Souza': '2026-11-26', // America/Sao_Paulo, UTC-3: 20:30
+    })
   })
 
   it('fills in planned load and the last activity per athlete, one event per athlete', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { writeZwo } from '../workouts/zwo'
+import { writeZwo } from './downloadWriters'
 import { parseWorkout } from '../workouts/parse'
 import { libraryOf } from './library/store'
 import { client, startTestSim } from './testHarness'

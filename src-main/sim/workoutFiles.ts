@@ -1,21 +1,13 @@
 import { zipSync } from 'fflate'
-import {
-  parseWorkout,
-  WorkoutExportError,
-  writeErg,
-  writeFit,
-  writeMrc,
-  writeZwo,
-  type AthleteThresholds,
-  type WorkoutExportInput,
-} from '../workouts'
+import { parseWorkout, type AthleteThresholds } from '../workouts'
+import { WorkoutExportError, writeErg, writeFit, writeMrc, writeZwo, type WorkoutExportInput } from './downloadWriters'
 import { SimHttpError, unprocessable } from './errors'
 import type { SimProfile } from './profile'
 import type { CalendarEvent, SimAthlete, SportSettings } from './types'
 
 // The workout files intervals.icu builds from an event's text and the athlete's sport settings:
-// GET /events/{id}/download{ext} and GET /workouts.zip. The writers are the app's own, so a file
-// the simulator serves is exactly what the export code must be able to save.
+// GET /events/{id}/download{ext} and GET /workouts.zip, written by the simulator's own writers
+// (downloadWriters/): the app never writes these formats, it saves what intervals.icu serves.
 
 export const WORKOUT_EXTS = ['zwo', 'mrc', 'erg', 'fit'] as const
 export type WorkoutExt = (typeof WORKOUT_EXTS)[number]

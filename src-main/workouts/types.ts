@@ -81,11 +81,3 @@ export interface AthleteThresholds {
   /** Threshold pace as a speed in metres per second. */
   thresholdPaceMps?: number
 }
-
-export interface WorkoutExportInput extends AthleteThresholds {
-  name: string
-  description?: string
-  /** intervals.icu activity type: Ride, VirtualRide, Run, Swim, … */
-  sport: string
-  parsed: ParsedWorkout
-}

@@ -129,7 +129,7 @@ describe('writeFileAtomic', () => {
     await expectExportError(writeFileAtomic(join(dir, 'missing', 'x.zwo'), 'x'), 'IO', /no longer there/)
   })
 
-  it('reports NO_PERMISSION for a read-only folder', async () => {
+  it('reports NO_PERMISSION for a read-only folder (as root, which ignores it, for an injected EACCES)', async () => {
     await chmod(dir, 0o555)
     // Root ignores folder permissions, so there the refusal is simulated instead.
     const chmodBlocks = await writeFile(join(dir, 'probe'), '').then(

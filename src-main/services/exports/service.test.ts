@@ -1,6 +1,6 @@
 import { Decoder, Stream } from '@garmin/fitsdk'
 import { unzipSync, zipSync } from 'fflate'
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -23,14 +23,25 @@ const ATHLETES = ['i100001', 'i100002', 'i100003']
 let uuid = 0
 const exportId = () => `6f1c2a4e-8b7d-4c3e-9a1f-${String(++uuid).padStart(12, '0')}`
 
+/** Every folder a test made, removed when the file ends. */
+const made: string[] = []
+const tempFolder = async (prefix: string) => {
+  const d = await mkdtemp(join(tmpdir(), prefix))
+  made.push(d)
+  return d
+}
+
 beforeAll(async () => {
   h = await coreHarness({ core: { dialogs } })
   const r = await h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey, storage: 'memory' })
   expect(r.ok).toBe(true)
 })
-afterAll(() => h.close())
+afterAll(async () => {
+  for (const d of made) await rm(d, { recursive: true, force: true })
+  await h.close()
+})
 beforeEach(async () => {
-  out = await mkdtemp(join(tmpdir(), 'coach-desk-export-'))
+  out = await tempFolder('coach-desk-export-')
   h.sim.clearFaults()
 })
 
@@ -187,7 +198,7 @@ describe.each(profilesFor(['zip']))('exporting many workouts under $name', ({ pr
     expect(entries.sort()).toEqual(report.results.map((r) => r.fileName).sort())
     for (const w of weeks) expect(entries.filter((e) => e.startsWith(`${w.name}/`))).toHaveLength(w.workouts.length)
 
-    const cancelOut = await mkdtemp(join(tmpdir(), 'coach-desk-cancel-'))
+    const cancelOut = await tempFolder('coach-desk-cancel-')
     out = cancelOut
     h.sim.addFault({ path: /workouts\.zip$/, delayMs: 400 })
     const id = exportId()
@@ -225,7 +236,7 @@ describe('file system failures through the service', () => {
   const refusingFolder: AtomicWriteFs = { ...nodeFs, open: async () => Promise.reject(errno('EACCES')) }
 
   async function service(fs: AtomicWriteFs, dialogsFor: ExportDialogs = fixedFolderDialogs(out)) {
-    return new ExportService({ ...(await exportDeps(h.sim, await mkdtemp(join(tmpdir(), 'coach-desk-data-')))), dialogs: dialogsFor, fs })
+    return new ExportService({ ...(await exportDeps(h.sim, await tempFolder('coach-desk-data-'))), dialogs: dialogsFor, fs })
   }
 
   it('a full disk is a clear message and leaves no partial or temporary file', async () => {
@@ -242,7 +253,9 @@ describe('file system failures through the service', () => {
     expect(await filesUnder(out)).toEqual([])
   })
 
-  it('a folder Coach Desk may not write to asks the coach to choose another', async () => {
+  // The file system's refusal is injected here (as root, a chmod does not refuse); atomicWrite.test.ts
+  // meets a real read-only folder where the system enforces one.
+  it('an EACCES from the file system asks the coach to choose another folder', async () => {
     const week = plannedWeek(h.sim, 'i100002')
     const s = await service(refusingFolder)
     const r = s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })

@@ -4,7 +4,8 @@ import type { ImportedFile, Library, LibWorkout, SportThresholds, WeekTemplate, 
 import type { RosterList } from '../../contract/schemas'
 import { libraryOf } from '../../sim/library/store'
 import { connectedHarness, ok, type CoreHarness } from '../../testing/core'
-import { flattenSteps, parseWorkout, readWorkoutFile, writeZwo, type Step } from '../../workouts'
+import { writeZwo } from '../../sim/downloadWriters'
+import { flattenSteps, parseWorkout, readWorkoutFile, type Step } from '../../workouts'
 import { addDays, athleteToday, mondayOf } from '../dates'
 
 let h: CoreHarness

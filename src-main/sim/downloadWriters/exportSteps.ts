@@ -1,7 +1,8 @@
 // One reading of an activity type as a sport, shared with the export rules of the contract.
-export { sportFamily, type SportFamily } from '../contract/exports'
-import type { AthleteThresholds, Step, Target, WorkoutExportInput } from './types'
-import { stepDurationSecs } from './load'
+export { sportFamily, type SportFamily } from '../../contract/exports'
+import type { AthleteThresholds, Step, Target } from '../../workouts/types'
+import type { WorkoutExportInput } from './input'
+import { stepDurationSecs } from '../../workouts/load'
 import {
   HR_ZONES_PCT_LTHR,
   PACE_ZONES_PCT_THRESHOLD,
@@ -10,7 +11,7 @@ import {
   paceShareOfThreshold,
   powerShare,
   type TargetPoint,
-} from './zones'
+} from '../../workouts/zones'
 
 // What the trainer formats (.zwo, .mrc, .erg) have in common: every step needs a time, and every target becomes
 // one number on one scale (share of FTP, or share of threshold speed for Zwift runs).

@@ -1,4 +1,4 @@
-import type { WorkoutExportInput } from './types'
+import type { WorkoutExportInput } from './input'
 import { writeErgDb } from './ergdb'
 
 /** Builds an .erg course: minutes against watts, worked out from the athlete's FTP (required). */

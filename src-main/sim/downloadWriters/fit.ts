@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto'
 import { Encoder, Profile, type FileIdMesg, type WorkoutMesg, type WorkoutStepMesg } from '@garmin/fitsdk'
-import type { Step, StepIntensity, WorkoutExportInput } from './types'
+import type { Step, StepIntensity } from '../../workouts/types'
+import type { WorkoutExportInput } from './input'
 import { requireSteps, sportFamily } from './exportSteps'
 import { DEFAULT_RANGE_WIDTHS, cadenceFields, describeTarget, fitTarget, type RangeWidths } from './fitTargets'
 

@@ -1,4 +1,4 @@
-import type { WorkoutExportInput } from './types'
+import type { WorkoutExportInput } from './input'
 import { requireSteps, sportFamily, toTrainerStep, type TrainerStep } from './exportSteps'
 
 // Zwift workout (.zwo). Power attributes are shares of FTP; for runs Zwift reads the same attributes as shares of

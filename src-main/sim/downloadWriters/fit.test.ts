@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { Decoder, Stream, type WorkoutStepMesg } from '@garmin/fitsdk'
-import { parseWorkout } from './parse'
+import { parseWorkout } from '../../workouts/parse'
 import { writeFit } from './fit'
-import type { WorkoutExportInput } from './types'
+import type { WorkoutExportInput } from './input'
 
 function input(text: string, extra: Partial<WorkoutExportInput> = {}): WorkoutExportInput {
   const sport = extra.sport ?? 'Ride'

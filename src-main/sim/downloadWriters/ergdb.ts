@@ -1,5 +1,5 @@
-import type { WorkoutExportInput } from './types'
-import { flattenSteps } from './parse'
+import type { WorkoutExportInput } from './input'
+import { flattenSteps } from '../../workouts/parse'
 import { WorkoutExportError, requireSteps, toTrainerStep, type TrainerStep } from './exportSteps'
 
 // The ERGdb course formats read by TrainerRoad, Golden Cheetah, PerfPRO and others: a header, then

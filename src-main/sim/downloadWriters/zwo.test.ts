@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseWorkout } from './parse'
+import { parseWorkout } from '../../workouts/parse'
 import { writeZwo } from './zwo'
 import { WorkoutExportError } from './exportSteps'
-import type { WorkoutExportInput } from './types'
+import type { WorkoutExportInput } from './input'
 
 interface XmlNode {
   name: string

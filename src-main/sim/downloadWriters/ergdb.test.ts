@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { parseWorkout } from './parse'
+import { parseWorkout } from '../../workouts/parse'
 import { writeMrc } from './mrc'
 import { writeErg } from './erg'
 import { WorkoutExportError } from './exportSteps'
-import type { WorkoutExportInput } from './types'
+import type { WorkoutExportInput } from './input'
 
 function input(text: string, extra: Partial<WorkoutExportInput> = {}): WorkoutExportInput {
   return { name: 'Over-unders', sport: 'Ride', parsed: parseWorkout(text), ...extra }

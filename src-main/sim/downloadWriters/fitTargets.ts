@@ -1,5 +1,5 @@
 import type { WorkoutStepMesg } from '@garmin/fitsdk'
-import type { AthleteThresholds, Step, Target } from './types'
+import type { AthleteThresholds, Step, Target } from '../../workouts/types'
 import {
   HR_ZONES_PCT_LTHR,
   LTHR_SHARE_OF_MAX_HR,
@@ -8,7 +8,7 @@ import {
   mmpShareOfFtp,
   paceSpeed,
   zoneEdges,
-} from './zones'
+} from '../../workouts/zones'
 
 // FIT workout_step targets. Custom values follow the FIT profile: power 0–1000 is % of FTP and above 1000 is
 // watts + 1000; heart rate 0–100 is % of max HR and above 100 is bpm + 100; speed is in mm/s. With the

@@ -1,4 +1,4 @@
-import type { WorkoutExportInput } from './types'
+import type { WorkoutExportInput } from './input'
 import { writeErgDb } from './ergdb'
 
 /** Builds an .mrc course: minutes against percent of FTP, so the athlete's trainer software scales it. */

@@ -1,0 +1,26 @@
+// Mutation testing, one folder at a time (scripts/mutation.mjs sets MUTATION_FOLDER): `npm run test:mutation`.
+// Not part of `npm test`: a folder takes minutes to hours. Each folder keeps its own incremental file, so a
+// rerun tests only the mutants in code or tests changed since; those files stay out of git (see README).
+const folder = process.env.MUTATION_FOLDER ?? 'src-main/icu'
+const name = folder.replaceAll('/', '-')
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  coverageAnalysis: 'perTest',
+  mutate: [`${folder}/**/*.ts`, `!${folder}/**/*.test.ts`, '!**/generated/**'],
+  // Two cores shared with other work: one test process at a time.
+  concurrency: 1,
+  incremental: true,
+  incrementalFile: `.stryker/${name}.incremental.json`,
+  reporters: ['progress', 'clear-text', 'json'],
+  jsonReporter: { fileName: `.stryker/${name}.report.json` },
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  thresholds: { high: 85, low: 70, break: null },
+  ignoreStatic: true,
+  timeoutMS: 20_000,
+  dryRunTimeoutMinutes: 20,
+  tempDirName: '.stryker/tmp',
+  ignorePatterns: ['out', 'dist', 'test-results', '.reports', '.stryker', 'e2e', 'bench'],
+}
