@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { athleteToday } from '../src-main/services/dates'
 
 async function openCalendar(page: Page) {
   await page.getByTestId('open-demo').click()
@@ -133,29 +134,28 @@ test("the day check-in shows each athlete's plan, what was done and the morning'
   const { page, sim } = app
   await openCalendar(page)
   await page.getByTestId('mode-day').click()
-  // The coach's today: the demo coach lives in London.
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date())
   const coached = sim.state.coached
   await expect(page.getByTestId('day-row')).toHaveCount(coached.length)
-  await expect(page.locator('[data-testid="day-row"] td.numeric').filter({ hasText: /^\d/ }).first()).toBeVisible()
+  await expect(page.locator('[data-testid="day-row"] .cell-loading')).toHaveCount(0, { timeout: 20_000 })
   let withWellness = 0
   for (const a of coached) {
-    const row = page.getByTestId('day-row').filter({ has: page.locator('td.name', { hasText: new RegExp(`^${a.athlete.name}$`) }) })
+    // Each row is that athlete's own today, in their timezone.
+    const day = athleteToday(a.athlete.timezone ?? 'UTC', new Date())
+    const row = page.locator(`[data-testid="day-row"][data-athlete="${a.id}"]`)
     const cells = row.locator('td')
-    // Each wellness column shows what intervals.icu holds for that morning, or a dash.
+    // Each wellness column shows what intervals.icu holds for that morning, or a dash (the baseline follows it).
     const w = a.wellness.find((r) => r.id === day)
     if (w?.hrv != null || w?.restingHR != null) withWellness++
-    const shown = (v: number | null | undefined) => (v == null ? '–' : String(v))
-    await expect(cells.nth(4), `${a.athlete.name} HRV`).toHaveText(shown(w?.hrv))
-    await expect(cells.nth(5), `${a.athlete.name} resting HR`).toHaveText(shown(w?.restingHR))
-    await expect(cells.nth(6), `${a.athlete.name} fatigue`).toHaveText(shown(w?.fatigue))
-    await expect(cells.nth(7), `${a.athlete.name} soreness`).toHaveText(shown(w?.soreness))
+    const shown = (v: number | null | undefined) => new RegExp(`^\\s*${v == null ? '–' : String(v)}(\\s|$)`)
+    await expect(row.getByTestId('day-hrv'), `${a.athlete.name} HRV`).toHaveText(shown(w?.hrv))
+    await expect(row.getByTestId('day-rhr'), `${a.athlete.name} resting HR`).toHaveText(shown(w?.restingHR))
+    await expect(cells.nth(7), `${a.athlete.name} fatigue`).toHaveText(shown(w?.fatigue))
+    await expect(cells.nth(8), `${a.athlete.name} soreness`).toHaveText(shown(w?.soreness))
     // Every event starting that day is in the plan column, every activity of that day in the done column.
     const planned = a.events.filter((e) => e.start_date_local?.slice(0, 10) === day).map((e) => e.name ?? '')
-    for (const name of planned) await expect(cells.nth(1), `${a.athlete.name} plan`).toContainText(name)
+    for (const name of planned) await expect(cells.nth(2), `${a.athlete.name} plan`).toContainText(name)
     const done = a.activities.filter((x) => x.start_date_local?.slice(0, 10) === day).map((x) => x.name ?? '')
-    for (const name of done) await expect(cells.nth(2), `${a.athlete.name} done`).toContainText(name)
-    if (done.length === 0) await expect(cells.nth(2)).toHaveText('')
+    for (const name of done) await expect(cells.nth(3), `${a.athlete.name} done`).toContainText(name)
   }
   // The demo has mornings logged, so the comparison above covered real numbers, not only dashes.
   expect(withWellness).toBeGreaterThan(0)
