@@ -49,10 +49,14 @@ describe('roster week details', () => {
   it('are cancelled when the coach leaves the roster: nothing more is sent', async () => {
     const athletes = await connected(30, 30, { perSecond: 10, burst: 10, maxInFlight: 6 })
     const details = h.core.invoke('roster:weekDetails', { athleteIds: athletes.map((a) => a.id) })
-    await new Promise((r) => setTimeout(r, 400))
+    // Leave once some details are in, however busy the machine.
+    const arrived = () => h.events.filter((e) => e.event === 'roster:detail').length
+    for (let waited = 0; arrived() === 0 && waited < 15_000; waited += 20) await new Promise((r) => setTimeout(r, 20))
     expect(await ok(h.core.invoke('roster:cancelDetails', {}))).toEqual({ cancelled: 1 })
     const answer = await details
     expect(answer).toMatchObject({ ok: false, error: { code: 'CANCELLED' } })
+    // Requests already on the wire may still reach the log; after that nothing more is sent.
+    await new Promise((r) => setTimeout(r, 200))
     const sentAtCancel = h.sim.requests.length
     await new Promise((r) => setTimeout(r, 600))
     expect(h.sim.requests.length).toBe(sentAtCancel)
