@@ -96,10 +96,13 @@ describe('exports:startDrag', () => {
   })
 
   it('leaves a swim out of a .zwo drag and says why', async () => {
-    const swim = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Swim')!
-    const run = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Run')!
+    // A triathlete with a planned swim and run (which weeks hold them depends on today's date).
+    const workout = (a: { events: { category?: string | null; type?: string | null }[] }, type: string) => a.events.find((e) => e.category === 'WORKOUT' && e.type === type)
+    const athlete = h.sim.state.coached.find((a) => a.athlete.icu_permission !== 'READ' && workout(a, 'Swim') && workout(a, 'Run'))!
+    const swim = workout(athlete, 'Swim') as { id: number }
+    const run = workout(athlete, 'Run') as { id: number }
     const { ctx } = window()
-    const r = await h.core.invoke('exports:startDrag', { events: [{ athleteId: 'i100006', eventId: swim.id! }, { athleteId: 'i100006', eventId: run.id! }], format: 'zwo' }, ctx)
+    const r = await h.core.invoke('exports:startDrag', { events: [{ athleteId: athlete.id, eventId: swim.id }, { athleteId: athlete.id, eventId: run.id }], format: 'zwo' }, ctx)
     expect(r).toMatchObject({ ok: true, value: { files: [expect.stringMatching(/\.zwo$/)], skipped: [{ eventId: swim.id, reason: expect.stringMatching(/rides and runs only.*Swim/) }] } })
   })
 
