@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
 import { MAX_BULK_EVENTS, type BulkAction, type BulkPlan, type BulkReport, type EventRef, type JobSummary } from '../../contract/calendar'
 import { AppError } from '../../contract/errors'
-import { getEvent, listEvents } from '../../icu/api'
+import { listEvents } from '../../icu/api'
 import type { Event } from '../../icu/types'
 import { addDays, maxDate, minDate } from '../dates'
 import type { ServiceDeps } from '../deps'
 import { canWrite, type RosterCache } from '../roster'
-import { applyAthlete, readEvents, reconcile, spanOf, type OpStatus } from './apply'
+import { applyAthlete, readEvents, reconcile, spanOf } from './apply'
 import { Journal, type JobRecord } from './journal'
+import { summaryOf, toReport } from './jobReport'
+import { eventsAround, eventsToPlan } from './planReads'
 import type { CalendarLoader } from './load'
 import { itemCount, type Op, type PlanBody } from './ops'
 import { assertWithinCap, newEventIdentity, placeTargets, planBulk, type AthleteAccess } from './planner'
@@ -56,7 +58,7 @@ export class BulkService {
     this.planning.set(planId, planning)
     let fresh: Map<string, Event[]>
     try {
-      fresh = await this.freshEvents(sources, selection.events, selection.ranges, planning.signal)
+      fresh = await eventsToPlan(this.deps.session.http(), this.loader, sources, selection.events, selection.ranges, planning.signal)
     } finally {
       this.planning.delete(planId)
     }
@@ -64,7 +66,7 @@ export class BulkService {
     assertWithinCap(body.ops.reduce((n, o) => n + itemCount(o), 0), MAX_BULK_EVENTS)
     // Targets written by a copy land on other athletes' calendars: they are checked there too.
     if (body.ops.some((o) => o.kind === 'create' && o.event.category === 'TARGET')) {
-      body.ops = placeTargets(body.ops, await this.eventsAround(body.ops))
+      body.ops = placeTargets(body.ops, await eventsAround(this.deps.session.http(), body.ops))
     }
     return this.store(body, access, fresh, undefined, planId)
   }
@@ -234,7 +236,7 @@ export class BulkService {
     }
     // "Replace the workouts on those days": the ones already there go in the same plan, report and undo.
     for (const d of deletes) if (access.get(d.athleteId)?.canWrite) ops.push({ kind: 'delete', athleteId: d.athleteId, before: d.event })
-    const around = await this.eventsAround(ops)
+    const around = await eventsAround(this.deps.session.http(), ops)
     ops = placeTargets(ops, around)
     return this.store({ title, ops, skipped }, access, around)
   }
@@ -335,18 +337,6 @@ export class BulkService {
     return this.journalOf.journal
   }
 
-  /** Each athlete's events around the days the creates land on: one request per athlete. */
-  private async eventsAround(ops: Op[]): Promise<Map<string, Event[]>> {
-    const out = new Map<string, Event[]>()
-    const http = this.deps.session.http()
-    await Promise.all(
-      unique(ops.map((o) => o.athleteId)).map(async (id) => {
-        out.set(id, (await listEvents(http, id, spanOf(ops.filter((o) => o.athleteId === id)))) ?? [])
-      }),
-    )
-    return out
-  }
-
   private store(body: PlanBody, access: Map<string, AthleteAccess>, fresh: Map<string, Event[]>, extendsJob?: StoredPlan['extendsJob'], planId: string = randomUUID()): BulkPlan {
     if (this.plans.has(planId)) throw new AppError('CONFLICT', 'This change has already been planned.')
     const abort = new AbortController()
@@ -367,50 +357,6 @@ export class BulkService {
     return map
   }
 
-  /**
-   * The events of each athlete over the days the selection spans: from the calendar already loaded
-   * when it holds those weeks (no request; the apply reads each athlete again before writing),
-   * otherwise one request per athlete. Selected events not loaded are looked up side by side.
-   */
-  private async freshEvents(
-    athletes: string[],
-    refs: EventRef[],
-    ranges: { athleteId: string; oldest: string; newest: string }[],
-    signal: AbortSignal,
-  ): Promise<Map<string, Event[]>> {
-    const http = this.deps.session.http()
-    const fresh = new Map<string, Event[]>()
-    await Promise.all(
-      athletes.map(async (athleteId) => {
-        const dates: string[] = []
-        for (const r of ranges) if (r.athleteId === athleteId) dates.push(r.oldest, r.newest)
-        const unknown: number[] = []
-        for (const ref of refs) {
-          if (ref.athleteId !== athleteId) continue
-          const known = this.loader.find(athleteId, ref.eventId)
-          if (known) dates.push(known.date, known.endDate ?? known.date)
-          else unknown.push(ref.eventId)
-        }
-        // Not in the loaded calendar: asked for together (through the shared limiter); one deleted meanwhile is skipped by the planner.
-        const found = await Promise.all(
-          [...new Set(unknown)].map((id) =>
-            getEvent(http, athleteId, id, { signal }).catch((e) => {
-              if (e instanceof AppError && e.code === 'NOT_FOUND') return null
-              throw e
-            }),
-          ),
-        )
-        for (const one of found) if (one?.start_date_local) dates.push(one.start_date_local.slice(0, 10))
-        if (!dates.length) return fresh.set(athleteId, [])
-        const span = { oldest: addDays(minDate(dates), -1), newest: addDays(maxDate(dates), 1) }
-        // Loaded weeks already list the multi-day events overlapping them: no margin needed there.
-        const cached = unknown.length ? null : this.loader.cachedEvents(athleteId, minDate(dates), maxDate(dates))
-        fresh.set(athleteId, cached ?? (await listEvents(http, athleteId, span, { signal })) ?? [])
-      }),
-    )
-    return fresh
-  }
-
   private checkGeneration(): void {
     if (this.generation !== this.deps.session.generation) {
       this.plans.clear()
@@ -423,33 +369,6 @@ export class BulkService {
 export interface HistoryState {
   undo: { jobId: string; title: string } | null
   interrupted: JobSummary[]
-}
-
-function summaryOf(job: JobRecord): JobSummary {
-  const count = (s: string) => job.items.filter((it) => it.status === s).length
-  return {
-    jobId: job.id,
-    title: job.title,
-    startedAt: job.startedAt,
-    landed: count('done'),
-    notLanded: count('failed') + count('notSent'),
-    unknown: count('unknown'),
-    changed: count('changed'),
-  }
-}
-
-/** The whole action's report: every item of the job, retried ones with their latest outcome. */
-function toReport(planId: string, job: JobRecord, cancelled: boolean, undoable: boolean): BulkReport {
-  const results = job.items.map((it) => ({
-    athleteId: it.op.athleteId,
-    eventId: it.eventId,
-    name: String(it.op.kind === 'create' ? (it.op.event.name ?? '') : (it.op.before.name ?? '')),
-    ok: it.status === 'done',
-    status: (it.status === 'pending' || it.status === 'sent' ? 'unknown' : it.status) as OpStatus,
-    error: it.error,
-  }))
-  const failed = results.filter((r) => !r.ok).length
-  return { planId, title: job.title, results, succeeded: results.length - failed, failed, cancelled, undoable }
 }
 
 function withoutEmpty(e: Record<string, unknown>): Record<string, unknown> {
