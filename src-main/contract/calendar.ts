@@ -266,7 +266,7 @@ export const calendarContract = {
       newest: LocalDate,
       refresh: z.boolean().optional(),
     })
-    // The grid shows up to four weeks; sixteen leaves room without letting one call walk years.
+    // The grid shows up to twelve weeks (the overview); sixteen leaves room without letting one call walk years.
     .refine(...orderedRange(16 * 7)),
     result: z.array(CalendarRow),
   },

@@ -6,6 +6,7 @@ import { chunksOf, MAX_RANGE_ATHLETES, type BulkAction, type BulkPlan, type Bulk
 import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle, sameData } from './calendarModel'
 import { countOf, groupByRow, keysOf, sameIds, union } from './rowSelection'
+import type { CalendarWeeks } from './calendarDensity'
 
 /** The latest show() call; answers to earlier ones are dropped. */
 let showSeq = 0
@@ -18,7 +19,8 @@ type Phase = 'idle' | 'planning' | 'preview' | 'applying' | 'report'
 
 interface State {
   start: string
-  weeks: 1 | 2 | 4
+  /** How many weeks the grid shows; kept while moving between weeks. */
+  weeks: CalendarWeeks
   athleteIds: string[]
   /**
    * One entry per athlete, each kept raw (not deeply reactive) and replaced whole when its answer
@@ -151,9 +153,14 @@ export const useCalendarStore = defineStore('calendar', {
     move(weeks: number) {
       return this.show(this.athleteIds, addDays(this.start, weeks * 7))
     },
-    setWeeks(weeks: 1 | 2 | 4) {
+    setWeeks(weeks: CalendarWeeks) {
       this.weeks = weeks
       return this.show(this.athleteIds, this.start)
+    },
+    /** A week of the overview, opened in a denser view that starts with it. */
+    openWeek(monday: string, weeks: CalendarWeeks) {
+      this.weeks = weeks
+      return this.show(this.athleteIds, monday)
     },
     refresh() {
       return this.show(this.athleteIds, this.start, true)
