@@ -69,55 +69,76 @@ function toolbar(page: Page) {
   })
 }
 
-test('each density fits 1360 x 860: every column and the week totals without scrolling sideways, equal columns, the header in place', async ({ app }, testInfo) => {
-  test.setTimeout(240_000)
-  const { page } = app
-  await openCalendar(page)
-  const oneLine = await toolbar(page)
-  // One line: every item of the toolbar on the same row.
-  expect(new Set(oneLine.items.map(([, middle]) => middle)).size, 'toolbar items on one line').toBe(1)
-  // Nothing squeezed or cut: every item has the width its content asks for.
-  const squeezed = await page.evaluate(() => Array.from(document.querySelectorAll('.calendar .toolbar > *, .calendar .toolbar .seg button')).filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent))
-  expect(squeezed).toEqual([])
+test.describe('with more athletes than fit the screen', () => {
+  // Forty athletes: rows are drawn only as they come into view, which the end of the scroll shows.
+  test.use({ athletes: 40 })
 
-  for (const weeks of DENSITIES) {
-    await showWeeks(page, weeks)
-    const m = await measure(page)
-    await page.screenshot({ path: testInfo.outputPath(`calendar-${weeks}w.png`) })
+  test('each density fits 1360 x 860: every column and the week totals without scrolling sideways, equal columns, the header in place', async ({ app }, testInfo) => {
+    test.setTimeout(240_000)
+    const { page, sim } = app
+    await openCalendar(page)
+    const coached = sim.state.roster.filter((a) => a.relation === 'coached').map((a) => a.id)
+    const firstAthlete = (await page.getByTestId('calendar-row').first().getAttribute('data-athlete'))!
+    /** The last row of the calendar, as the first density finds it at the end of its scroll. */
+    let lastAthlete: string | null = null
+    const oneLine = await toolbar(page)
+    // One line: every item of the toolbar on the same row.
+    expect(new Set(oneLine.items.map(([, middle]) => middle)).size, 'toolbar items on one line').toBe(1)
+    // Nothing squeezed or cut: every item has the width its content asks for.
+    const squeezed = await page.evaluate(() => Array.from(document.querySelectorAll('.calendar .toolbar > *, .calendar .toolbar .seg button')).filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent))
+    expect(squeezed).toEqual([])
 
-    expect(m.scrollWidth, `${weeks}w: no horizontal scroll`).toBe(m.clientWidth)
-    const expectedColumns = weeks === 12 ? 12 : weeks === 4 ? 8 : weeks * 8
-    expect(m.heads, `${weeks}w: athlete, day and week headers`).toHaveLength(1 + expectedColumns)
-    for (const h of m.heads) {
-      expect(h.left, `${weeks}w: ${h.cls} starts in view`).toBeGreaterThanOrEqual(m.inside.left - 0.5)
-      expect(h.right, `${weeks}w: ${h.cls} ends in view`).toBeLessThanOrEqual(Math.min(m.viewport.width, m.inside.right) + 0.5)
+    for (const weeks of DENSITIES) {
+      await showWeeks(page, weeks)
+      const m = await measure(page)
+      await page.screenshot({ path: testInfo.outputPath(`calendar-${weeks}w.png`) })
+
+      expect(m.scrollWidth, `${weeks}w: no horizontal scroll`).toBe(m.clientWidth)
+      const expectedColumns = weeks === 12 ? 12 : weeks === 4 ? 8 : weeks * 8
+      expect(m.heads, `${weeks}w: athlete, day and week headers`).toHaveLength(1 + expectedColumns)
+      for (const h of m.heads) {
+        expect(h.left, `${weeks}w: ${h.cls} starts in view`).toBeGreaterThanOrEqual(m.inside.left - 0.5)
+        expect(h.right, `${weeks}w: ${h.cls} ends in view`).toBeLessThanOrEqual(Math.min(m.viewport.width, m.inside.right) + 0.5)
+      }
+      expect(m.totals, `${weeks}w: the week totals of the first row`).toHaveLength(weeks)
+      for (const t of m.totals) expect(t.right, `${weeks}w: week total in view`).toBeLessThanOrEqual(m.inside.right + 0.5)
+
+      // Equal columns: days (and the week columns) share the width evenly.
+      const dayWidths = m.heads.filter((h) => /day-col|overview-week-col/.test(h.cls)).map((h) => h.width)
+      expect(dayWidths).toHaveLength(weeks === 12 ? 12 : 7 * (weeks === 4 ? 1 : weeks))
+      expect(Math.max(...dayWidths) - Math.min(...dayWidths), `${weeks}w: equal day columns`).toBeLessThanOrEqual(1)
+      const weekWidths = m.heads.filter((h) => /\bweek-col\b/.test(h.cls)).map((h) => h.width)
+      if (weekWidths.length) expect(Math.max(...weekWidths) - Math.min(...weekWidths)).toBeLessThanOrEqual(1)
+      // Wide enough to read: a day of the two-week view still holds a compact chip.
+      expect(Math.min(...dayWidths), `${weeks}w: readable columns`).toBeGreaterThanOrEqual(weeks === 2 ? 66 : 90)
+
+      // The header stays where it is while the rows scroll under it.
+      const scroller = page.locator('.cal-scroll')
+      const headTop = m.heads[1]!.top
+      await scroller.evaluate((el) => (el.scrollTop = 300))
+      expect(await scroller.evaluate((el) => el.scrollTop), `${weeks}w: the rows scroll`).toBeGreaterThan(0)
+      const after = await measure(page)
+      expect(after.heads[1]!.top, `${weeks}w: header in place`).toBeCloseTo(headTop, 0)
+      expect(after.heads[0]!.left, `${weeks}w: athlete column in place`).toBeCloseTo(m.heads[0]!.left, 0)
+      await page.screenshot({ path: testInfo.outputPath(`calendar-${weeks}w-scrolled.png`) })
+      // Rows are drawn as they come into view, whatever their height at this density.
+      const drawnAtTop = await page.getByTestId('calendar-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-athlete')))
+      await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight))
+      if (lastAthlete === null) {
+        await expect(page.getByTestId('calendar-row').last()).not.toHaveAttribute('data-athlete', drawnAtTop.at(-1)!)
+        lastAthlete = (await page.getByTestId('calendar-row').last().getAttribute('data-athlete'))!
+        expect(coached).toContain(lastAthlete)
+      }
+      await expect(page.getByTestId('calendar-row').last()).toHaveAttribute('data-athlete', lastAthlete)
+      await expect(page.getByTestId('calendar-row').last()).toBeInViewport()
+      await scroller.evaluate((el) => (el.scrollTop = 0))
+      await expect(page.getByTestId('calendar-row').first()).toHaveAttribute('data-athlete', firstAthlete)
+
+      // Nothing in the toolbar moved with the density.
+      expect(await toolbar(page)).toEqual(oneLine)
     }
-    expect(m.totals, `${weeks}w: the week totals of the first row`).toHaveLength(weeks)
-    for (const t of m.totals) expect(t.right, `${weeks}w: week total in view`).toBeLessThanOrEqual(m.inside.right + 0.5)
+  })
 
-    // Equal columns: days (and the week columns) share the width evenly.
-    const dayWidths = m.heads.filter((h) => /day-col|overview-week-col/.test(h.cls)).map((h) => h.width)
-    expect(dayWidths).toHaveLength(weeks === 12 ? 12 : 7 * (weeks === 4 ? 1 : weeks))
-    expect(Math.max(...dayWidths) - Math.min(...dayWidths), `${weeks}w: equal day columns`).toBeLessThanOrEqual(1)
-    const weekWidths = m.heads.filter((h) => /\bweek-col\b/.test(h.cls)).map((h) => h.width)
-    if (weekWidths.length) expect(Math.max(...weekWidths) - Math.min(...weekWidths)).toBeLessThanOrEqual(1)
-    // Wide enough to read: a day of the two-week view still holds a compact chip.
-    expect(Math.min(...dayWidths), `${weeks}w: readable columns`).toBeGreaterThanOrEqual(weeks === 2 ? 66 : 90)
-
-    // The header stays where it is while the rows scroll under it.
-    const scroller = page.locator('.cal-scroll')
-    const headTop = m.heads[1]!.top
-    await scroller.evaluate((el) => (el.scrollTop = 300))
-    expect(await scroller.evaluate((el) => el.scrollTop), `${weeks}w: the rows scroll`).toBeGreaterThan(0)
-    const after = await measure(page)
-    expect(after.heads[1]!.top, `${weeks}w: header in place`).toBeCloseTo(headTop, 0)
-    expect(after.heads[0]!.left, `${weeks}w: athlete column in place`).toBeCloseTo(m.heads[0]!.left, 0)
-    await page.screenshot({ path: testInfo.outputPath(`calendar-${weeks}w-scrolled.png`) })
-    await scroller.evaluate((el) => (el.scrollTop = 0))
-
-    // Nothing in the toolbar moved with the density.
-    expect(await toolbar(page)).toEqual(oneLine)
-  }
 })
 
 test('the toolbar keeps its line and place when a chip is selected and when Undo appears', async ({ app }, testInfo) => {
