@@ -59,6 +59,8 @@ function toolbar(page: Page) {
     return {
       height: r.height,
       top: r.top,
+      // Within the window: nothing pushed past its right edge.
+      fits: r.right <= window.innerWidth && Array.from(bar.children).every((c) => c.getBoundingClientRect().right <= r.right + 0.5),
       // Each item's left edge and vertical middle: items of one line share their middle.
       items: Array.from(bar.children).map((c) => {
         const b = c.getBoundingClientRect()
@@ -84,6 +86,7 @@ test.describe('with more athletes than fit the screen', () => {
     const oneLine = await toolbar(page)
     // One line: every item of the toolbar on the same row.
     expect(new Set(oneLine.items.map(([, middle]) => middle)).size, 'toolbar items on one line').toBe(1)
+    expect(oneLine.fits, 'toolbar within the window').toBe(true)
     // Nothing squeezed or cut: every item has the width its content asks for.
     const squeezed = await page.evaluate(() => Array.from(document.querySelectorAll('.calendar .toolbar > *, .calendar .toolbar .seg button')).filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent))
     expect(squeezed).toEqual([])
@@ -162,6 +165,13 @@ test('the toolbar keeps its line and place when a chip is selected and when Undo
   await expect(page.getByTestId('undo')).toBeVisible()
   expect(await toolbar(page), 'with Undo').toEqual(before)
   await page.screenshot({ path: testInfo.outputPath('calendar-1w-undo.png') })
+  // While a refresh is on its way, too.
+  sim.setLatency(1500)
+  await page.getByTestId('calendar-refresh').click()
+  await expect(page.getByTestId('calendar-refresh')).toHaveAttribute('aria-label', 'Loading')
+  expect(await toolbar(page), 'while loading').toEqual(before)
+  sim.setLatency(0)
+  await rowsLoaded(page)
   // In every density, Undo and all.
   for (const weeks of DENSITIES) {
     await showWeeks(page, weeks)
