@@ -66,9 +66,10 @@ const sameSport = (e: PlannedForOutcome, a: DoneForOutcome): boolean => !e.type 
 export function workoutOutcomes(planned: readonly PlannedForOutcome[], activities: readonly DoneForOutcome[], today: string): Map<number, WorkoutOutcome> {
   const workouts = planned.filter(isWorkout).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
   const done = new Map<number, WorkoutOutcome>()
+  const ids = new Set(workouts.map((w) => w.id))
   for (const a of activities) {
     if (a.pairedEventId === null || done.has(a.pairedEventId)) continue
-    if (workouts.some((w) => w.id === a.pairedEventId)) done.set(a.pairedEventId, { state: 'done', activityId: a.id, how: 'paired' })
+    if (ids.has(a.pairedEventId)) done.set(a.pairedEventId, { state: 'done', activityId: a.id, how: 'paired' })
   }
   const free = activities.filter((a) => a.pairedEventId === null)
   const used = new Set<string>()
