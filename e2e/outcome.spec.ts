@@ -43,7 +43,8 @@ test('a missed workout is red with "missed" in its tooltip and its week total; a
   const { page, sim } = app
   const athlete = sim.state.athlete(ATHLETE)!
   const today = athleteToday(athlete.athlete.timezone, new Date())
-  const coachMonday = mondayOf(athleteToday(Intl.DateTimeFormat().resolvedOptions().timeZone, new Date()))
+  // The calendar opens on the coach's week: the coach's own today, in the coach's timezone.
+  const coachMonday = mondayOf(athleteToday(sim.state.athlete(sim.coachId)!.athlete.timezone, new Date()))
   const shownFrom = addDays(coachMonday, -7)
 
   // Written through the simulator's API before the calendar opens: a ride two days ago with
