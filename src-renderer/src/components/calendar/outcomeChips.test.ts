@@ -36,5 +36,7 @@ describe('the chips that say what happened', () => {
     expect(chip.attributes('title')).toBe('Done without a plan · Evening walk · Walk · 0:45 · load 23')
     const late = mount(ActivityChip, { props: { activity: walk, lateFor: workout } })
     expect(late.attributes('title')).toMatch(/^Done the day after “Tempo ride”/)
+    const elsewhere = mount(ActivityChip, { props: { activity: { ...walk, pairedEventId: 99 } } })
+    expect(elsewhere.attributes('title')).toMatch(/^Paired on intervals.icu with a workout not shown here/)
   })
 })
