@@ -27,7 +27,7 @@ describe('calendar density', () => {
       [workout(1, '2026-12-07', 50), workout(2, '2026-12-13', 30.4), workout(3, '2026-12-14', 80), workout(4, '2026-12-08', 99, { category: 'NOTE' }), workout(5, '2026-12-21', null)],
       [activity('i1', '2026-12-08', 45), activity('i2', '2026-12-15', 100), activity('i3', '2026-12-29', 10)],
     )
-    const weeks = weeklyLoad(r, ['2026-12-07', '2026-12-14', '2026-12-21'])
+    const weeks = weeklyLoad(r, ['2026-12-07', '2026-12-14', '2026-12-21'], '2026-12-01')
     expect(weeks.map((w) => [w.monday, w.planned, w.done])).toEqual([
       ['2026-12-07', 80, 45],
       ['2026-12-14', 80, 100],
@@ -35,9 +35,14 @@ describe('calendar density', () => {
     ])
   })
 
+  it("counts each week's workouts missed by the athlete's today, none in the weeks ahead", () => {
+    const r = row([workout(1, '2026-12-07', 50, { type: 'Run' }), workout(2, '2026-12-09', 40), workout(3, '2026-12-15', 60), workout(4, '2026-12-22', 60)], [activity('i1', '2026-12-09', 45)])
+    expect(weeklyLoad(r, ['2026-12-07', '2026-12-14', '2026-12-21'], '2026-12-16').map((w) => w.missed)).toEqual([1, 1, 0])
+  })
+
   it("scales bars to the athlete's largest week, planned or done", () => {
     const r = row([workout(1, '2026-12-07', 50), workout(2, '2026-12-14', 200)], [activity('i1', '2026-12-08', 100)])
-    const weeks = weeklyLoad(r, ['2026-12-07', '2026-12-14'])
+    const weeks = weeklyLoad(r, ['2026-12-07', '2026-12-14'], '2026-12-01')
     expect(weeks.map((w) => [w.plannedShare, w.doneShare])).toEqual([
       [0.25, 0.5],
       [1, 0],
@@ -46,7 +51,7 @@ describe('calendar density', () => {
 
   it('gives empty bars, not NaN, to an athlete with nothing planned or done or not loaded yet', () => {
     for (const r of [row([], []), undefined]) {
-      expect(weeklyLoad(r, ['2026-12-07'])).toEqual([{ monday: '2026-12-07', planned: 0, done: 0, plannedShare: 0, doneShare: 0 }])
+      expect(weeklyLoad(r, ['2026-12-07'], '2026-12-20')).toEqual([{ monday: '2026-12-07', planned: 0, done: 0, missed: 0, plannedShare: 0, doneShare: 0 }])
     }
   })
 })

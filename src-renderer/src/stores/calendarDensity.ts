@@ -22,6 +22,8 @@ export interface WeekLoad {
   monday: string
   planned: number
   done: number
+  /** Planned workouts of the week missed by the athlete's today. */
+  missed: number
   /** Bar heights as a share (0–1) of the athlete's largest week shown, planned or done. */
   plannedShare: number
   doneShare: number
@@ -32,13 +34,14 @@ export interface WeekLoad {
  * are scaled to the athlete's own largest week, so each athlete's build, peak and recovery weeks
  * read the same whatever their volume.
  */
-export function weeklyLoad(row: CalendarRow | undefined, mondays: readonly string[]): WeekLoad[] {
-  const totals = mondays.map((monday) => ({ monday, ...weekTotals(row, monday) }))
+export function weeklyLoad(row: CalendarRow | undefined, mondays: readonly string[], today: string): WeekLoad[] {
+  const totals = mondays.map((monday) => ({ monday, ...weekTotals(row, monday, today) }))
   const top = Math.max(0, ...totals.map((t) => Math.max(t.plannedLoad, t.doneLoad)))
   return totals.map((t) => ({
     monday: t.monday,
     planned: t.plannedLoad,
     done: t.doneLoad,
+    missed: t.missed,
     plannedShare: top ? t.plannedLoad / top : 0,
     doneShare: top ? t.doneLoad / top : 0,
   }))

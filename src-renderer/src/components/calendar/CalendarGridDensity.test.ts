@@ -30,7 +30,8 @@ function setup(weeks: 4 | 12) {
     athleteId: a,
     oldest: MONDAY,
     newest: cal.end,
-    events: [workout(a, 1, '2026-12-08', 60), workout(a, 2, '2026-12-15', 80), workout(a, 3, '2026-12-31', 40.4)],
+    // Runs done a day late, a ride missed (nothing done for it before the athlete's today), one ahead.
+    events: [workout(a, 1, '2026-12-08', 60), workout(a, 2, '2026-12-15', 80), workout(a, 3, '2026-12-31', 40.4), { ...workout(a, 4, '2026-12-11', 30), type: 'Ride' }],
     activities: [activity(a, 'i1', '2026-12-09', 55), activity(a, 'i2', '2026-12-16', 100)],
     error: null,
   }
@@ -55,7 +56,11 @@ describe('CalendarGrid densities', () => {
     expect(chip.get('.nm').text()).toBe('W3')
     expect(chip.get('.line-load').text()).toBe('40')
     expect(chip.element.closest('td')!.getAttribute('data-day')).toBe('2026-12-31')
-    expect(lines.map((l) => l.get('[data-testid="week-total"] .wk').text())).toEqual(['55 / 60', '100 / 80', '0 / 0', '0 / 40'])
+    expect(lines.map((l) => l.get('[data-testid="week-total"] .wk').text())).toEqual(['55 / 90', '100 / 80', '0 / 0', '0 / 40'])
+    // The missed ride is marked on its line and counted in its week.
+    expect(block.get('.chip-event[data-event="4"]').classes()).toContain('missed')
+    expect(block.findAll('.chip-event.missed')).toHaveLength(1)
+    expect(lines.map((l) => l.find('[data-testid="week-missed"]').exists())).toEqual([true, false, false, false])
   })
 
   it('draws twelve weeks as bars of load planned and done per week', () => {
@@ -64,9 +69,10 @@ describe('CalendarGrid densities', () => {
     expect(w.findAll('colgroup col')).toHaveLength(13)
     const cells = w.get('tr[data-athlete="i100001"]').findAll('[data-testid="overview-week"]')
     expect(cells.map((c) => c.attributes('data-week'))).toHaveLength(12)
-    expect(cells.slice(0, 4).map((c) => c.get('.nums').text())).toEqual(['55 / 60', '100 / 80', '0 / 0', '0 / 40'])
+    expect(cells.slice(0, 4).map((c) => c.get('.nums').text())).toEqual(['55 / 90', '100 / 80', '0 / 0', '0 / 40'])
+    expect(cells.map((c) => c.find('[data-testid="overview-missed"]').exists() && c.get('[data-testid="overview-missed"]').text())).toEqual(['1 missed', ...Array(11).fill(false)])
     // Scaled to the athlete's largest week (100 done).
-    expect(cells[0]!.get('.bar.planned').attributes('style')).toContain('height: 60%')
+    expect(cells[0]!.get('.bar.planned').attributes('style')).toContain('height: 90%')
     expect(cells[1]!.get('.bar.done').attributes('style')).toContain('height: 100%')
     expect(cells[1]!.classes()).toContain('this-week')
     // The other athlete, not loaded yet, shows empty weeks rather than failing.
