@@ -48,6 +48,8 @@ interface State {
   planningId: string | null
   wellness: Record<string, DayWellness>
   listening: boolean
+  /** Counts jumps asked from outside the calendar (Ctrl/Cmd+K), which an open calendar follows. */
+  jumpSeq: number
 }
 
 
@@ -74,6 +76,7 @@ export const useCalendarStore = defineStore('calendar', {
     planningId: null,
     wellness: {},
     listening: false,
+    jumpSeq: 0,
   }),
   getters: {
     /** Empty until the first show(): the view renders once before its range is known. */
@@ -147,6 +150,11 @@ export const useCalendarStore = defineStore('calendar', {
     /** The events with these keys, added to the selection or in place of it. */
     pickKeys(keys: string[], add: boolean) {
       this.pick(add ? union(this.picked, groupByRow(keys)) : groupByRow(keys))
+    },
+    /** The calendar at the week of this date: shown when the calendar opens, or at once if it is open. */
+    jumpTo(date: string) {
+      this.start = mondayOf(date)
+      this.jumpSeq++
     },
     move(weeks: number) {
       return this.show(this.athleteIds, addDays(this.start, weeks * 7))
