@@ -69,6 +69,7 @@ test('pick two athletes by typing, save them as a group, and pick the group agai
   await pickByTyping(page, `${firstB} ${lastB!.slice(0, 3)}`, b!.athlete.name!)
   await expect(page.getByTestId('picked-chip')).toHaveText([new RegExp(a!.athlete.name!), new RegExp(b!.athlete.name!)])
   await expect.poll(() => shownAthletes(page)).toEqual([a!.id, b!.id].sort())
+  await page.screenshot({ path: test.info().outputPath('picker-two-athletes.png') })
 
   await page.getByTestId('group-name').fill('Long course')
   await page.getByTestId('group-save').click()
@@ -144,6 +145,7 @@ test('Ctrl+K jumps to an athlete page, to a date in either format and to a page;
   await expect(palette).toBeVisible()
   await expect(page.getByTestId('palette-input')).toBeFocused()
   await page.keyboard.type(name.split(' ')[0]!.toLowerCase())
+  await page.screenshot({ path: test.info().outputPath('palette-athlete.png') })
   const items = page.getByTestId('palette-item')
   await expect(items.filter({ hasText: name })).toHaveCount(1)
   // Arrows walk to the athlete, Enter opens their page.
