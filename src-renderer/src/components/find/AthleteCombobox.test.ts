@@ -112,6 +112,30 @@ describe('the athlete picker by keyboard', () => {
   })
 })
 
+describe('saving the pick as a group', () => {
+  it('keeps the athletes picked and those of the tag, under the name given, and lists the group', async () => {
+    const sent: unknown[] = []
+    // A stand-in for main's groups:save, recording what the window sends.
+    window.coachDesk = {
+      groups: {
+        save: async (args: { name: string; athleteIds: string[] }) => {
+          sent.push(args)
+          return { ok: true, value: { id: 'g2', name: args.name.trim(), athleteIds: args.athleteIds } }
+        },
+      },
+    } as unknown as typeof window.coachDesk
+    const { wrapper, input } = setup(['i2'], 'elite')
+    await input.trigger('focus')
+    await wrapper.get('[data-testid="group-name"]').setValue(' Race crew ')
+    await wrapper.get('form.combo-save').trigger('submit')
+    await new Promise((r) => setTimeout(r, 0))
+    expect(sent).toEqual([{ name: ' Race crew ', athleteIds: ['i2', 'i1', 'i3'] }])
+    expect(wrapper.findAll('[data-testid="saved-group"]').map((g) => g.find('.nm').text())).toEqual(['★ Long course', '★ Race crew'])
+    expect((wrapper.get('[data-testid="group-name"]').element as HTMLInputElement).value).toBe('')
+    delete window.coachDesk
+  })
+})
+
 describe('the rows a pick shows', () => {
   it('shows everyone but the coach for no pick, and the picked athletes with those of the tag otherwise', () => {
     expect(pickedRows(rows, { athleteIds: [], tag: null }, false).map((r) => r.id)).toEqual(['i1', 'i2', 'i3'])
