@@ -142,3 +142,41 @@ test('a copy onto days already planned offers skip or replace, through the same 
   await expect(page.getByTestId('report-summary')).toContainText('done')
   expect(workoutsOn(sim, to, day).map((e) => e.name).sort()).toEqual(there.map((e) => e.name).sort())
 })
+
+test('a library workout dropped on a day that already has one waits in the preview, and replace leaves it alone there', async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-calendar').click()
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+  await page.getByTestId('toggle-library').click()
+  const workout = page.locator('[data-testid="library-workout"]', { hasText: 'Threshold 2x20' })
+
+  // A day ahead in a writable athlete's row that holds a workout.
+  const todayOf = (id: string) => athleteToday(sim.state.athlete(id)!.athlete.timezone ?? 'UTC', new Date())
+  let target: { athleteId: string; day: string } | null = null
+  for (const a of sim.state.coached.filter((x) => x.athlete.icu_permission === 'WRITE')) {
+    const cells = page.locator(`[data-testid="calendar-row"][data-athlete="${a.id}"] td.cell`)
+    for (const day of await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-day')!))) {
+      if (day > todayOf(a.id) && workoutsOn(sim, a.id, day).length) {
+        target = { athleteId: a.id, day }
+        break
+      }
+    }
+    if (target) break
+  }
+  expect(target, 'a planned day ahead in view').not.toBeNull()
+  const { athleteId, day } = target!
+  const there = workoutsOn(sim, athleteId, day)
+
+  await workout.dragTo(page.locator(`[data-testid="calendar-row"][data-athlete="${athleteId}"] td.cell[data-day="${day}"]`))
+  // Something is planned there: nothing is written until the coach chooses.
+  const line = page.locator(`[data-testid="placement-day"][data-athlete="${athleteId}"][data-day="${day}"]`)
+  for (const e of there) await expect(line).toContainText(e.name!)
+  expect(workoutsOn(sim, athleteId, day).map((e) => e.id)).toEqual(there.map((e) => e.id))
+  await page.getByTestId('placement-replace').click()
+  await expect(page.locator('[data-testid="preview-change"]', { hasText: 'deleted' })).toHaveCount(there.length)
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('done')
+  expect(workoutsOn(sim, athleteId, day).map((e) => e.name)).toEqual(['Threshold 2x20'])
+})

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { coachDate } from '../src-main/services/dates'
 
 async function openCalendar(page: Page) {
   await page.getByTestId('open-demo').click()
@@ -111,3 +112,15 @@ async function firstShown(page: Page, ids: number[]): Promise<number | null> {
   for (const id of ids) if (await page.locator(`.chip-event[data-event="${id}"]`).count()) return id
   return null
 }
+
+test("the event editor writes its date the way the rest of the app does", async ({ app }) => {
+  const { page } = app
+  await openCalendar(page)
+  const chip = page.getByTestId('calendar-row').nth(2).locator('.chip-event.cat-workout').first()
+  const day = (await chip.locator('xpath=ancestor::td[1]').getAttribute('data-day'))!
+  await chip.dblclick()
+  await expect(page.getByTestId('editor-date')).toHaveValue(day)
+  await expect(page.getByTestId('editor-date-read')).toHaveText(coachDate(day))
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('event-editor')).toHaveCount(0)
+})
