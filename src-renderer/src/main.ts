@@ -4,6 +4,7 @@ import App from './App.vue'
 import { router } from './router'
 import './styles.css'
 import './calendar.css'
+import './month.css'
 import './workouts.css'
 import './attention.css'
 
