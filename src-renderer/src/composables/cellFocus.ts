@@ -1,4 +1,4 @@
-import { computed, ref, type ComputedRef, type InjectionKey } from 'vue'
+import { computed, nextTick, ref, watch, type ComputedRef, type InjectionKey } from 'vue'
 import type { CalEvent } from '@contract'
 import { useCalendarStore } from '../stores/calendar'
 import { covers } from '../stores/calendarModel'
@@ -28,6 +28,8 @@ export interface CellFocusOptions {
   /** The cell's element, drawn and scrolled to first if it was not (rows out of view are not drawn). */
   reveal: (cell: Cell) => Promise<HTMLElement | null>
   edit: (athleteId: string, event: CalEvent | null, date: string) => void
+  /** The page's event editor is open (the bulk dialogs are the store's phase). */
+  editorOpen: () => boolean
 }
 
 export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: KeyboardEvent): void } {
@@ -43,6 +45,9 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
     // Nearest: the page does not jump when the cell is already in view; the cell's scroll margins
     // keep it clear of the sticky date header and athlete column.
     el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    // Rows drawn for the first time are measured a frame later and the rows above can change height:
+    // once they have, the cell is brought into view again if it moved out.
+    requestAnimationFrame(() => requestAnimationFrame(() => el.isConnected && el === document.activeElement && el.scrollIntoView({ block: 'nearest', inline: 'nearest' })))
   }
 
   /** The selected event of the cell when there is one, else its first; none: a new one there. */
@@ -71,6 +76,23 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
       editAt(at)
     }
   }
+
+  // A dialog opened from the keyboard takes the focus with it when it closes: the cell gets it back,
+  // so the coach goes on with the keys where they were.
+  let cellHadFocus = false
+  watch(
+    () => o.editorOpen() || cal.phase !== 'idle',
+    async (open) => {
+      if (open) {
+        cellHadFocus = !!(document.activeElement as HTMLElement | null)?.closest('td.cell')
+        return
+      }
+      await nextTick()
+      const lost = !document.activeElement || document.activeElement === document.body
+      if (cellHadFocus && lost && cell.value) (await o.reveal(cell.value))?.focus({ preventScroll: true })
+      cellHadFocus = false
+    },
+  )
 
   return { cell, focusIn: (c: Cell) => (focused.value = c), onKeydown }
 }
