@@ -221,5 +221,15 @@ test.describe('a roster longer than the window', () => {
       return box.y >= header.y + header.height - 1 && box.y + box.height <= view.y + view.height + 1
     }
     await expect.poll(inside).toBe(true)
+
+    // Scrolled back to the top, the focused row is no longer drawn; the next arrow goes on from it.
+    await page.locator('.cal-scroll').evaluate((el) => el.scrollTo({ top: 0 }))
+    await expect(page.locator(`[data-testid="calendar-row"][data-athlete="${at.athleteId}"]`)).toHaveCount(0)
+    await page.keyboard.press('ArrowDown')
+    const after = await focused(page)
+    expect(visited).not.toContain(after.athleteId)
+    const next = page.locator(`[data-testid="calendar-row"][data-athlete="${after.athleteId}"] td.cell[data-day="${at.date}"]`)
+    await expect(next).toBeFocused()
+    await expect(next).toBeInViewport({ ratio: 0.9 })
   })
 })

@@ -1,4 +1,4 @@
-import { computed, nextTick, ref, watch, type ComputedRef, type InjectionKey } from 'vue'
+import { computed, nextTick, onMounted, onUnmounted, ref, watch, type ComputedRef, type InjectionKey } from 'vue'
 import type { CalEvent } from '@contract'
 import { useCalendarStore } from '../stores/calendar'
 import { covers } from '../stores/calendarModel'
@@ -28,11 +28,11 @@ export interface CellFocusOptions {
   /** The cell's element, drawn and scrolled to first if it was not (rows out of view are not drawn). */
   reveal: (cell: Cell) => Promise<HTMLElement | null>
   edit: (athleteId: string, event: CalEvent | null, date: string) => void
-  /** The page's event editor is open (the bulk dialogs are the store's phase). */
-  editorOpen: () => boolean
+  /** A dialog of the page is open, the event editor or the shortcut list (the bulk dialogs are the store's phase). */
+  dialogOpen: () => boolean
 }
 
-export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: KeyboardEvent): void } {
+export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: KeyboardEvent): void; afterLayout(): void } {
   const cal = useCalendarStore()
   const focused = ref<Cell | null>(null)
   const cell = computed(() => startCell(focused.value, o.athleteIds(), o.days(), o.today()))
@@ -45,9 +45,17 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
     // Nearest: the page does not jump when the cell is already in view; the cell's scroll margins
     // keep it clear of the sticky date header and athlete column.
     el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
-    // Rows drawn for the first time are measured a frame later and the rows above can change height:
-    // once they have, the cell is brought into view again if it moved out.
-    requestAnimationFrame(() => requestAnimationFrame(() => el.isConnected && el === document.activeElement && el.scrollIntoView({ block: 'nearest', inline: 'nearest' })))
+    lastMove = { el, at: performance.now() }
+  }
+
+  // Rows drawn for the first time are measured after they are drawn, and the space kept for the
+  // rows above changes with them: the cell just moved to is brought into view again. Only just
+  // after a key: a coach scrolling with the wheel is never pulled back to the focused cell.
+  let lastMove: { el: HTMLElement; at: number } | null = null
+  function afterLayout() {
+    if (!lastMove || performance.now() - lastMove.at > 1000) return
+    const { el } = lastMove
+    if (el.isConnected && el === document.activeElement) el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
   }
 
   /** The selected event of the cell when there is one, else its first; none: a new one there. */
@@ -59,7 +67,7 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
   }
 
   function onKeydown(ev: KeyboardEvent) {
-    if (ev.altKey || ev.ctrlKey || ev.metaKey || cal.phase !== 'idle') return
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || cal.phase !== 'idle' || o.dialogOpen()) return
     const at = cell.value
     if (!at) return
     const dir = directionOf(ev.key)
@@ -81,7 +89,7 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
   // so the coach goes on with the keys where they were.
   let cellHadFocus = false
   watch(
-    () => o.editorOpen() || cal.phase !== 'idle',
+    () => o.dialogOpen() || cal.phase !== 'idle',
     async (open) => {
       if (open) {
         cellHadFocus = !!(document.activeElement as HTMLElement | null)?.closest('td.cell')
@@ -94,5 +102,13 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
     },
   )
 
-  return { cell, focusIn: (c: Cell) => (focused.value = c), onKeydown }
+  // The focused cell's row scrolled out of view is no longer drawn and the focus falls back to the
+  // page: an arrow then goes on from that cell (and scrolls to it) rather than doing nothing.
+  function onPageKeydown(ev: KeyboardEvent) {
+    if (focused.value && ev.target === document.body && directionOf(ev.key)) onKeydown(ev)
+  }
+  onMounted(() => window.addEventListener('keydown', onPageKeydown))
+  onUnmounted(() => window.removeEventListener('keydown', onPageKeydown))
+
+  return { cell, focusIn: (c: Cell) => (focused.value = c), onKeydown, afterLayout }
 }

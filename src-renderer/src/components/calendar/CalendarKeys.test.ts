@@ -97,4 +97,17 @@ describe('the calendar grid by keyboard', () => {
     expect(wrapper.emitted('edit')!.at(-1)).toEqual(['i100001', null, '2026-12-08'])
     wrapper.unmount()
   })
+
+  it('goes on from the focused cell when its row was scrolled away and the focus fell back to the page', async () => {
+    const { wrapper, tabStops } = setup()
+    ;(wrapper.find('td.cell[tabindex="0"]').element as HTMLElement).focus()
+    ;(document.activeElement as HTMLElement).blur()
+    expect(document.activeElement).toBe(document.body)
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }))
+    await nextTick()
+    await nextTick()
+    expect(tabStops()).toEqual([`i100002 ${TODAY}`])
+    expect(document.activeElement!.closest('tr')!.dataset.athlete).toBe('i100002')
+    wrapper.unmount()
+  })
 })
