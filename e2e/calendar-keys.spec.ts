@@ -127,6 +127,41 @@ test("an athlete's month: the month's events, an edit and a bulk hide there, and
   await expect(page.getByTestId('bulk-menu')).toHaveCount(0)
 })
 
+test("in an athlete's month a workout dragged a row down moves a week; a double-click on an empty day creates there", async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await page.locator(`[data-testid="roster-row"][data-athlete="${CYCLIST}"]`).click()
+  await page.getByTestId('tab-calendar').click()
+  const grid = page.getByTestId('month-grid')
+  await expect(grid.locator('.chip-event').first()).toBeVisible()
+  const days = await grid.locator('td.cell').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.day!))
+  // A workout ahead whose day a week later is still on screen.
+  const chips = grid.locator('td.cell:not(.past) .chip-event.cat-workout')
+  let index = -1
+  for (let i = 0; i < (await chips.count()) && index < 0; i++) {
+    const day = await chips.nth(i).evaluate((c) => c.closest('td')!.dataset.day!)
+    if (days.includes(addDays(day, 7))) index = i
+  }
+  expect(index).toBeGreaterThanOrEqual(0)
+  const chip = chips.nth(index)
+  const id = Number(await chip.getAttribute('data-event'))
+  const from = sim.state.athlete(CYCLIST)!.events.find((e) => e.id === id)!.start_date_local!.slice(0, 10)
+  await chip.dragTo(grid.locator(`td.cell[data-day="${addDays(from, 7)}"]`), { targetPosition: { x: 10, y: 60 } })
+  await expect.poll(() => sim.state.athlete(CYCLIST)!.events.find((e) => e.id === id)?.start_date_local?.slice(0, 10)).toBe(addDays(from, 7))
+  await expect(grid.locator(`td.cell[data-day="${addDays(from, 7)}"] .chip-event[data-event="${id}"]`)).toBeVisible()
+
+  const empty = grid.locator('td.cell:not(:has(.chip-event)):not(:has(.chip-activity))').first()
+  const day = (await empty.getAttribute('data-day'))!
+  await empty.dblclick({ position: { x: 5, y: 40 } })
+  await page.getByTestId('editor-name').fill('Month note')
+  await page.getByTestId('editor-category').selectOption('NOTE')
+  await page.getByTestId('editor-save').click()
+  await expect(page.getByTestId('event-editor')).toHaveCount(0)
+  const note = sim.state.athlete(CYCLIST)!.events.find((e) => e.name === 'Month note')!
+  expect(note.start_date_local!.slice(0, 10)).toBe(day)
+  await expect(grid.locator(`td.cell[data-day="${day}"] .chip-event.cat-note`)).toContainText('Month note')
+})
+
 test('a selection by keyboard alone: Tab into the grid, arrows, Shift+arrows, Delete previews exactly those events, Esc closes; ? lists the keys', async ({ app }) => {
   const { page, sim } = app
   await openCalendar(page)
