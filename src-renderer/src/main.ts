@@ -7,5 +7,6 @@ import './calendar.css'
 import './month.css'
 import './workouts.css'
 import './attention.css'
+import './outcome.css'
 
 createApp(App).use(createPinia()).use(router).mount('#app')
