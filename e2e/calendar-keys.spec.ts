@@ -210,6 +210,7 @@ test('a selection by keyboard alone: Tab into the grid, arrows, Shift+arrows, De
   await expect(overlay).toContainText('PageUp / PageDown')
   await expect(overlay).toContainText('Shift + arrows')
   await expect(overlay).toContainText('Ctrl/⌘ + 1 · 2 · 3')
+  await expect(overlay).toContainText('Ctrl/⌘ + K')
   await page.screenshot({ path: test.info().outputPath('calendar-shortcuts.png') })
   await page.keyboard.press('Escape')
   await expect(overlay).toHaveCount(0)

@@ -2,13 +2,16 @@ import { onMounted, onUnmounted } from 'vue'
 import { useCalendarStore } from '../stores/calendar'
 
 // The keys of a page that shows the calendar (the grid across athletes, one athlete's month),
-// wherever the focus is but in a text field: PageUp/PageDown move the range, T goes to today, Esc
+// wherever the focus is but in a text field: PageUp/PageDown move the range, T goes to today, G to
+// the go-to-date field (the grid's), Esc
 // clears the selection, Delete previews deleting it, Ctrl/⌘+Z previews undoing the last change,
 // ? lists the shortcuts. The arrows belong to the focused cell (cellFocus.ts).
 
 export interface CalendarPageKeys {
   move(step: -1 | 1): void
   toToday(): void
+  /** G: the page's go-to-date field takes the focus (the grid has one; the month does not). */
+  goToDate?(): void
   /** A dialog of the page's own (the event editor, the shortcut list) is open: its keys, not ours. */
   blocked(): boolean
   showShortcuts(): void
@@ -25,6 +28,7 @@ export function useCalendarPageKeys(page: CalendarPageKeys): void {
     if (ev.key === 'PageUp') page.move(-1)
     else if (ev.key === 'PageDown') page.move(1)
     else if (ev.key === 't' && !command) page.toToday()
+    else if (ev.key === 'g' && !command && !ev.altKey && page.goToDate) page.goToDate()
     else if (ev.key === 'Escape') cal.clearSelection()
     else if ((ev.key === 'Delete' || ev.key === 'Backspace') && cal.selectionCount) void cal.planBulk({ kind: 'delete' })
     else if (ev.key === 'z' && command && cal.undoAvailable) void cal.planUndo()

@@ -1,6 +1,6 @@
 // Every key of the calendar and the app's own keys that work on it, as the ? list shows them. The
-// calendar's keys are in calendarKeys.ts and cellFocus.ts; the app's in the menu (src-main/shell/menu.ts)
-// and escape.ts. A key added there is added here.
+// calendar's keys are in calendarKeys.ts and cellFocus.ts; the app's in the menu (src-main/shell/menu.ts),
+// the palette (CommandPalette.vue) and escape.ts. A key added there is added here.
 
 export interface Shortcut {
   keys: string
@@ -19,6 +19,7 @@ export function calendarShortcuts(where: 'grid' | 'month'): { title: string; ite
           : { keys: '← → ↑ ↓', what: 'The focus a day left or right, an athlete up or down' },
         { keys: 'PageUp / PageDown', what: `Previous / next ${span}` },
         { keys: 'T', what: `This ${span}` },
+        ...(where === 'grid' ? [{ keys: 'G', what: 'Go to a date: type it in the field' }] : []),
       ],
     },
     {
@@ -43,11 +44,12 @@ export function calendarShortcuts(where: 'grid' | 'month'): { title: string; ite
       ],
     },
     {
-      title: 'Anywhere in Coach Desk (desktop app menu)',
+      title: 'Anywhere in Coach Desk',
       items: [
-        { keys: 'Ctrl/⌘ + 1 · 2 · 3', what: 'Roster · Calendar · Workouts' },
-        { keys: 'Ctrl/⌘ + O', what: 'Import workout files' },
-        { keys: 'Ctrl/⌘ + E', what: 'Export workouts' },
+        { keys: 'Ctrl/⌘ + K', what: 'Jump to an athlete, a date or a page' },
+        { keys: 'Ctrl/⌘ + 1 · 2 · 3', what: 'Roster · Calendar · Workouts (desktop app menu)' },
+        { keys: 'Ctrl/⌘ + O', what: 'Import workout files (desktop app menu)' },
+        { keys: 'Ctrl/⌘ + E', what: 'Export workouts (desktop app menu)' },
       ],
     },
   ]
