@@ -6,46 +6,62 @@ export interface XY {
   y: number[]
 }
 
+interface Point {
+  x: number
+  y: number
+}
+
+/** Pairs the two series up to the shorter one's length: a sample without its time (or a time without its sample) is dropped. */
+function pairs(xs: ArrayLike<number>, ys: ArrayLike<number>): Point[] {
+  const out: Point[] = []
+  for (const [i, x] of Array.from(xs).entries()) {
+    const y = ys[i]
+    if (y === undefined) break
+    out.push({ x, y })
+  }
+  return out
+}
+
+function mean(points: Point[]): Point {
+  const len = Math.max(1, points.length)
+  return {
+    x: points.reduce((sum, p) => sum + p.x, 0) / len,
+    y: points.reduce((sum, p) => sum + p.y, 0) / len,
+  }
+}
+
+function unzip(points: Point[]): XY {
+  return { x: points.map((p) => p.x), y: points.map((p) => p.y) }
+}
+
 /** Down-samples to at most `threshold` points; the first and last points are always kept. */
 export function lttb(xs: ArrayLike<number>, ys: ArrayLike<number>, threshold: number): XY {
-  const n = Math.min(xs.length, ys.length)
-  if (threshold >= n || threshold < 3) return { x: Array.from(xs).slice(0, n), y: Array.from(ys).slice(0, n) }
-  const outX = new Array<number>(threshold)
-  const outY = new Array<number>(threshold)
+  const points = pairs(xs, ys)
+  const n = points.length
+  const [first] = points
+  const last = points.at(-1)
+  if (threshold >= n || threshold < 3 || !first || !last) return unzip(points)
   const every = (n - 2) / (threshold - 2)
-  let a = 0
-  outX[0] = xs[0]
-  outY[0] = ys[0]
+  const out: Point[] = [first]
+  let a = first
   for (let i = 0; i < threshold - 2; i++) {
     // The average of the next bucket is the third corner of each candidate triangle.
-    const avgStart = Math.floor((i + 1) * every) + 1
-    const avgEnd = Math.min(Math.floor((i + 2) * every) + 1, n)
-    let avgX = 0
-    let avgY = 0
-    for (let j = avgStart; j < avgEnd; j++) {
-      avgX += xs[j]
-      avgY += ys[j]
-    }
-    const len = Math.max(1, avgEnd - avgStart)
-    avgX /= len
-    avgY /= len
-    const ax = xs[a]
-    const ay = ys[a]
+    const avg = mean(points.slice(Math.floor((i + 1) * every) + 1, Math.min(Math.floor((i + 2) * every) + 1, n)))
+    const bucket = points.slice(Math.floor(i * every) + 1, Math.floor((i + 1) * every) + 1)
+    // With fewer buckets than points (threshold < n), every bucket holds at least one point.
+    let chosen = bucket[0]
     let best = -1
-    let next = Math.floor(i * every) + 1
-    const end = Math.floor((i + 1) * every) + 1
-    for (let j = next; j < end; j++) {
-      const area = Math.abs((ax - avgX) * (ys[j] - ay) - (ax - xs[j]) * (avgY - ay))
+    for (const p of bucket) {
+      const area = Math.abs((a.x - avg.x) * (p.y - a.y) - (a.x - p.x) * (avg.y - a.y))
       if (area > best) {
         best = area
-        next = j
+        chosen = p
       }
     }
-    outX[i + 1] = xs[next]
-    outY[i + 1] = ys[next]
-    a = next
+    if (chosen === undefined) continue
+    out.push(chosen)
+    a = chosen
   }
-  outX[threshold - 1] = xs[n - 1]
-  outY[threshold - 1] = ys[n - 1]
-  return { x: outX, y: outY }
+  out.push(last)
+  return unzip(out)
 }
