@@ -107,8 +107,7 @@ function readStartTag(src: string, from: number, parent: XmlElement, stack: XmlE
 export function findElement(root: XmlElement, name: string): XmlElement | undefined {
   const wanted = name.toLowerCase()
   const queue = [...root.children]
-  while (queue.length) {
-    const next = queue.shift()!
+  for (let next = queue.shift(); next; next = queue.shift()) {
     if (next.name.toLowerCase() === wanted) return next
     queue.push(...next.children)
   }
