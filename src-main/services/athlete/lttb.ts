@@ -6,62 +6,51 @@ export interface XY {
   y: number[]
 }
 
-interface Point {
-  x: number
-  y: number
-}
-
-/** Pairs the two series up to the shorter one's length: a sample without its time (or a time without its sample) is dropped. */
-function pairs(xs: ArrayLike<number>, ys: ArrayLike<number>): Point[] {
-  const out: Point[] = []
-  for (const [i, x] of Array.from(xs).entries()) {
-    const y = ys[i]
-    if (y === undefined) break
-    out.push({ x, y })
-  }
-  return out
-}
-
-function mean(points: Point[]): Point {
-  const len = Math.max(1, points.length)
-  return {
-    x: points.reduce((sum, p) => sum + p.x, 0) / len,
-    y: points.reduce((sum, p) => sum + p.y, 0) / len,
-  }
-}
-
-function unzip(points: Point[]): XY {
-  return { x: points.map((p) => p.x), y: points.map((p) => p.y) }
-}
+/**
+ * A sample by index. Every index below stays under n, the shorter series' length; were one not to,
+ * it would read as a missing sample (NaN), as a null in a stream does. Indexing stays cheap: this
+ * runs over every sample of a ride each time the coach zooms.
+ */
+const at = (values: ArrayLike<number>, i: number): number => values[i] ?? Number.NaN
 
 /** Down-samples to at most `threshold` points; the first and last points are always kept. */
 export function lttb(xs: ArrayLike<number>, ys: ArrayLike<number>, threshold: number): XY {
-  const points = pairs(xs, ys)
-  const n = points.length
-  const [first] = points
-  const last = points.at(-1)
-  if (threshold >= n || threshold < 3 || !first || !last) return unzip(points)
+  const n = Math.min(xs.length, ys.length)
+  if (threshold >= n || threshold < 3) return { x: Array.from(xs).slice(0, n), y: Array.from(ys).slice(0, n) }
+  const outX: number[] = [at(xs, 0)]
+  const outY: number[] = [at(ys, 0)]
   const every = (n - 2) / (threshold - 2)
-  const out: Point[] = [first]
-  let a = first
+  let a = 0
   for (let i = 0; i < threshold - 2; i++) {
     // The average of the next bucket is the third corner of each candidate triangle.
-    const avg = mean(points.slice(Math.floor((i + 1) * every) + 1, Math.min(Math.floor((i + 2) * every) + 1, n)))
-    const bucket = points.slice(Math.floor(i * every) + 1, Math.floor((i + 1) * every) + 1)
-    // With fewer buckets than points (threshold < n), every bucket holds at least one point.
-    let chosen = bucket[0]
+    const avgStart = Math.floor((i + 1) * every) + 1
+    const avgEnd = Math.min(Math.floor((i + 2) * every) + 1, n)
+    let avgX = 0
+    let avgY = 0
+    for (let j = avgStart; j < avgEnd; j++) {
+      avgX += at(xs, j)
+      avgY += at(ys, j)
+    }
+    const len = Math.max(1, avgEnd - avgStart)
+    avgX /= len
+    avgY /= len
+    const ax = at(xs, a)
+    const ay = at(ys, a)
     let best = -1
-    for (const p of bucket) {
-      const area = Math.abs((a.x - avg.x) * (p.y - a.y) - (a.x - p.x) * (avg.y - a.y))
+    let next = Math.floor(i * every) + 1
+    const end = Math.floor((i + 1) * every) + 1
+    for (let j = next; j < end; j++) {
+      const area = Math.abs((ax - avgX) * (at(ys, j) - ay) - (ax - at(xs, j)) * (avgY - ay))
       if (area > best) {
         best = area
-        chosen = p
+        next = j
       }
     }
-    if (chosen === undefined) continue
-    out.push(chosen)
-    a = chosen
+    outX.push(at(xs, next))
+    outY.push(at(ys, next))
+    a = next
   }
-  out.push(last)
-  return unzip(out)
+  outX.push(at(xs, n - 1))
+  outY.push(at(ys, n - 1))
+  return { x: outX, y: outY }
 }

@@ -170,9 +170,10 @@ export function streamWindow(
     const xs: number[] = []
     const ys: number[] = []
     // A series shorter than the time stream simply ends early; its missing samples are skipped like null ones.
-    for (const [k, x] of t.slice(i0, i1).entries()) {
-      const y = data[i0 + k]
-      if (isSample(y)) {
+    for (let i = i0; i < i1; i++) {
+      const x = t[i]
+      const y = data[i]
+      if (x !== undefined && isSample(y)) {
         xs.push(x)
         ys.push(y)
       }
@@ -233,8 +234,12 @@ export function streamsCsv(raw: RawStreams): string {
   const series = [...raw.byType.entries()]
   const lines = [['time', ...series.map(([name]) => name)].join(',')]
   for (const [i, time] of raw.time.entries()) {
-    const cells = series.map(([, samples]) => samples[i])
-    lines.push([String(time), ...cells.map((v) => (isSample(v) ? String(v) : ''))].join(','))
+    const row = [String(time)]
+    for (const [, samples] of series) {
+      const v = samples[i]
+      row.push(isSample(v) ? String(v) : '')
+    }
+    lines.push(row.join(','))
   }
   return `${lines.join('\n')}\n`
 }

@@ -11,14 +11,19 @@ const OPEN = 999
  */
 export function zoneSeconds(values: ArrayLike<number>, upperBounds: number[], time?: ArrayLike<number>, maxGapSecs = 10): number[] {
   const zones = upperBounds.map((upper, k) => ({ upper, open: k === upperBounds.length - 1, secs: 0 }))
-  for (const [i, v] of Array.from(values).entries()) {
-    if (!Number.isFinite(v)) continue
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (v === undefined || !Number.isFinite(v)) continue
     const now = time?.[i]
     const next = time?.[i + 1]
     // The last sample, or one past the end of a shorter time stream, counts for a second.
     const dt = now !== undefined && next !== undefined ? Math.max(0, Math.min(maxGapSecs, next - now)) : 1
-    const zone = zones.find((z) => z.open || !(v > z.upper))
-    if (zone) zone.secs += dt
+    for (const zone of zones) {
+      if (zone.open || !(v > zone.upper)) {
+        zone.secs += dt
+        break
+      }
+    }
   }
   return zones.map((z) => z.secs)
 }
