@@ -136,14 +136,14 @@ function altitude(distance: number[], climbing: boolean[], gain: number, outdoor
   const terrain = distance.map((d) => waves.reduce((a, w) => a + Math.sin((d / w.len) * Math.PI * 2 + w.phase), 0))
   const hills = new Array<number>(distance.length).fill(0)
   let height = 0
-  for (const [i, d] of distance.entries()) {
+  distance.forEach((d, i) => {
     const before = distance[i - 1]
-    if (before === undefined) continue
+    if (before === undefined) return
     const step = d - before
     // Up at about 4% while climbing, back down afterwards so the ride ends near its start.
     height = climbing[i] ? height + step * 0.04 : Math.max(0, height - step * 0.02)
     hills[i] = height
-  }
+  })
   const target = Math.max(outdoor ? 20 : 10, gain)
   const climbGain = positiveGain(hills)
   const terrainGain = positiveGain(terrain)
@@ -159,10 +159,10 @@ function temperature(n: number, rng: Rng): number[] {
 
 function positiveGain(values: number[]): number {
   let g = 0
-  for (const [i, v] of values.entries()) {
+  values.forEach((v, i) => {
     const before = values[i - 1]
     if (before !== undefined && v > before) g += v - before
-  }
+  })
   return g
 }
 
@@ -183,14 +183,14 @@ function scaleTo(values: number[], target: number | null, digits: number): void 
   if (mean <= 0) return
   const k = target / mean
   const p = 10 ** digits
-  for (const [i, v] of values.entries()) values[i] = Math.round(v * k * p) / p
+  values.forEach((v, i) => (values[i] = Math.round(v * k * p) / p))
 }
 
 function scaleSum(values: number[], total: number | null): void {
   if (total === null || values.length === 0) return
   const sum = values.reduce((a, b) => a + b, 0)
   if (sum <= 0) return
-  for (const [i, v] of values.entries()) values[i] = v * (total / sum)
+  values.forEach((v, i) => (values[i] = v * (total / sum)))
 }
 
 function round2(n: number): number {

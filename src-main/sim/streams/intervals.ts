@@ -103,14 +103,14 @@ export function normalisedPower(watts: number[]): number | null {
   let window = 0
   let acc = 0
   let count = 0
-  for (const [i, w] of watts.entries()) {
+  watts.forEach((w, i) => {
     window += w
     window -= watts[i - 30] ?? 0
     if (i >= 29) {
       acc += (window / 30) ** 4
       count++
     }
-  }
+  })
   return (acc / count) ** 0.25
 }
 
@@ -131,10 +131,10 @@ function sum(values: number[]): number {
 
 function gain(values: number[]): number {
   let g = 0
-  for (const [i, v] of values.entries()) {
+  values.forEach((v, i) => {
     const before = values[i - 1]
     if (before !== undefined && v > before) g += v - before
-  }
+  })
   return g
 }
 
