@@ -115,10 +115,14 @@ export function independent(n: number): number[][] {
   return Array.from({ length: n }, () => [1])
 }
 
+/** The middle value, or the mean of the two middle ones; NaN for no values at all. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+  const upper = sorted[mid]
+  const lower = sorted[mid - 1]
+  if (upper === undefined) return Number.NaN
+  return sorted.length % 2 || lower === undefined ? upper : (lower + upper) / 2
 }
 
 export interface Run<T> {
