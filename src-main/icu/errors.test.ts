@@ -40,6 +40,7 @@ describe('an error answer from intervals.icu', () => {
     ['an empty error text', '{"error":""}'],
     ['an error that is not text', '{"error":{"field":"name"}}'],
     ['a JSON value that is not an object', 'null'],
+    ['a message that is not text', '{"message":42}'],
   ])('422 with %s says the request was not accepted, and the log has only the status and path', (_, body) => {
     const e = errorFromResponse(422, body, '/athlete/i1/events')
     expect(e).toMatchObject({ code: 'INVALID_INPUT', message: 'intervals.icu did not accept that request.' })
