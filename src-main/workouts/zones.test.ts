@@ -73,6 +73,7 @@ describe('a power target as a share of FTP', () => {
 
   it('is not a power share for a heart-rate or pace target', () => {
     expect(powerShare(hr('%lthr', 90), { ftp: 250 })).toBeUndefined()
+    expect(powerShare(hr('zone', 2), { ftp: 250 })).toBeUndefined()
     expect(powerShare(pace('%pace', 90), { ftp: 250 })).toBeUndefined()
   })
 })
@@ -102,6 +103,7 @@ describe('a heart-rate target as a share of LTHR', () => {
 
   it('is not a heart-rate share for a power target', () => {
     expect(hrShareOfLthr(power('%ftp', 90), { lthr: 170 })).toBeUndefined()
+    expect(hrShareOfLthr(power('zone', 2), { lthr: 170 })).toBeUndefined()
   })
 })
 
@@ -112,6 +114,8 @@ describe('a pace target as a share of threshold speed', () => {
     expect(paceShareOfThreshold(pace('zone', 4), {})).toBeCloseTo(0.972, 10)
     expect(paceShareOfThreshold(pace('zone', 3, 5), {}, 'end')).toBeCloseTo(1.0175, 10)
     expect(paceShareOfThreshold(pace('zone', 3, 5), {}, 'start')).toBeCloseTo((87.8 + 94.3) / 200, 10)
+    // A range of zones, unless a point is asked for, is the middle of the whole span: Z3–Z5 is 87.8–103.4%.
+    expect(paceShareOfThreshold(pace('zone', 3, 5), {})).toBeCloseTo(0.956, 10)
   })
 
   it('divides the speed of an absolute pace by the threshold speed, and cannot tell without one', () => {
@@ -148,6 +152,7 @@ describe('a pace as a speed', () => {
     expect(paceSpeed(pace('secs_per_km', 240, 300), {}, 'end')).toBeCloseTo(1000 / 300, 10)
     expect(paceSpeed(pace('%pace', 90), { thresholdPaceMps: 4 })).toBeCloseTo(3.6, 10)
     expect(paceSpeed(pace('zone', 4), { thresholdPaceMps: 4 })).toBeCloseTo(3.888, 10)
+    expect(paceSpeed(pace('zone', 3, 5), { thresholdPaceMps: 4 })).toBeCloseTo(3.824, 10)
     expect(paceSpeed(pace('%pace', 90, 110), { thresholdPaceMps: 4 }, 'end')).toBeCloseTo(4.4, 10)
     expect(paceSpeed(pace('%pace', 90), {})).toBeUndefined()
     expect(paceSpeed(hr('%lthr', 90), { thresholdPaceMps: 4 })).toBeUndefined()
@@ -163,5 +168,7 @@ describe('any target as a share of its own threshold', () => {
     expect(thresholdShare(power('w', 200, 300), athlete, 'end')).toBe(1.2)
     expect(thresholdShare(hr('bpm', 144, 160), athlete, 'end')).toBe(1)
     expect(thresholdShare(pace('%pace', 90, 110), athlete, 'start')).toBe(0.9)
+    // Z2–Z4 power spans 56–105%.
+    expect(thresholdShare(power('zone', 2, 4), athlete)).toBeCloseTo(0.805, 10)
   })
 })
