@@ -82,6 +82,12 @@ describe('who a plan writes to', () => {
     expect(op!.kind === 'create' && 'description' in op!.event).toBe(false)
   })
 
+  it('unlocks only the events that are locked, setting that flag alone', () => {
+    const fresh = new Map([['i1', [ev(1, '2026-12-01', { athlete_cannot_edit: true }), ev(2, '2026-12-02')]]])
+    const body = plan(fresh, [['i1', 1], ['i1', 2]], { kind: 'unlock' })
+    expect(body.ops).toEqual([{ kind: 'update', athleteId: 'i1', before: fresh.get('i1')![0], set: { athlete_cannot_edit: false } }])
+  })
+
   it('shifts an event with no end by its start alone', () => {
     const fresh = new Map([['i1', [ev(1, '2026-12-01')]]])
     const [op] = plan(fresh, [['i1', 1]], { kind: 'shift', days: -2 }).ops
@@ -110,6 +116,9 @@ describe('a copied TARGET', () => {
     expect(differ).toEqual([{ kind: 'update', athleteId: 'i2', before: fresh.get('i2')![0], set: { load_target: 400 }, note: 'replaces the target already on that day' }])
     const same = placeTargets([create('i2', { category: 'TARGET', start_date_local: '2026-12-07T00:00:00', type: 'Ride', name: 'Load', load_target: 300 })], fresh)
     expect(same).toEqual([])
+    // Another time on the same day is the same day's target: it is not moved.
+    const later = placeTargets([create('i2', { category: 'TARGET', start_date_local: '2026-12-07T08:00:00', type: 'Ride', name: 'Load', load_target: 300 })], fresh)
+    expect(later).toEqual([])
   })
 
   it('replaces each target there once: a second copy onto the same day is a create', () => {
