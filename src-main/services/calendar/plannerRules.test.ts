@@ -60,6 +60,14 @@ describe('who a plan writes to', () => {
     ])
   })
 
+  it('finds nothing for an athlete whose events were not read, and says an event named there is gone', () => {
+    const body = plan(new Map(), [['i2', 5]], { kind: 'delete' }, [{ athleteId: 'i1', oldest: '2026-12-01', newest: '2026-12-07' }])
+    expect(body.ops).toEqual([])
+    expect(body.skipped).toEqual([{ athleteId: 'i2', eventId: 5, reason: 'This event is no longer on intervals.icu.' }])
+    const copy: Op = { kind: 'create', athleteId: 'i2', event: { category: 'TARGET', start_date_local: '2026-12-07T00:00:00' } }
+    expect(placeTargets([copy], new Map())).toEqual([copy])
+  })
+
   it('takes a row’s events from its first to its last day, both included', () => {
     const fresh = new Map([['i1', [ev(1, '2026-11-30'), ev(2, '2026-12-01'), ev(3, '2026-12-07'), ev(4, '2026-12-08')]]])
     const body = plan(fresh, [], { kind: 'delete' }, [{ athleteId: 'i1', oldest: '2026-12-01', newest: '2026-12-07' }])
