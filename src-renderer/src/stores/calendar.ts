@@ -209,9 +209,12 @@ export const useCalendarStore = defineStore('calendar', {
       this.error = null
       const planId = crypto.randomUUID()
       this.planningId = planId
+      const planned = selection
       try {
         this.plan = await call(bridge().calendar.planBulk({ selection: plain(selection), action: plain(action), planId }))
         this.phase = 'preview'
+        // A copy lands on calendars like an assignment: the preview can plan it again with another choice.
+        if (action.kind === 'copy') this.replan = async (placement) => !!(await this.planBulk({ ...action, placement }, planned))
       } catch (e) {
         const err = errorOf(e)
         // Cancelled by the coach: nothing to report.
@@ -222,12 +225,13 @@ export const useCalendarStore = defineStore('calendar', {
       }
       return this.plan
     },
-    async apply() {
+    /** `confirmDates`: the coach ticked that the preview's dates in the past or over a year ahead are meant. */
+    async apply(confirmDates = false) {
       if (!this.plan) return
       this.phase = 'applying'
       this.progress = { done: 0, total: this.plan.changes.length }
       try {
-        this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId }))
+        this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId, ...(confirmDates ? { confirmDates } : {}) }))
         this.phase = 'report'
         this.pick(new Map())
         this.rowRanges = []
@@ -269,6 +273,8 @@ export const useCalendarStore = defineStore('calendar', {
     async planAndApply(action: BulkAction, selection: Selection): Promise<boolean> {
       const plan = await this.planBulk(action, selection)
       if (!plan || this.phase !== 'preview' || plan.skipped.length || !plan.changes.length) return false
+      // A date in the past or over a year ahead waits in the preview for the coach's yes.
+      if (plan.placement?.warnings.some((w) => w.needsConfirm)) return false
       await this.apply()
       const clean = !!this.report && this.report.failed === 0 && this.report.succeeded > 0
       if (clean) this.phase = 'idle'
