@@ -78,7 +78,7 @@ describe('a step', () => {
     expect(firstStep('- Spin up press lap freeride')).toMatchObject({ text: 'Spin up', freeride: true })
     expect(firstStep('- Spin up press lap free')).toMatchObject({ text: 'Spin up', freeride: true })
     expect(firstStep('- Drill press lap 90rpm')).toMatchObject({ text: 'Drill', cadence: { start: 90 } })
-    expect(issuesOf('- Hard press lap ramp 50%-75%\n- Drill press lap 90rpm')).toEqual([])
+    expect(issuesOf('- Hard press lap ramp 50%-75%\n- Drill press lap 90rpm\n- Recover press lap')).toEqual([])
   })
 
   it('has one duration or distance, and one target', () => {
