@@ -18,7 +18,8 @@ type Phase = 'idle' | 'planning' | 'preview' | 'applying' | 'report'
 
 interface State {
   start: string
-  weeks: 1 | 2 | 4
+  /** 1, 2 or 4 in the grid; 4 to 6 for one athlete's month (see monthModel.ts). */
+  weeks: 1 | 2 | 4 | 5 | 6
   athleteIds: string[]
   /**
    * One entry per athlete, each kept raw (not deeply reactive) and replaced whole when its answer
@@ -48,6 +49,8 @@ interface State {
   planningId: string | null
   wellness: Record<string, DayWellness>
   listening: boolean
+  /** Counts jumps asked from outside the calendar (Ctrl/Cmd+K), which an open calendar follows. */
+  jumpSeq: number
 }
 
 
@@ -74,6 +77,7 @@ export const useCalendarStore = defineStore('calendar', {
     planningId: null,
     wellness: {},
     listening: false,
+    jumpSeq: 0,
   }),
   getters: {
     /** Empty until the first show(): the view renders once before its range is known. */
@@ -148,6 +152,11 @@ export const useCalendarStore = defineStore('calendar', {
     pickKeys(keys: string[], add: boolean) {
       this.pick(add ? union(this.picked, groupByRow(keys)) : groupByRow(keys))
     },
+    /** The calendar at the week of this date: shown when the calendar opens, or at once if it is open. */
+    jumpTo(date: string) {
+      this.start = mondayOf(date)
+      this.jumpSeq++
+    },
     move(weeks: number) {
       return this.show(this.athleteIds, addDays(this.start, weeks * 7))
     },
@@ -157,6 +166,23 @@ export const useCalendarStore = defineStore('calendar', {
     },
     refresh() {
       return this.show(this.athleteIds, this.start, true)
+    },
+    /** Another span than the grid's own: one athlete's month shows the four to six weeks it covers. */
+    showWeeks(athleteIds: string[], start: string, weeks: 4 | 5 | 6) {
+      this.weeks = weeks
+      return this.show(athleteIds, start)
+    },
+    /**
+     * Lends the store to another view (one athlete's month): the selection is cleared now and again
+     * when the returned function puts back the grid's athletes, range and span.
+     */
+    borrow(): () => void {
+      const kept = { athleteIds: this.athleteIds, start: this.start, weeks: this.weeks }
+      this.clearSelection()
+      return () => {
+        this.clearSelection()
+        Object.assign(this, kept)
+      }
     },
 
     click(athleteId: string, event: CalEvent, mods: { shift: boolean; toggle: boolean }) {
@@ -189,6 +215,12 @@ export const useCalendarStore = defineStore('calendar', {
         .flatMap((r) => r.events.filter(filter).map((e) => eventKey(r.athleteId, e.id)))
       this.pickKeys(keys, add)
       if (!add) this.rowRanges = []
+    },
+    /** Shift+arrows: exactly the events between the anchor and the focused cell, in place of the selection. */
+    selectRectangle(anchor: { athleteId: string; date: string }, target: { athleteId: string; date: string }) {
+      this.pickKeys(rectangle(Object.values(this.rows), this.athleteIds, anchor, target), false)
+      this.rowRanges = []
+      this.anchor = anchor
     },
     clearSelection() {
       this.pick(new Map())

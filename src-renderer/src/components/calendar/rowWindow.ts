@@ -69,3 +69,11 @@ export function rowWindow(
   for (let i = end; i < ids.length; i++) padBottom += measured.get(ids[i]!) ?? guess
   return { start, end, padTop, padBottom }
 }
+
+/** Where a row starts, in px from the top of the rows: to scroll a row not drawn yet into view. */
+export function rowTop(ids: readonly string[], measured: ReadonlyMap<string, number>, index: number, firstGuessPx = FIRST_GUESS_PX): number {
+  const guess = measured.size ? averageRowPx(measured) : firstGuessPx
+  let y = 0
+  for (let i = 0; i < Math.min(index, ids.length); i++) y += measured.get(ids[i]!) ?? guess
+  return y
+}
