@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia'
-import { markRaw } from 'vue'
+import { markRaw, toRaw } from 'vue'
 import { errorOf } from './errorOf'
 import { plain } from './plain'
 import { chunksOf, MAX_RANGE_ATHLETES, type BulkAction, type BulkPlan, type BulkReport, type CalEvent, type JobSummary, type CalendarRow, type DayWellness, type EventFields, type PlacementChoice } from '@contract'
 import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle, sameData } from './calendarModel'
-import { countOf, groupByRow, keysOf, sameIds, union } from './rowSelection'
+import { countOf, groupByRow, keyChanges, keysOf, sameIds, union } from './rowSelection'
 
 /** The latest show() call; answers to earlier ones are dropped. */
 let showSeq = 0
@@ -31,6 +31,12 @@ interface State {
   picked: Record<string, ReadonlySet<number>>
   /** Whole athlete rows selected by their header: hide/show and lock/unlock use range requests. */
   rowRanges: string[]
+  /**
+   * The same selection as reactive sets a chip asks of its own key ("athleteId:eventId") and row:
+   * selecting a week redraws the chips whose state changed, not their rows.
+   */
+  selectedKeys: Set<string>
+  selectedRows: Set<string>
   anchor: { athleteId: string; date: string } | null
   phase: Phase
   plan: BulkPlan | null
@@ -61,6 +67,8 @@ export const useCalendarStore = defineStore('calendar', {
     error: null,
     picked: {},
     rowRanges: [],
+    selectedKeys: new Set(),
+    selectedRows: new Set(),
     anchor: null,
     phase: 'idle',
     plan: null,
@@ -81,6 +89,8 @@ export const useCalendarStore = defineStore('calendar', {
     /** The selected events as "athleteId:eventId" keys. */
     selected: (s): string[] => keysOf(s.picked),
     selectionCount: (s) => countOf(s.picked) + s.rowRanges.length,
+    /** Whether a chip is selected, by itself or with its whole row: asked by the chip, so only its own key is tracked. */
+    isSelected: (s) => (athleteId: string, eventId: number): boolean => s.selectedRows.has(athleteId) || s.selectedKeys.has(eventKey(athleteId, eventId)),
     selectedEvents(s): CalEvent[] {
       return keysOf(s.picked)
         .map((k) => {
@@ -136,14 +146,26 @@ export const useCalendarStore = defineStore('calendar', {
       for (const id of Object.keys(this.rows)) if (!answered.has(id)) delete this.rows[id]
       for (const row of rows) this.putRow(row)
     },
-    /** Sets the selected events; only rows whose selection changed get a new set. */
+    /** Sets the selected events; only rows whose selection changed get a new set, only chips whose state changed a new key. */
     pick(next: Map<string, Set<number>>) {
+      const { added, removed } = keyChanges(this.picked, next)
+      for (const key of removed) this.selectedKeys.delete(key)
+      for (const key of added) this.selectedKeys.add(key)
       for (const id of Object.keys(this.picked)) if (!next.has(id)) delete this.picked[id]
       for (const [id, ids] of next) {
         if (!ids.size) delete this.picked[id]
         else if (!sameIds(this.picked[id], ids)) this.picked[id] = markRaw(ids)
       }
     },
+    /** Sets the whole rows selected; nothing is touched (and nothing redrawn) when they stay the same. */
+    pickRows(next: string[]) {
+      if (next.length === this.rowRanges.length && next.every((id, i) => id === this.rowRanges[i])) return
+      const now = new Set(next)
+      for (const id of this.selectedRows) if (!now.has(id)) this.selectedRows.delete(id)
+      for (const id of now) this.selectedRows.add(id)
+      this.rowRanges = next
+    },
+
     /** The events with these keys, added to the selection or in place of it. */
     pickKeys(keys: string[], add: boolean) {
       this.pick(add ? union(this.picked, groupByRow(keys)) : groupByRow(keys))
@@ -170,29 +192,33 @@ export const useCalendarStore = defineStore('calendar', {
         this.pick(new Map([...(Object.entries(this.picked) as [string, Set<number>][]), [athleteId, ids]]))
       } else {
         this.pickKeys([eventKey(athleteId, event.id)], false)
-        this.rowRanges = []
+        this.pickRows([])
       }
       this.anchor = { athleteId, date: event.date }
     },
     selectRow(athleteId: string, toggle: boolean) {
       if (!toggle) this.pick(new Map())
-      this.rowRanges = this.rowRanges.includes(athleteId) ? this.rowRanges.filter((a) => a !== athleteId) : [...(toggle ? this.rowRanges : []), athleteId]
+      this.pickRows(this.rowRanges.includes(athleteId) ? this.rowRanges.filter((a) => a !== athleteId) : [...(toggle ? this.rowRanges : []), athleteId])
     },
     selectDay(date: string, toggle: boolean) {
       const keys = Object.values(this.rows).flatMap((r) => r.events.filter((e) => e.date === date).map((e) => eventKey(r.athleteId, e.id)))
       this.pickKeys(keys, toggle)
-      if (!toggle) this.rowRanges = []
+      if (!toggle) this.pickRows([])
     },
     selectWhere(filter: (e: CalEvent) => boolean, add = false) {
-      const keys = Object.values(this.rows)
-        .filter((r) => this.athleteIds.includes(r.athleteId))
-        .flatMap((r) => r.events.filter(filter).map((e) => eventKey(r.athleteId, e.id)))
-      this.pickKeys(keys, add)
-      if (!add) this.rowRanges = []
+      const shown = new Set(toRaw(this.athleteIds))
+      const picked = new Map<string, Set<number>>()
+      for (const r of Object.values(toRaw(this.rows))) {
+        if (!shown.has(r.athleteId)) continue
+        const ids = new Set(r.events.filter(filter).map((e) => e.id))
+        if (ids.size) picked.set(r.athleteId, ids)
+      }
+      this.pick(add ? union(this.picked, picked) : picked)
+      if (!add) this.pickRows([])
     },
     clearSelection() {
       this.pick(new Map())
-      this.rowRanges = []
+      this.pickRows([])
       this.anchor = null
     },
 
@@ -230,7 +256,7 @@ export const useCalendarStore = defineStore('calendar', {
         this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId }))
         this.phase = 'report'
         this.pick(new Map())
-        this.rowRanges = []
+        this.pickRows([])
       } catch (e) {
         this.error = errorOf(e)
         this.phase = 'idle'
