@@ -6,11 +6,14 @@ import { chunksOf, MAX_RANGE_ATHLETES, type BulkAction, type BulkPlan, type Bulk
 import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle, sameData } from './calendarModel'
 import { countOf, groupByRow, keyChanges, keysOf, sameIds, union } from './rowSelection'
+import { rowArrivals, type RowArrivals } from './rowArrivals'
 
 /** The latest show() call; answers to earlier ones are dropped. */
 let showSeq = 0
 /** The latest loadDay() call, likewise. */
 let daySeq = 0
+/** Rows waiting to be applied, a slice per task (see rowArrivals.ts); made by the first store. */
+let arrivals: RowArrivals<CalendarRow> | null = null
 
 type Selection = { events: { athleteId: string; eventId: number }[]; ranges: { athleteId: string; oldest: string; newest: string }[] }
 
@@ -105,7 +108,7 @@ export const useCalendarStore = defineStore('calendar', {
       if (this.listening) return
       this.listening = true
       bridge().events['calendar:row']((row) => {
-        if (this.athleteIds.includes(row.athleteId) && row.oldest === this.start && row.newest === this.end) this.putRow(row)
+        if (this.athleteIds.includes(row.athleteId) && row.oldest === this.start && row.newest === this.end) this.arrived([row])
       })
       bridge().events['bulk:progress']((p) => {
         if (p.planId === this.plan?.planId) this.progress = { done: p.done, total: p.total }
@@ -128,7 +131,11 @@ export const useCalendarStore = defineStore('calendar', {
         const chunks = chunksOf(athleteIds, MAX_RANGE_ATHLETES)
         const rows = (await Promise.all(chunks.map((ids) => call(bridge().calendar.range({ athleteIds: ids, oldest, newest, refresh }))))).flat()
         // A slower answer for an earlier view (another week, range or filter) must not overwrite this one.
-        if (seq === showSeq) this.putRows(rows)
+        if (seq === showSeq) {
+          this.dropRowsBut(rows)
+          this.arrived(rows)
+          await this.rowsApplied()
+        }
       } catch (e) {
         if (seq === showSeq) this.error = errorOf(e)
       } finally {
@@ -142,9 +149,24 @@ export const useCalendarStore = defineStore('calendar', {
     },
     /** The range's answer: its rows, and no others. */
     putRows(rows: CalendarRow[]) {
+      this.dropRowsBut(rows)
+      for (const row of rows) this.putRow(row)
+    },
+    dropRowsBut(rows: CalendarRow[]) {
       const answered = new Set(rows.map((r) => r.athleteId))
       for (const id of Object.keys(this.rows)) if (!answered.has(id)) delete this.rows[id]
-      for (const row of rows) this.putRow(row)
+    },
+    /** Rows for the view shown now, applied a slice per task; a later view drops those still waiting. */
+    arrived(rows: CalendarRow[]) {
+      arrivals ??= rowArrivals(
+        (r: CalendarRow) => r.athleteId,
+        (slice) => slice.forEach((r) => useCalendarStore().putRow(r)),
+        () => showSeq,
+      )
+      arrivals.push(rows, showSeq)
+    },
+    rowsApplied(): Promise<void> {
+      return arrivals?.settled() ?? Promise.resolve()
     },
     /** Sets the selected events; only rows whose selection changed get a new set, only chips whose state changed a new key. */
     pick(next: Map<string, Set<number>>) {
