@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { nextTick } from 'vue'
@@ -7,6 +7,7 @@ import { useCalendarStore } from '../../stores/calendar'
 import CalendarGrid from './CalendarGrid.vue'
 import AthleteCalendarRow from './AthleteCalendarRow.vue'
 import EventChip from './EventChip.vue'
+import { FIRST_TASK_ROWS } from './firstDraw'
 
 // The grid draws only what changed: each check compares a row's rendered tree (a new one is made
 // on every render of that row) before and after a change elsewhere.
@@ -117,10 +118,20 @@ describe('CalendarGrid', () => {
     expect(rows[0]!.get('th.athlete-col').classes()).not.toContain('row-selected')
   })
 
+  it('draws a few rows in the task that opens it, and the rest of the window in the tasks after', async () => {
+    const { wrapper } = setup(200)
+    expect(rendered(wrapper)).toHaveLength(FIRST_TASK_ROWS)
+    // The space of the rows not drawn yet is kept below, so the scrollbar has its size at once.
+    const pads = wrapper.findAll('tr.cal-pad td').map((td) => Number(/height: (\d+)/.exec(td.attributes('style') ?? '')?.[1]))
+    expect(pads.at(-1)).toBeGreaterThan(190 * 40)
+    await vi.waitFor(() => expect(rendered(wrapper).length).toBeGreaterThan(FIRST_TASK_ROWS * 2))
+    expect(rendered(wrapper).map((r) => r.props('athlete').id)).toEqual(rendered(wrapper).map((_, i) => `i${100001 + i}`))
+  })
+
   it('renders a window of 200 athletes and moves it as the coach scrolls', async () => {
     const { athletes, wrapper } = setup(200)
+    await vi.waitFor(() => expect(rendered(wrapper).length).toBeGreaterThan(5))
     const first = rendered(wrapper)
-    expect(first.length).toBeGreaterThan(5)
     expect(first.length).toBeLessThan(60)
     expect(first[0]!.props('athlete')).toBe(athletes[0])
     const scroller = wrapper.get('.cal-scroll').element as HTMLElement
