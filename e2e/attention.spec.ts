@@ -94,11 +94,14 @@ test('the review queue: open an activity, comment, mark it reviewed, move on wit
   expect(owner.activities.find((a) => a.id === activityId)!.coach_tick).toBe(1)
   expect(await page.locator('[data-testid="queue-item"].current').getAttribute('data-review-index')).toBe(position)
 
-  // J moves to the next; K back.
+  // J moves to the next; K back. Which item is current depends on the day the demo is seeded on:
+  // from the last item, K goes first and J comes back.
   const before = await detail.getAttribute('data-activity')
-  await page.keyboard.press('j')
+  const last = Number(position) === (await items.count()) - 1
+  const [away, back] = last ? ['k', 'j'] : ['j', 'k']
+  await page.keyboard.press(away)
   await expect(detail).not.toHaveAttribute('data-activity', before!)
-  await page.keyboard.press('k')
+  await page.keyboard.press(back)
   await expect(detail).toHaveAttribute('data-activity', before!)
 })
 

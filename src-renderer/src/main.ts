@@ -6,5 +6,6 @@ import './styles.css'
 import './calendar.css'
 import './workouts.css'
 import './attention.css'
+import './outcome.css'
 
 createApp(App).use(createPinia()).use(router).mount('#app')

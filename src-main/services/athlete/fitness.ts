@@ -1,4 +1,5 @@
 import type { FitnessDay, WeekLoad } from '../../contract/schemas'
+import { compliancePct } from '../../contract/outcome'
 import { addDays, mondayOf } from '../dates'
 
 // Pure transforms behind the fitness chart: CTL / ATL / form per day, load per week.
@@ -45,11 +46,8 @@ export function weeklyLoad(done: LoadItem[], planned: LoadItem[], oldest: string
   return [...weeks.values()].map((w) => ({ ...w, done: Math.round(w.done), planned: Math.round(w.planned), compliance: compliancePct(w.done, w.planned) }))
 }
 
-/** Load done as a % of load planned; null when nothing was planned. */
-export function compliancePct(done: number | null, planned: number | null): number | null {
-  if (done === null || planned === null || planned <= 0) return null
-  return Math.round((done / planned) * 100)
-}
+/** Load done as a % of load planned; null when nothing was planned (the rule the calendar uses too). */
+export { compliancePct }
 
 function round1(v: number | null): number | null {
   return v === null ? null : Math.round(v * 10) / 10

@@ -1,12 +1,13 @@
 import type { ComplianceWeek } from '../../contract/attention'
 import { addDays, mondayOf } from '../dates'
 import { WEEKS_BACK } from './load'
-import { isDone, type AthleteAttentionData } from './rules'
+import { missedAll, type AthleteAttentionData } from './rules'
 
 /** Planned vs done per week (count, time, load) for the last four weeks and this one, oldest first. */
 export function complianceWeeks(data: AthleteAttentionData): ComplianceWeek[] {
   const thisMonday = mondayOf(data.today)
   const weeks: ComplianceWeek[] = []
+  const missed = new Set(missedAll(data).map((w) => w.id))
   for (let back = WEEKS_BACK; back >= 0; back--) {
     const monday = addDays(thisMonday, -7 * back)
     const next = addDays(monday, 7)
@@ -21,7 +22,7 @@ export function complianceWeeks(data: AthleteAttentionData): ComplianceWeek[] {
       doneSecs: Math.round(done.reduce((s, a) => s + (a.secs ?? 0), 0)),
       doneLoad: Math.round(done.reduce((s, a) => s + (a.load ?? 0), 0)),
       missed: planned
-        .filter((w) => w.date < data.today && !isDone(w, data.activities))
+        .filter((w) => missed.has(w.id))
         .sort((a, b) => a.date.localeCompare(b.date))
         .map((w) => ({ date: w.date, name: w.name })),
     })

@@ -69,6 +69,14 @@ describe.each(ZONES)('attention rules for an athlete in %s', (tz) => {
     expect(missedWorkouts(data, 7)).toEqual([])
   })
 
+  it('takes the calendar’s rule: a ride done the day after is not missed, unless that ride was the next day’s own workout', () => {
+    const moved = workout(addDays(today, -3))
+    expect(missedWorkouts(athlete(tz, { workouts: [moved], activities: [done(addDays(today, -2))] }), 7)).toEqual([])
+    const sunday = workout(addDays(today, -3))
+    const monday = workout(addDays(today, -2))
+    expect(missedWorkouts(athlete(tz, { workouts: [sunday, monday], activities: [done(addDays(today, -2))] }), 7)).toEqual([sunday])
+  })
+
   it.each([
     { done: 50, planned: 100, flag: /^Last week 50% of the planned load \(50 of 100\), outside 70–130%$/ },
     { done: 140, planned: 100, flag: /^Last week 140% / },

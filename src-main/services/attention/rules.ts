@@ -1,4 +1,5 @@
 import type { AttentionFlag, AttentionRules, AttentionSettings, RuleId } from '../../contract/attention'
+import { missedWorkoutsOf } from '../../contract/outcome'
 import { addDays, daysBetween, mondayOf } from '../dates'
 
 // Every rule is a pure function of what one refresh loaded for an athlete, evaluated on the
@@ -83,22 +84,16 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 const shortDate = (date: string): string =>
   new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
 
-/** A planned workout is done when an activity was matched to it, or one of the same sport was done that day. */
-export function isDone(w: PlannedWorkout, activities: DoneActivity[]): boolean {
-  return activities.some((a) => a.pairedEventId === w.id || (dayOf(a.start) === w.date && (!w.type || sportOf(a.type) === sportOf(w.type))))
-}
-
-function sportOf(type: string): string {
-  if (/Ride/.test(type)) return 'Ride'
-  if (/Run/.test(type)) return 'Run'
-  if (/Swim/.test(type)) return 'Swim'
-  return type
+/** The planned workouts missed by the athlete's today, by the rules the calendar uses too (contract/outcome). */
+export function missedAll(data: AthleteAttentionData): PlannedWorkout[] {
+  const done = data.activities.map((a) => ({ id: a.id, date: dayOf(a.start), type: a.type, pairedEventId: a.pairedEventId }))
+  return missedWorkoutsOf(data.workouts, done, data.today)
 }
 
 /** Planned workouts of the last `days` days (today not counted: it is not over) with nothing done. */
 export function missedWorkouts(data: AthleteAttentionData, days: number): PlannedWorkout[] {
   const from = addDays(data.today, -days)
-  return data.workouts.filter((w) => w.date >= from && w.date < data.today && !isDone(w, data.activities)).sort((a, b) => a.date.localeCompare(b.date))
+  return missedAll(data).filter((w) => w.date >= from)
 }
 
 const missed: Rule<'missedWorkouts'> = (data, { days, count }) => {

@@ -1,14 +1,6 @@
-import { addDays, type ActivityRow } from '@contract'
+import { addDays, complianceBand as bandOf, sportGroup, type ActivityRow, type ComplianceBand as Band } from '@contract'
 
 // Pure helpers behind the athlete page: filtering the activity list and naming what it shows.
-
-/** Rides include virtual, gravel and mountain-bike rides; runs include trail and treadmill runs. */
-export function sportGroup(type: string): string {
-  if (type.includes('Ride')) return 'Ride'
-  if (type.includes('Run')) return 'Run'
-  if (type.includes('Swim')) return 'Swim'
-  return type
-}
 
 export function sportsOf(rows: ActivityRow[]): string[] {
   return [...new Set(rows.map((r) => sportGroup(r.type)))].sort()
@@ -33,18 +25,11 @@ export function totals(rows: ActivityRow[]): Totals {
   )
 }
 
-export type ComplianceBand = 'good' | 'fair' | 'poor' | 'none'
+export type ComplianceBand = Band | 'none'
 
-/**
- * How well a session matched its plan, in the colours intervals.icu uses: within 20% is good,
- * within 50% fair, further off poor; unplanned sessions have no compliance.
- */
+/** How well a session matched its plan, in the calendar's bands; unplanned sessions have no compliance. */
 export function complianceBand(pct: number | null): ComplianceBand {
-  if (pct === null) return 'none'
-  const off = Math.abs(pct - 100)
-  if (off <= 20) return 'good'
-  if (off <= 50) return 'fair'
-  return 'poor'
+  return pct === null ? 'none' : bandOf(pct)
 }
 
 /** intervals.icu sends intensity as a percent (75.3); older payloads as a fraction (0.753). */

@@ -1,7 +1,7 @@
-import type { CalActivity, CalEvent, CalendarRow } from '@contract'
+import type { CalActivity, CalEvent, CalendarRow, ComplianceBand, WorkoutOutcome } from '@contract'
 
 // Pure calendar logic for the renderer: days, selection geometry, totals, compliance.
-import { addDays } from '@contract'
+import { addDays, workoutCompliance, workoutOutcomes } from '@contract'
 export { addDays, daysFrom, mondayOf } from '@contract'
 
 export const eventKey = (athleteId: string, eventId: number): string => `${athleteId}:${eventId}`
@@ -41,32 +41,64 @@ export interface WeekTotals {
   plannedSecs: number
   doneLoad: number
   doneSecs: number
+  /** Planned workouts of the week missed by the athlete's today. */
+  missed: number
 }
 
-export function weekTotals(row: CalendarRow | undefined, monday: string): WeekTotals {
+/** The week from `monday`, on the athlete's `today` (their timezone) for what was missed. */
+export function weekTotals(row: CalendarRow | undefined, monday: string, today: string): WeekTotals {
   const sunday = addDays(monday, 6)
   const inWeek = (d: string) => d >= monday && d <= sunday
   const planned = (row?.events ?? []).filter((e) => e.category === 'WORKOUT' && inWeek(e.date))
   const done = (row?.activities ?? []).filter((a) => inWeek(a.date))
+  const outcomes = workoutOutcomes(row?.events ?? [], row?.activities ?? [], today)
   return {
     plannedLoad: Math.round(planned.reduce((s, e) => s + (e.load ?? 0), 0)),
     plannedSecs: planned.reduce((s, e) => s + (e.movingSecs ?? 0), 0),
     doneLoad: Math.round(done.reduce((s, a) => s + (a.load ?? 0), 0)),
     doneSecs: done.reduce((s, a) => s + (a.movingSecs ?? 0), 0),
+    missed: planned.filter((e) => outcomes.get(e.id)?.state === 'missed').length,
   }
 }
 
-/**
- * How well a done activity matched its plan: done load over planned load (or time when the plan
- * has no load). Coaches read 80–120% as on target.
- */
-export function compliance(e: CalEvent, a: CalActivity | undefined): { pct: number; band: 'good' | 'under' | 'over' | 'missed' } | null {
-  if (!a) return null
-  const planned = e.load || e.movingSecs
-  const done = e.load ? a.load : a.movingSecs
-  if (!planned || done === null) return null
-  const pct = Math.round((done / planned) * 100)
-  return { pct, band: pct < 50 ? 'missed' : pct < 80 ? 'under' : pct > 120 ? 'over' : 'good' }
+/** How well a done activity matched its planned event, in the bands of contract/outcome. */
+export function compliance(e: CalEvent, a: CalActivity | undefined): { pct: number; band: ComplianceBand } | null {
+  return a ? workoutCompliance(e, a) : null
+}
+
+/** What became of one athlete's plan in the calendar's range, on their own today. */
+export interface RowOutcomes {
+  /** Each planned workout: done, due or missed. */
+  outcomes: Map<number, WorkoutOutcome>
+  /** The activity that carried out a planned event: paired by intervals.icu, or matched by the rule. */
+  doneFor: Map<number, CalActivity>
+  /** Activities no plan of their own day accounts for: each gets a chip of its own. */
+  unplanned: CalActivity[]
+  /** An unplanned activity taken as the day before's workout, done a day late: that workout. */
+  lateFor: Map<string, CalEvent>
+}
+
+export function rowOutcomes(row: CalendarRow | undefined, today: string): RowOutcomes {
+  const events = row?.events ?? []
+  const activities = row?.activities ?? []
+  const outcomes = workoutOutcomes(events, activities, today)
+  const byId = new Map(activities.map((a) => [a.id, a]))
+  const eventIds = new Set(events.map((e) => e.id))
+  const doneFor = new Map<number, CalActivity>()
+  // A race or any event intervals.icu paired an activity with shows what was done, as a workout does.
+  for (const a of activities) if (a.pairedEventId !== null && eventIds.has(a.pairedEventId) && !doneFor.has(a.pairedEventId)) doneFor.set(a.pairedEventId, a)
+  const lateFor = new Map<string, CalEvent>()
+  for (const e of events) {
+    const o = outcomes.get(e.id)
+    if (o?.state !== 'done' || o.how === 'paired') continue
+    doneFor.set(e.id, byId.get(o.activityId)!)
+    if (o.how === 'nextDay') lateFor.set(o.activityId, e)
+  }
+  const onItsDay = new Set([...doneFor.values()].filter((a) => !lateFor.has(a.id)).map((a) => a.id))
+  // An activity paired with an event outside the range (or since deleted) still shows on its day.
+  const paired = (a: CalActivity) => a.pairedEventId !== null && eventIds.has(a.pairedEventId)
+  const unplanned = activities.filter((a) => !paired(a) && !onItsDay.has(a.id))
+  return { outcomes, doneFor, unplanned, lateFor }
 }
 
 export const CATEGORY_LABEL: Record<string, string> = {

@@ -1,11 +1,11 @@
-import type { ComplianceRow, ComplianceWeek } from '@contract'
+import { compliancePct, type ComplianceRow, type ComplianceWeek } from '@contract'
 
 /** Sort by name, by the load done as a % of planned in one week (0 = oldest, 4 = this week), or by missed workouts. */
 export type ComplianceSort = { key: 'name' } | { key: 'week'; index: number } | { key: 'missed' }
 
 /** Load done as a % of planned; null when nothing was planned. */
 export function loadPct(w: ComplianceWeek | undefined): number | null {
-  return w && w.plannedLoad > 0 ? Math.round((w.doneLoad / w.plannedLoad) * 100) : null
+  return w ? compliancePct(w.doneLoad, w.plannedLoad) : null
 }
 
 export function missedCount(row: ComplianceRow): number {

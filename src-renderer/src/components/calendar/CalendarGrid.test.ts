@@ -124,13 +124,13 @@ describe('CalendarGrid', () => {
     // The space of the rows not drawn yet is kept below, so the scrollbar has its size at once.
     const pads = wrapper.findAll('tr.cal-pad td').map((td) => Number(/height: (\d+)/.exec(td.attributes('style') ?? '')?.[1]))
     expect(pads.at(-1)).toBeGreaterThan(190 * 40)
-    await vi.waitFor(() => expect(rendered(wrapper).length).toBeGreaterThan(FIRST_TASK_ROWS * 2))
+    await vi.waitFor(() => expect(rendered(wrapper).length).toBeGreaterThan(FIRST_TASK_ROWS * 2), { timeout: 15_000 })
     expect(rendered(wrapper).map((r) => r.props('athlete').id)).toEqual(rendered(wrapper).map((_, i) => `i${100001 + i}`))
   })
 
   it('renders a window of 200 athletes and moves it as the coach scrolls', async () => {
     const { athletes, wrapper } = setup(200)
-    await vi.waitFor(() => expect(rendered(wrapper).length).toBeGreaterThan(5))
+    await vi.waitFor(() => expect(rendered(wrapper).length).toBeGreaterThan(5), { timeout: 15_000 })
     const first = rendered(wrapper)
     expect(first.length).toBeLessThan(60)
     expect(first[0]!.props('athlete')).toBe(athletes[0])
