@@ -77,6 +77,106 @@ test('assigning a ride to a runner in 1900 warns and waits for the coach to conf
   await expect(page.getByTestId('preview-apply')).toBeDisabled()
   await page.getByTestId('placement-confirm').check()
   await expect(page.getByTestId('preview-apply')).toBeEnabled()
-  await page.getByTestId('preview-cancel').click()
   expect(sim.state.athlete(runner.id)!.events.some((e) => e.name === 'Threshold ride')).toBe(false)
+  // The coach's yes goes with Apply: main writes such a date only with it.
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('done')
+  expect(sim.state.athlete(runner.id)!.events.filter((e) => e.name === 'Threshold ride').map((e) => e.start_date_local!.slice(0, 10))).toEqual(['1900-01-02'])
+})
+
+test('a copy onto days already planned offers skip or replace, through the same preview, report and undo', async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-calendar').click()
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+
+  // A workout ahead on a chip in view, on a day another athlete also has a workout planned.
+  const writers = sim.state.coached.filter((a) => a.athlete.icu_permission === 'WRITE')
+  const todayOf = (id: string) => athleteToday(sim.state.athlete(id)!.athlete.timezone ?? 'UTC', new Date())
+  let pick: { from: string; to: string; eventId: number; name: string; day: string } | null = null
+  for (const a of writers) {
+    for (const e of a.events.filter((x) => x.category === 'WORKOUT' && x.start_date_local!.slice(0, 10) > todayOf(a.id))) {
+      const day = e.start_date_local!.slice(0, 10)
+      const to = writers.find((b) => b.id !== a.id && day > todayOf(b.id) && workoutsOn(sim, b.id, day).length > 0)
+      if (!to || !(await page.locator(`[data-testid="calendar-row"][data-athlete="${a.id}"] .chip-event[data-event="${e.id}"]`).count())) continue
+      pick = { from: a.id, to: to.id, eventId: e.id!, name: e.name!, day }
+      break
+    }
+    if (pick) break
+  }
+  expect(pick, 'a workout ahead that clashes with another athlete’s').not.toBeNull()
+  const { from, to, eventId, name, day } = pick!
+  const there = workoutsOn(sim, to, day)
+
+  await page.locator(`[data-testid="calendar-row"][data-athlete="${from}"] .chip-event[data-event="${eventId}"]`).click()
+  await page.getByTestId('bulk-copy').click()
+  await page.locator(`input[type="checkbox"][data-athlete="${to}"]`).check()
+  await page.getByTestId('copy-offset').fill('0')
+  await page.getByTestId('copy-preview').click()
+
+  const line = page.locator(`[data-testid="placement-day"][data-athlete="${to}"][data-day="${day}"]`)
+  for (const e of there) await expect(line).toContainText(e.name!)
+  await expect(page.getByTestId('placement-alongside')).toHaveAttribute('aria-checked', 'true')
+
+  // Skip: nothing for that day, and the preview says why.
+  await page.getByTestId('placement-skip').click()
+  await expect(page.getByTestId('placement-skip')).toHaveAttribute('aria-checked', 'true')
+  await expect(page.getByTestId('preview-change')).toHaveCount(0)
+  await expect(page.getByTestId('preview-skipped')).toContainText('already has')
+
+  // Replace: the workouts there are deleted in the same plan.
+  await page.getByTestId('placement-replace').click()
+  await expect(page.getByTestId('placement-replace')).toHaveAttribute('aria-checked', 'true')
+  await expect(page.locator('[data-testid="preview-change"]', { hasText: 'deleted' })).toHaveCount(there.length)
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('done')
+  expect(workoutsOn(sim, to, day).map((e) => e.name)).toEqual([name])
+  expect(sim.state.athlete(from)!.events.some((e) => e.id === eventId)).toBe(true)
+
+  // One undo gives the athlete's own workouts back and takes the copy away.
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('bulk-dialog')).toHaveCount(0)
+  await page.getByTestId('undo').click()
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('done')
+  expect(workoutsOn(sim, to, day).map((e) => e.name).sort()).toEqual(there.map((e) => e.name).sort())
+})
+
+test('a library workout dropped on a day that already has one waits in the preview, and replace leaves it alone there', async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-calendar').click()
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+  await page.getByTestId('toggle-library').click()
+  const workout = page.locator('[data-testid="library-workout"]', { hasText: 'Threshold 2x20' })
+
+  // A day ahead in a writable athlete's row that holds a workout.
+  const todayOf = (id: string) => athleteToday(sim.state.athlete(id)!.athlete.timezone ?? 'UTC', new Date())
+  let target: { athleteId: string; day: string } | null = null
+  for (const a of sim.state.coached.filter((x) => x.athlete.icu_permission === 'WRITE')) {
+    const cells = page.locator(`[data-testid="calendar-row"][data-athlete="${a.id}"] td.cell`)
+    for (const day of await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-day')!))) {
+      if (day > todayOf(a.id) && workoutsOn(sim, a.id, day).length) {
+        target = { athleteId: a.id, day }
+        break
+      }
+    }
+    if (target) break
+  }
+  expect(target, 'a planned day ahead in view').not.toBeNull()
+  const { athleteId, day } = target!
+  const there = workoutsOn(sim, athleteId, day)
+
+  await workout.dragTo(page.locator(`[data-testid="calendar-row"][data-athlete="${athleteId}"] td.cell[data-day="${day}"]`))
+  // Something is planned there: nothing is written until the coach chooses.
+  const line = page.locator(`[data-testid="placement-day"][data-athlete="${athleteId}"][data-day="${day}"]`)
+  for (const e of there) await expect(line).toContainText(e.name!)
+  expect(workoutsOn(sim, athleteId, day).map((e) => e.id)).toEqual(there.map((e) => e.id))
+  await page.getByTestId('placement-replace').click()
+  await expect(page.locator('[data-testid="preview-change"]', { hasText: 'deleted' })).toHaveCount(there.length)
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('done')
+  expect(workoutsOn(sim, athleteId, day).map((e) => e.name)).toEqual(['Threshold 2x20'])
 })

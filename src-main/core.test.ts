@@ -223,6 +223,17 @@ const BAD: Record<Channel, unknown[]> = {
     { activityId: 'i1' },
     { activityId: 'x y', content: 'hello' },
   ],
+  'groups:list': [{ account: 'i1' }, proto, 'string'],
+  'groups:save': [
+    {},
+    { name: '   ', athleteIds: ['i1'] },
+    { name: 'x'.repeat(61), athleteIds: ['i1'] },
+    { name: 'Squad', athleteIds: [] },
+    { name: 'Squad', athleteIds: ['../i1'] },
+    { name: 'Squad', athleteIds: Array.from({ length: 2001 }, (_, i) => `i${i + 1}`) },
+    { name: 'Squad', athleteIds: ['i1'], file: '/tmp/groups.json' },
+  ],
+  'groups:delete': [{}, { groupId: '../../groups.json' }, { groupId: 7 }],
 }
 
 describe('every IPC channel validates its arguments strictly', () => {

@@ -11,6 +11,7 @@ import { calendarHandlers, createCalendar } from './services/calendar/handlers'
 import type { HandlersFor, InvokeContext, ServiceDeps } from './services/deps'
 import type { ExportDialogs } from './services/exports/dialogs'
 import { exportsHandlers } from './services/exports/handlers'
+import { groupsHandlers } from './services/groups/handlers'
 import { cleanExportLeftovers } from './services/exports/housekeeping'
 import { RosterCache, rosterHandlers } from './services/roster'
 import { SessionService, type DemoServer } from './services/session'
@@ -103,6 +104,7 @@ export function createCore(opts: CoreOptions): Core {
     ...exportsHandlers(deps, roster, calendar.loader, opts.dialogs),
     ...workoutsHandlers(deps, roster, calendar),
     ...attentionHandlers(deps, roster),
+    ...groupsHandlers(deps),
   }
 
   /** Temporary files of writes cut short and old drag folders, at start and at quit. */

@@ -95,6 +95,11 @@ const Days = z
   .min(-MAX_SHIFT_DAYS, 'Shifts are limited to a year either way.')
   .max(MAX_SHIFT_DAYS, 'Shifts are limited to a year either way.')
 
+/** How new workouts meet the ones already planned on their days. */
+export const PLACEMENT_CHOICES = ['alongside', 'replace', 'skip'] as const
+export const PlacementChoice = z.enum(PLACEMENT_CHOICES)
+export type PlacementChoice = z.infer<typeof PlacementChoice>
+
 export const BulkAction = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('hide') }),
   z.strictObject({ kind: z.literal('show') }),
@@ -108,6 +113,8 @@ export const BulkAction = z.discriminatedUnion('kind', [
     kind: z.literal('copy'),
     toAthletes: distinct(z.array(AthleteId).min(1).max(500)),
     offsetDays: Days,
+    /** Beside the workouts already on the target days (the default), instead of them, or not on such days. */
+    placement: PlacementChoice.optional(),
   }),
 ])
 export type BulkAction = z.infer<typeof BulkAction>
@@ -140,11 +147,6 @@ export const PlannedChange = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
 })
 export type PlannedChange = z.infer<typeof PlannedChange>
-
-/** How new workouts meet the ones already planned on their days. */
-export const PLACEMENT_CHOICES = ['alongside', 'replace', 'skip'] as const
-export const PlacementChoice = z.enum(PLACEMENT_CHOICES)
-export type PlacementChoice = z.infer<typeof PlacementChoice>
 
 /** One athlete's day that new events land on, and what is planned there already. */
 export const PlannedAlready = z.object({
@@ -274,7 +276,14 @@ export const calendarContract = {
     args: z.strictObject({ selection: Selection, action: BulkAction, planId: z.string().uuid().optional() }),
     result: BulkPlan,
   },
-  'calendar:applyBulk': { args: z.strictObject({ planId: z.string().uuid() }), result: BulkReport },
+  'calendar:applyBulk': {
+    args: z.strictObject({
+      planId: z.string().uuid(),
+      /** The coach said yes to the preview's dates in the past or more than a year ahead; main refuses such a plan without it. */
+      confirmDates: z.boolean().optional(),
+    }),
+    result: BulkReport,
+  },
   'calendar:cancelBulk': { args: z.strictObject({ planId: z.string().uuid() }), result: z.object({ cancelled: z.boolean() }) },
   'calendar:planRetry': { args: z.strictObject({ planId: z.string().uuid() }), result: BulkPlan },
   'calendar:planUndo': { args: none, result: BulkPlan },

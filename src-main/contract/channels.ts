@@ -56,6 +56,9 @@ export const CHANNELS = [
   'attention:comments',
   'attention:addComment',
   'app:notify',
+  'groups:list',
+  'groups:save',
+  'groups:delete',
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

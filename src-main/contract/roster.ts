@@ -13,8 +13,9 @@ export const RosterRow = z.object({
   fatigue: z.number().nullable(),
   form: z.number().nullable(),
   /**
-   * The day fitness, fatigue and form are for: the athlete's today once their wellness record is read (as on
-   * their page). Null for the weekly summary's values, which are as of the last activity of the latest week.
+   * The day fitness, fatigue and form are for: the athlete's today once the week details carried the
+   * summary's numbers there (as their page shows them). Null for the weekly summary's values, which are
+   * as of the last activity of the latest week.
    */
   fitnessDate: z.string().nullable().optional(),
   rampRate: z.number().nullable(),
@@ -45,7 +46,10 @@ export const WeekDetail = z.object({
   plannedLoad: z.number(),
   plannedSecs: z.number(),
   plannedCount: z.number(),
-  /** Fitness, fatigue and form on the athlete's today (`fitnessDate`), from that day's wellness record. */
+  /**
+   * Fitness, fatigue and form on the athlete's today (`fitnessDate`): the summary's numbers as of the
+   * last activity, decayed over the days since (no load since, by definition). Absent when unknown.
+   */
   fitness: z.number().nullable().optional(),
   fatigue: z.number().nullable().optional(),
   form: z.number().nullable().optional(),

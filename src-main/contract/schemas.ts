@@ -3,6 +3,7 @@ import type { Channel } from './channels'
 import { AppCommand } from './appCommands'
 import { athleteContract } from './athlete'
 import { attentionContract } from './attention'
+import { groupsContract } from './groups'
 import { BulkProgress, CalendarRow, calendarContract } from './calendar'
 import { ExportProgress, exportsContract } from './exports'
 import { rosterContract } from './roster'
@@ -18,6 +19,7 @@ export * from './calendar'
 export * from './exports'
 export * from './workouts'
 export * from './attention'
+export * from './groups'
 
 /** Every channel's argument and result schema, one file per domain. */
 export const contract = {
@@ -28,6 +30,7 @@ export const contract = {
   ...exportsContract,
   ...workoutsContract,
   ...attentionContract,
+  ...groupsContract,
 } satisfies Record<Channel, { args: z.ZodType; result: z.ZodType }>
 
 export const eventPayloads = {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { coreHarness, type CoreHarness } from '../testing/core'
-import type { AthleteProfile, FitnessSeries, RosterList } from '../contract/schemas'
+import type { AthleteProfile, FitnessSeries, RosterList, WeekDetail } from '../contract/schemas'
 import type { SimOptions } from '../sim'
 import { athleteToday, mondayOf } from './dates'
 
@@ -134,5 +134,31 @@ describe('fitness, fatigue and form that agree', () => {
       expect(profile.fitness).not.toBeNull()
       expect([point.ctl, point.atl, point.form]).toEqual([profile.fitness, profile.fatigue, profile.form])
     }
+  })
+
+  it("agree between the roster's week details and the athlete header, for the athlete's today, at two requests per athlete", async () => {
+    const h = await connected()
+    const list = ((await h.core.invoke('roster:list', {})) as { value: RosterList }).value
+    const athletes = list.athletes.filter((x) => !x.isSelf)
+    h.sim.resetRequests()
+    const details = ((await h.core.invoke('roster:weekDetails', { athleteIds: athletes.map((a) => a.id) })) as { value: WeekDetail[] }).value
+    expect(h.sim.requests).toHaveLength(2 * athletes.length)
+    let compared = 0
+    let moved = 0
+    for (const a of athletes) {
+      const d = details.find((x) => x.athleteId === a.id)!
+      if (!d.lastActivity) continue
+      const profile = ((await h.core.invoke('athlete:get', { athleteId: a.id })) as { value: AthleteProfile }).value
+      expect(d.fitnessDate).toBe(profile.today)
+      // Within rounding: the simulator keeps two decimals of each day's numbers.
+      expect(Math.abs(d.fitness! - profile.fitness!)).toBeLessThanOrEqual(0.1 + 1e-9)
+      expect(Math.abs(d.fatigue! - profile.fatigue!)).toBeLessThanOrEqual(0.1 + 1e-9)
+      expect(Math.abs(d.form! - profile.form!)).toBeLessThanOrEqual(0.1 + 1e-9)
+      if (d.fatigue !== a.fatigue) moved++
+      compared++
+    }
+    expect(compared).toBeGreaterThan(athletes.length / 2)
+    // Some athletes' summary numbers were as of an activity days ago: theirs moved to today.
+    expect(moved).toBeGreaterThan(0)
   })
 })

@@ -7,6 +7,7 @@ import { addDays, athleteToday, maxDate, minDate, mondayOf } from './dates'
 import { num, personName, round1, strings } from './decode'
 import type { HandlersFor, ServiceDeps } from './deps'
 import { mapPooled } from './pool'
+import { activeWeeks, fitnessOnToday, type ActiveWeekFitness } from './rosterFitness'
 
 type RosterDeps = Pick<ServiceDeps, 'session' | 'now'> & { onDetail?: (detail: WeekDetail) => void }
 
@@ -14,7 +15,7 @@ const ROSTER_MAX_AGE_MS = 15 * 60_000
 
 /** The roster, loaded once per account and shared by the services that need names, zones or access. */
 export class RosterCache {
-  private cache: { generation: number; list: RosterList } | null = null
+  private cache: { generation: number; list: RosterList; weeks: Map<string, ActiveWeekFitness[]> } | null = null
   private index: { list: RosterList; rows: Map<string, RosterRow> } | null = null
 
   constructor(private readonly deps: Pick<ServiceDeps, 'session' | 'now'>) {}
@@ -24,9 +25,14 @@ export class RosterCache {
     // Each row's "today" is computed when loaded: past a while (or a midnight) it is loaded again.
     const stale = !!this.cache && this.deps.now().getTime() - Date.parse(this.cache.list.fetchedAt) > ROSTER_MAX_AGE_MS
     if (!this.cache || refresh || stale || this.cache.generation !== generation) {
-      this.cache = { generation, list: await listRoster(this.deps) }
+      this.cache = { generation, ...(await loadRoster(this.deps)) }
     }
     return this.cache.list
+  }
+
+  /** The weeks the athlete was active in, from the summary the roster was loaded with. */
+  activeWeeksOf(athleteId: string): ActiveWeekFitness[] {
+    return this.cache?.generation === this.deps.session.generation ? (this.cache.weeks.get(athleteId) ?? []) : []
   }
 
   /** The rows for these ids, reloading once if one is unknown (a new athlete since the last load). */
@@ -70,7 +76,7 @@ export function rosterHandlers(deps: ServiceDeps, roster: RosterCache): Handlers
       setMaxListeners(0, controller.signal)
       running.add(controller)
       try {
-        const athletes = (await roster.rows(athleteIds)).map((r) => ({ id: r.id, timezone: r.timezone }))
+        const athletes = (await roster.rows(athleteIds)).map((r) => ({ id: r.id, timezone: r.timezone, activeWeeks: roster.activeWeeksOf(r.id) }))
         return await weekDetails({ ...deps, onDetail: (d) => deps.emit('roster:detail', d) }, athletes, controller.signal)
       } finally {
         running.delete(controller)
@@ -96,9 +102,10 @@ const HISTORY_WEEKS = 8
 /**
  * The roster in two requests whatever its size: GET /athletes (who, timezone, tags, notes) and one
  * athlete-summary over recent weeks (fitness, fatigue, form, load). Older servers without /athletes
- * answer 404; then the summary alone names the athletes.
+ * answer 404; then the summary alone names the athletes. The summary's active weeks are kept beside
+ * the list, so the week details can carry fitness forward to each athlete's today.
  */
-export async function listRoster(deps: RosterDeps, signal?: AbortSignal): Promise<RosterList> {
+async function loadRoster(deps: RosterDeps, signal?: AbortSignal): Promise<{ list: RosterList; weeks: Map<string, ActiveWeekFitness[]> }> {
   const http = deps.session.http()
   const coachId = deps.session.coachId()
   const now = deps.now()
@@ -124,7 +131,8 @@ export async function listRoster(deps: RosterDeps, signal?: AbortSignal): Promis
         rosterRow({ id, name: ws[0]?.athlete_name ?? id, timezone: fallbackZone ?? undefined }, ws, coachId, now),
       )
   rows.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name))
-  return { athletes: rows, fetchedAt: now.toISOString(), source: athletes ? 'athletes' : 'athlete-summary' }
+  const list: RosterList = { athletes: rows, fetchedAt: now.toISOString(), source: athletes ? 'athletes' : 'athlete-summary' }
+  return { list, weeks: new Map([...weeks.entries()].map(([id, ws]) => [id, activeWeeks(ws)])) }
 }
 
 function groupByAthlete(summary: SummaryWithCats[]): Map<string, SummaryWithCats[]> {
@@ -191,7 +199,7 @@ const DETAIL_ATHLETES_AT_ONCE = 8
  */
 export async function weekDetails(
   deps: RosterDeps,
-  athletes: { id: string; timezone: string }[],
+  athletes: { id: string; timezone: string; activeWeeks?: ActiveWeekFitness[] }[],
   signal?: AbortSignal,
 ): Promise<WeekDetail[]> {
   const http = deps.session.http()
@@ -200,7 +208,7 @@ export async function weekDetails(
   return mapPooled(
     athletes,
     DETAIL_ATHLETES_AT_ONCE,
-    async ({ id, timezone }) => {
+    async ({ id, timezone, activeWeeks: weeks }) => {
       const today = athleteToday(timezone, now)
       const monday = mondayOf(today)
       let detail: WeekDetail
@@ -216,6 +224,7 @@ export async function weekDetails(
         ])
         const planned = events ?? []
         const last = (activities ?? [])[0]
+        const lastDate = (last?.start_date_local ?? '').slice(0, 10)
         detail = {
           athleteId: id,
           plannedLoad: Math.round(planned.reduce((s, e) => s + (num(e.icu_training_load) ?? 0), 0)),
@@ -224,6 +233,8 @@ export async function weekDetails(
           lastActivity: last
             ? { date: (last.start_date_local ?? '').slice(0, 10), type: last.type ?? 'Other', name: last.name ?? '', load: num(last.icu_training_load) }
             : null,
+          // The summary's numbers carried to today, so the row agrees with the athlete's page.
+          ...(lastDate ? (fitnessOnToday(weeks ?? [], lastDate, today) ?? {}) : {}),
           error: null,
         }
       } catch (e) {

@@ -11,7 +11,7 @@ import { same, valueOf } from './ops'
 import { newEventIdentity } from './planner'
 import { BulkService } from './service'
 import { dayWellness } from './wellness'
-import { withCopyPlacement } from './copyPlacement'
+import { placeCopies } from './copyPlacement'
 
 type CalendarChannel =
   | 'calendar:range'
@@ -42,11 +42,9 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
   return {
     'calendar:range': ({ athleteIds, oldest, newest, refresh }) =>
       loader.rows(athleteIds, oldest, newest, { refresh, onRow: (row) => deps.emit('calendar:row', row) }),
-    'calendar:planBulk': async ({ selection, action, planId }) => {
-      const plan = await bulk.plan(selection, action, planId)
-      return action.kind === 'copy' ? withCopyPlacement(deps, roster, plan) : plan
-    },
-    'calendar:applyBulk': ({ planId }) => bulk.apply(planId),
+    'calendar:planBulk': ({ selection, action, planId }) =>
+      bulk.plan(selection, action, planId, action.kind === 'copy' ? placeCopies(deps, roster, action.placement ?? 'alongside') : undefined),
+    'calendar:applyBulk': ({ planId, confirmDates }) => bulk.apply(planId, confirmDates),
     'calendar:cancelBulk': async ({ planId }) => bulk.cancel(planId),
     'calendar:planRetry': ({ planId }) => bulk.planRetry(planId),
     'calendar:planUndo': () => bulk.planUndo(),

@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
-import { MAX_BULK_EVENTS, type BulkAction, type BulkPlan, type BulkReport, type EventRef, type JobSummary } from '../../contract/calendar'
+import { MAX_BULK_EVENTS, type BulkAction, type BulkPlan, type BulkReport, type EventRef, type JobSummary, type Placement } from '../../contract/calendar'
 import { AppError } from '../../contract/errors'
 import { listEvents } from '../../icu/api'
 import type { Event } from '../../icu/types'
 import { addDays, maxDate, minDate } from '../dates'
 import type { ServiceDeps } from '../deps'
 import { canWrite, type RosterCache } from '../roster'
+import type { NewEvent, Placed } from '../workouts/placement'
 import { applyAthlete, readEvents, reconcile, spanOf } from './apply'
 import { Journal, type JobRecord } from './journal'
 import { summaryOf, toReport } from './jobReport'
 import { eventsAround, eventsToPlan } from './planReads'
 import type { CalendarLoader } from './load'
-import { itemCount, type Op, type PlanBody } from './ops'
+import { itemCount, type Fields, type Op, type PlanBody } from './ops'
 import { assertWithinCap, newEventIdentity, placeTargets, planBulk, type AthleteAccess } from './planner'
 import { toBulkPlan } from './preview'
 import { inverseOf, planUndo } from './undo'
@@ -25,7 +26,15 @@ interface StoredPlan {
   extendsJob?: { id: string; items: number[] }
   /** Set on undo plans: the job they reverse. */
   undoes?: string
+  /**
+   * Dates in the past or more than a year ahead, as the preview listed them: Apply refuses the plan
+   * until the coach confirms them, whatever the window does with its own check.
+   */
+  needsConfirm: string[]
 }
+
+/** New events of a plan, placed against the calendars they land on (what is there, the coach's choice, warnings). */
+export type PlaceNewEvents = (creates: NewEvent[]) => Promise<Placed>
 
 const MAX_PLANS = 50
 
@@ -43,11 +52,15 @@ export class BulkService {
     private readonly loader: CalendarLoader,
   ) {}
 
-  /** `planId`, when the window gives one, lets it cancel the reads planning makes (cancelBulk). */
+  /**
+   * `planId`, when the window gives one, lets it cancel the reads planning makes (cancelBulk). `place`
+   * meets the events the action creates (a copy) with the calendars they land on.
+   */
   async plan(
     selection: { events: EventRef[]; ranges: { athleteId: string; oldest: string; newest: string }[] },
     action: BulkAction,
     planId: string = randomUUID(),
+    place?: PlaceNewEvents,
   ): Promise<BulkPlan> {
     this.checkGeneration()
     assertWithinCap(selection.events.length, MAX_BULK_EVENTS)
@@ -63,19 +76,37 @@ export class BulkService {
       this.planning.delete(planId)
     }
     const body = planBulk({ fresh, events: selection.events, ranges: selection.ranges, action, access, newUid: randomUUID })
+    const creates: NewEvent[] = body.ops.flatMap((o) => (o.kind === 'create' ? [{ athleteId: o.athleteId, event: o.event as Event }] : []))
+    let placement: Placement | undefined
+    if (place && creates.length) {
+      // The coach's choice for days already planned: the creates kept, and the workouts a replace deletes.
+      const placed = await place(creates)
+      const writable = (id: string) => access.get(id)?.canWrite === true
+      body.ops = [
+        ...body.ops.filter((o) => o.kind !== 'create'),
+        ...placed.creates.map((c): Op => ({ kind: 'create', athleteId: c.athleteId, event: c.event as Fields })),
+        ...placed.deletes.filter((d) => writable(d.athleteId)).map((d): Op => ({ kind: 'delete', athleteId: d.athleteId, before: d.event })),
+      ]
+      body.skipped.push(...placed.skipped)
+      placement = placed.placement
+    }
     assertWithinCap(body.ops.reduce((n, o) => n + itemCount(o), 0), MAX_BULK_EVENTS)
     // Targets written by a copy land on other athletes' calendars: they are checked there too.
     if (body.ops.some((o) => o.kind === 'create' && o.event.category === 'TARGET')) {
       body.ops = placeTargets(body.ops, await eventsAround(this.deps.session.http(), body.ops))
     }
-    return this.store(body, access, fresh, undefined, planId)
+    return this.store(body, access, fresh, undefined, planId, placement)
   }
 
-  async apply(planId: string): Promise<BulkReport> {
+  /** `confirmDates`: the coach said yes to the preview's dates in the past or more than a year ahead. */
+  async apply(planId: string, confirmDates = false): Promise<BulkReport> {
     this.checkGeneration()
     const plan = this.plans.get(planId)
     if (!plan) throw new AppError('NOT_FOUND', 'This preview has expired. Plan the change again.')
     if (plan.state !== 'planned') throw new AppError('CONFLICT', 'This change has already been applied.')
+    if (plan.needsConfirm.length && !confirmDates) {
+      throw new AppError('INVALID_INPUT', `Nothing was written: confirm these dates first. ${plan.needsConfirm.join(' ')}`)
+    }
     const http = this.deps.session.http()
     const journal = this.journal()
     plan.state = 'applying'
@@ -223,7 +254,12 @@ export class BulkService {
    * Plans events created elsewhere (a workout assigned to many athletes, a week template) so they
    * get the same preview, one events/bulk request per athlete, progress, report and undo.
    */
-  async planCreates(title: string, creates: { athleteId: string; event: Event }[], deletes: { athleteId: string; event: Event }[] = []): Promise<BulkPlan> {
+  async planCreates(
+    title: string,
+    creates: { athleteId: string; event: Event }[],
+    deletes: { athleteId: string; event: Event }[] = [],
+    placement?: Placement,
+  ): Promise<BulkPlan> {
     this.checkGeneration()
     assertWithinCap(creates.length + deletes.length, MAX_BULK_EVENTS)
     const access = await this.access(unique(creates.map((c) => c.athleteId)))
@@ -238,7 +274,7 @@ export class BulkService {
     for (const d of deletes) if (access.get(d.athleteId)?.canWrite) ops.push({ kind: 'delete', athleteId: d.athleteId, before: d.event })
     const around = await eventsAround(this.deps.session.http(), ops)
     ops = placeTargets(ops, around)
-    return this.store({ title, ops, skipped }, access, around)
+    return this.store({ title, ops, skipped }, access, around, undefined, undefined, placement)
   }
 
   /** A single edit from the event dialog joins the same history, so it can be undone too. */
@@ -337,14 +373,25 @@ export class BulkService {
     return this.journalOf.journal
   }
 
-  private store(body: PlanBody, access: Map<string, AthleteAccess>, fresh: Map<string, Event[]>, extendsJob?: StoredPlan['extendsJob'], planId: string = randomUUID()): BulkPlan {
+  private store(
+    body: PlanBody,
+    access: Map<string, AthleteAccess>,
+    fresh: Map<string, Event[]>,
+    extendsJob?: StoredPlan['extendsJob'],
+    planId: string = randomUUID(),
+    placement?: Placement,
+  ): BulkPlan {
     if (this.plans.has(planId)) throw new AppError('CONFLICT', 'This change has already been planned.')
     const abort = new AbortController()
     // Every request of the plan listens on this one signal; there are as many as athletes.
     setMaxListeners(0, abort.signal)
-    this.plans.set(planId, { body, state: 'planned', abort, extendsJob })
+    // Only dates of events this plan still writes need a yes (a skipped athlete's do not).
+    const writing = new Set(body.ops.map((o) => o.athleteId))
+    const needsConfirm = (placement?.warnings ?? []).filter((w) => w.needsConfirm && (w.athleteId === null || writing.has(w.athleteId))).map((w) => w.message)
+    this.plans.set(planId, { body, state: 'planned', abort, extendsJob, needsConfirm })
     while (this.plans.size > MAX_PLANS) this.plans.delete(this.plans.keys().next().value!)
-    return toBulkPlan(planId, body, new Map([...access].map(([id, a]) => [id, a.name])), fresh)
+    const plan = toBulkPlan(planId, body, new Map([...access].map(([id, a]) => [id, a.name])), fresh)
+    return placement ? { ...plan, placement } : plan
   }
 
   private async access(ids: string[]): Promise<Map<string, AthleteAccess>> {

@@ -42,8 +42,8 @@ export function workoutsHandlers(deps: ServiceDeps, roster: RosterCache, { bulk 
   /** New events planned against what each calendar already holds, with the coach's choice for clashes. */
   const planPlaced = async (title: string, creates: NewEvent[], choice: Placed['placement']['choice'] = 'alongside') => {
     const placed = await placeAgainstCalendars(deps, roster, creates, choice)
-    const plan = await bulk.planCreates(title, placed.creates, placed.deletes)
-    return { ...plan, skipped: [...plan.skipped, ...placed.skipped], placement: placed.placement }
+    const plan = await bulk.planCreates(title, placed.creates, placed.deletes, placed.placement)
+    return { ...plan, skipped: [...plan.skipped, ...placed.skipped] }
   }
 
   return {

@@ -84,6 +84,58 @@ describe.each(profilesFor(['uid', 'bulkUpdate']))('placing workouts on calendars
     expect(JSON.stringify(h.sim.state.athlete(athleteId)!.events)).toBe(before)
   })
 
+  /** A future workout of one writable athlete on a day another writable athlete also has one planned. */
+  function clashingCopy(): { from: string; to: string; eventId: number; name: string; day: string } {
+    const ws = writers()
+    for (const from of ws) {
+      const today = athleteToday(from.timezone, new Date())
+      for (const e of h.sim.state.athlete(from.id)!.events.filter((x) => x.category === 'WORKOUT' && (x.start_date_local ?? '') > `${addDays(today, 1)}`)) {
+        const day = e.start_date_local!.slice(0, 10)
+        const to = ws.find((t) => t.id !== from.id && workoutsOn(t.id, day).length > 0)
+        if (to) return { from: from.id, to: to.id, eventId: e.id!, name: e.name ?? '', day }
+      }
+    }
+    throw new Error('the seed has no two athletes with workouts on the same day ahead')
+  }
+  const planCopy = (c: { from: string; to: string; eventId: number }, placement?: 'alongside' | 'replace' | 'skip') =>
+    ok<BulkPlan>(
+      h.core.invoke('calendar:planBulk', {
+        selection: { events: [{ athleteId: c.from, eventId: c.eventId }] },
+        action: { kind: 'copy', toAthletes: [c.to], offsetDays: 0, ...(placement ? { placement } : {}) },
+      }),
+    )
+
+  it('a copy onto a planned day: replace deletes the workouts there in the same plan, and undo brings them back', async () => {
+    const c = clashingCopy()
+    const there = workoutsOn(c.to, c.day)
+    const plan = await planCopy(c, 'replace')
+    expect(plan.placement?.choice).toBe('replace')
+    expect(plan.changes.map((x) => `${x.kind}:${x.eventId ?? ''}`).sort()).toEqual(['create:', ...there.map((e) => `delete:${e.id}`)].sort())
+    expect(await apply(plan)).toMatchObject({ failed: 0, succeeded: there.length + 1 })
+    expect(workoutsOn(c.to, c.day).map((e) => e.name)).toEqual([c.name])
+    // The source athlete's calendar is not touched.
+    expect(h.sim.state.athlete(c.from)!.events.some((e) => e.id === c.eventId)).toBe(true)
+
+    await apply(await ok<BulkPlan>(h.core.invoke('calendar:planUndo', {})))
+    expect(workoutsOn(c.to, c.day).map((e) => e.name).sort()).toEqual(there.map((e) => e.name).sort())
+  })
+
+  it('a copy onto a planned day: skip leaves that day alone and says why; alongside adds beside', async () => {
+    const c = clashingCopy()
+    const before = JSON.stringify(h.sim.state.athlete(c.to)!.events)
+    const skipped = await planCopy(c, 'skip')
+    expect(skipped.changes).toEqual([])
+    expect(skipped.skipped).toEqual([expect.objectContaining({ athleteId: c.to, reason: expect.stringContaining('already has') })])
+    expect(JSON.stringify(h.sim.state.athlete(c.to)!.events)).toBe(before)
+
+    const there = workoutsOn(c.to, c.day).length
+    const alongside = await planCopy(c)
+    expect(alongside.placement?.choice).toBe('alongside')
+    expect(alongside.changes.map((x) => x.kind)).toEqual(['create'])
+    await apply(alongside)
+    expect(workoutsOn(c.to, c.day)).toHaveLength(there + 1)
+  })
+
   it('a week template onto a planned week: replace leaves one plan per day, not two', async () => {
     const [source, target] = writers()
     const week = addDays(mondayOf(athleteToday(source!.timezone, new Date())), 7)

@@ -57,6 +57,8 @@ interface State {
   planningId: string | null
   wellness: Record<string, DayWellness>
   listening: boolean
+  /** Counts jumps asked from outside the calendar (Ctrl/Cmd+K), which an open calendar follows. */
+  jumpSeq: number
 }
 
 
@@ -85,6 +87,7 @@ export const useCalendarStore = defineStore('calendar', {
     planningId: null,
     wellness: {},
     listening: false,
+    jumpSeq: 0,
   }),
   getters: {
     /** Empty until the first show(): the view renders once before its range is known. */
@@ -192,6 +195,11 @@ export const useCalendarStore = defineStore('calendar', {
     pickKeys(keys: string[], add: boolean) {
       this.pick(add ? union(this.picked, groupByRow(keys)) : groupByRow(keys))
     },
+    /** The calendar at the week of this date: shown when the calendar opens, or at once if it is open. */
+    jumpTo(date: string) {
+      this.start = mondayOf(date)
+      this.jumpSeq++
+    },
     move(weeks: number) {
       return this.show(this.athleteIds, addDays(this.start, weeks * 7))
     },
@@ -257,9 +265,12 @@ export const useCalendarStore = defineStore('calendar', {
       this.error = null
       const planId = crypto.randomUUID()
       this.planningId = planId
+      const planned = selection
       try {
         this.plan = await call(bridge().calendar.planBulk({ selection: plain(selection), action: plain(action), planId }))
         this.phase = 'preview'
+        // A copy lands on calendars like an assignment: the preview can plan it again with another choice.
+        if (action.kind === 'copy') this.replan = async (placement) => !!(await this.planBulk({ ...action, placement }, planned))
       } catch (e) {
         const err = errorOf(e)
         // Cancelled by the coach: nothing to report.
@@ -270,12 +281,13 @@ export const useCalendarStore = defineStore('calendar', {
       }
       return this.plan
     },
-    async apply() {
+    /** `confirmDates`: the coach ticked that the preview's dates in the past or over a year ahead are meant. */
+    async apply(confirmDates = false) {
       if (!this.plan) return
       this.phase = 'applying'
       this.progress = { done: 0, total: this.plan.changes.length }
       try {
-        this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId }))
+        this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId, ...(confirmDates ? { confirmDates } : {}) }))
         this.phase = 'report'
         this.pick(new Map())
         this.pickRows([])
@@ -317,6 +329,8 @@ export const useCalendarStore = defineStore('calendar', {
     async planAndApply(action: BulkAction, selection: Selection): Promise<boolean> {
       const plan = await this.planBulk(action, selection)
       if (!plan || this.phase !== 'preview' || plan.skipped.length || !plan.changes.length) return false
+      // A date in the past or over a year ahead waits in the preview for the coach's yes.
+      if (plan.placement?.warnings.some((w) => w.needsConfirm)) return false
       await this.apply()
       const clean = !!this.report && this.report.failed === 0 && this.report.succeeded > 0
       if (clean) this.phase = 'idle'

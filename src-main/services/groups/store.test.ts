@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { AppError } from '../../contract/errors'
+import { silentLogger } from '../../log'
+import { GroupStore } from './store'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+function dataDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'coach-desk-groups-'))
+  dirs.push(d)
+  return d
+}
+const account = { server: 'https://intervals.icu', athleteId: 'i100000' }
+
+describe('athlete groups in the data folder', () => {
+  it('keeps groups per account across a restart, sorted by name, replacing a group saved again under its name', async () => {
+    const dir = dataDir()
+    const store = new GroupStore(dir, silentLogger)
+    expect(await store.list(account)).toEqual([])
+    const squad = await store.save(account, 'Ironman squad', ['i2', 'i3'])
+    await store.save(account, 'Bike only', ['i4'])
+    const again = await store.save(account, 'ironman SQUAD', ['i5'])
+    expect(again.id).toBe(squad.id)
+
+    const restarted = new GroupStore(dir, silentLogger)
+    expect(await restarted.list(account)).toEqual([
+      { id: expect.any(String), name: 'Bike only', athleteIds: ['i4'] },
+      { id: squad.id, name: 'ironman SQUAD', athleteIds: ['i5'] },
+    ])
+    expect(await restarted.list({ ...account, athleteId: 'i7' })).toEqual([])
+    // Only the file itself: no temporary file left beside it.
+    expect(readdirSync(dirname(store.fileOf(account)))).toEqual(['groups.json'])
+
+    expect(await restarted.delete(account, squad.id)).toBe(true)
+    expect(await restarted.delete(account, squad.id)).toBe(false)
+    expect((await new GroupStore(dir, silentLogger).list(account)).map((g) => g.name)).toEqual(['Bike only'])
+  })
+
+  it('keeps the demo groups in memory and writes nothing', async () => {
+    const dir = dataDir()
+    const demo = new GroupStore(dir, silentLogger)
+    const g = await demo.save(null, 'Runners', ['i1'])
+    expect(await demo.list(null)).toEqual([g])
+    expect(readdirSync(dir)).toEqual([])
+    expect(await new GroupStore(dir, silentLogger).list(null)).toEqual([])
+  })
+
+  it.each([
+    ['text that is not JSON', 'not json {'],
+    ['JSON of another shape', '{"groups": [{"name": 5}]}'],
+    ['a list where the file holds an object', '[]'],
+  ])('a file holding %s gives a clear error and is never written over', async (_, content) => {
+    const dir = dataDir()
+    const store = new GroupStore(dir, silentLogger)
+    const file = store.fileOf(account)
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(file, content)
+
+    const listing = await store.list(account).catch((e: unknown) => e)
+    expect(listing).toBeInstanceOf(AppError)
+    expect(listing).toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('could not be read') })
+    expect((listing as AppError).message).toContain(file)
+    await expect(store.save(account, 'Runners', ['i1'])).rejects.toMatchObject({ code: 'INTERNAL' })
+    await expect(store.delete(account, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'INTERNAL' })
+    // Nothing lost: the file holds what it held.
+    expect(readFileSync(file, 'utf8')).toBe(content)
+  })
+
+  it('refuses more groups than it keeps, with the reason', async () => {
+    const store = new GroupStore(dataDir(), silentLogger)
+    for (let i = 0; i < 100; i++) await store.save(null, `Group ${i}`, ['i1'])
+    await expect(store.save(null, 'One more', ['i1'])).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('at most 100') })
+    // Replacing one under its name still works.
+    await expect(store.save(null, 'Group 7', ['i2'])).resolves.toMatchObject({ name: 'Group 7', athleteIds: ['i2'] })
+  })
+})
