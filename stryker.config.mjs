@@ -1,21 +1,23 @@
 // Mutation testing, one folder at a time (scripts/mutation.mjs sets MUTATION_FOLDER): `npm run test:mutation`.
 // Not part of `npm test`: a folder takes minutes to hours. Each folder keeps its own incremental file, so a
 // rerun tests only the mutants in code or tests changed since; those files stay out of git (see README).
+// Stryker's last run is the incremental file; scripts/mutation.mjs gathers the runs in `<folder>.report.json`.
 const folder = process.env.MUTATION_FOLDER ?? 'src-main/icu'
 const name = folder.replaceAll('/', '-')
+// A run may narrow the folder to some of its files (paths or globs, comma-separated).
+const files = (process.env.MUTATION_FILES ?? '').split(',').filter(Boolean)
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   coverageAnalysis: 'perTest',
-  mutate: [`${folder}/**/*.ts`, `!${folder}/**/*.test.ts`, '!**/generated/**'],
+  mutate: [...(files.length ? files : [`${folder}/**/*.ts`]), `!${folder}/**/*.test.ts`, '!**/generated/**'],
   // Two cores shared with other work: one test process at a time.
   concurrency: 1,
   incremental: true,
   incrementalFile: `.stryker/${name}.incremental.json`,
-  reporters: ['progress', 'clear-text', 'json'],
-  jsonReporter: { fileName: `.stryker/${name}.report.json` },
+  reporters: ['progress', 'clear-text'],
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   thresholds: { high: 85, low: 70, break: null },
   ignoreStatic: true,

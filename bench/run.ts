@@ -1,7 +1,7 @@
 // `npm run bench`: each scenario against the simulator with injected latency and the service's
 // rate limit, reported as requests made (against what a minimal client needs), 429s, and the
 // median time as a ratio to the floor: the minimal requests at the service's own limits.
-import type { BenchRow } from './harness'
+import { CLIENT_IN_FLIGHT, DOCUMENTED_LIMIT, SERVICE_LIMIT, type BenchRow } from './harness'
 import { athleteBench } from './scenarios/athlete'
 import { attentionBench } from './scenarios/attention'
 import { calendarBench } from './scenarios/calendar'
@@ -47,4 +47,8 @@ console.log(line(header))
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'))
 for (const row of table) console.log(line(row))
 for (const r of rows) if (r.note) console.log(`note: ${r.scenario}: ${r.note}`)
+console.log(
+  `floor: the minimal requests at the limit intervals.icu documents and the client keeps to (${DOCUMENTED_LIMIT.perSecond}/s, a burst of ${DOCUMENTED_LIMIT.burst}, ${CLIENT_IN_FLIGHT} in flight); ` +
+    `the simulator allows a burst of ${SERVICE_LIMIT.burst}, a size the service does not document, and the notes give the floor there too`,
+)
 process.exitCode = rows.every((r) => r.pass) ? 0 : 1

@@ -35,7 +35,7 @@ function median(fn: () => void, runs = 21): number {
     fn()
     t.push(performance.now() - t0)
   }
-  return t.sort((a, b) => a - b)[Math.floor(runs / 2)]
+  return middle(t)
 }
 
 /** Decimation in main + the IPC copy + the renderer's dataset preparation, against the same without decimation. */
@@ -123,7 +123,7 @@ async function listRows(): Promise<BenchRow[]> {
       r = await list()
       times.push(performance.now() - t0)
     }
-    const ms = times.sort((a, b) => a - b)[2]
+    const ms = middle(times)
     if (!r.ok) throw new Error(r.error.message)
     const n = (r.value as unknown[]).length
     return [

@@ -11,7 +11,7 @@ const CHROMIUM = CHROMIUM_PATH
  * Draw time of the same Chart.js line chart the activity page uses, in Chromium, for two sets of
  * datasets (decimated and full): the median of a few creations with animation off.
  */
-export async function chartDrawMs(sets: Record<string, StreamDataset[]>, runs = 5): Promise<Record<string, number> | null> {
+export async function chartDrawMs(sets: { full: StreamDataset[]; decimated: StreamDataset[] }, runs = 5): Promise<{ full: number; decimated: number } | null> {
   if (!existsSync(CHROMIUM)) return null
   const chartDir = dirname(createRequire(import.meta.url).resolve('chart.js'))
   const umd = join(chartDir, 'chart.umd.js')
@@ -21,9 +21,8 @@ export async function chartDrawMs(sets: Record<string, StreamDataset[]>, runs = 
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } })
     await page.setContent('<div style="width:1280px;height:340px"><canvas id="c"></canvas></div>')
     await page.addScriptTag({ path: umd })
-    const out: Record<string, number> = {}
-    for (const [name, datasets] of Object.entries(sets)) {
-      out[name] = await page.evaluate(
+    const drawMs = (datasets: StreamDataset[]): Promise<number> =>
+      page.evaluate(
         ({ datasets, runs }) => {
           const w = window as unknown as { Chart: new (el: HTMLCanvasElement, cfg: unknown) => { destroy(): void } }
           const times: number[] = []
@@ -47,12 +46,12 @@ export async function chartDrawMs(sets: Record<string, StreamDataset[]>, runs = 
             times.push(performance.now() - t0)
             chart.destroy()
           }
-          return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]
+          return times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? Number.NaN
         },
         { datasets, runs },
       )
-    }
-    return out
+    const full = await drawMs(sets.full)
+    return { full, decimated: await drawMs(sets.decimated) }
   } finally {
     await browser.close()
   }

@@ -1,5 +1,5 @@
 import type { AttentionList } from '../../src-main/contract/attention'
-import { connectedCore, floorMs, independent, refill, type BenchRow } from '../harness'
+import { connectedCore, floorMs, independent, refill, serviceFloorNote, type BenchRow } from '../harness'
 
 const LATENCY = 80
 const ATHLETES = 50
@@ -29,7 +29,8 @@ export async function attentionBench(): Promise<BenchRow[]> {
     await c.core.invoke('attention:list', {})
     const cached = c.sim.requests.length
     const minimal = 3 * ATHLETES + 1
-    const boundMs = floorMs(independent(minimal), LATENCY)
+    const chains = independent(minimal)
+    const boundMs = floorMs(chains, LATENCY)
     return [
       {
         scenario: `attention refresh, ${ATHLETES} athletes, ${LATENCY} ms latency`,
@@ -45,7 +46,7 @@ export async function attentionBench(): Promise<BenchRow[]> {
         pass: requests <= minimal && cached === 0 && ms / boundMs <= 1.2 && rateLimited === 0,
         rateLimited,
         runs: 1,
-        note: `${kinds}; ${list.rows.filter((x) => x.flags.length).length} athletes flagged, ${list.queue.length} to review; again within 15 min: ${cached} requests`,
+        note: `${kinds}; ${list.rows.filter((x) => x.flags.length).length} athletes flagged, ${list.queue.length} to review; again within 15 min: ${cached} requests; ${serviceFloorNote(chains, LATENCY, ms)}`,
       },
     ]
   } finally {

@@ -1,7 +1,7 @@
 import type { BulkPlan, BulkReport, CalendarRow } from '../../src-main/contract/calendar'
 import type { RosterList, RosterRow } from '../../src-main/contract/schemas'
 import { addDays, athleteToday, mondayOf } from '../../src-main/services/dates'
-import { connectedCore, floorMs, median, ok, refill, repeat, type BenchRow, type Connected, type Run } from '../harness'
+import { connectedCore, floorMs, median, ok, refill, repeat, serviceFloorNote, type BenchRow, type Connected, type Run } from '../harness'
 
 const LATENCY = 80
 const ATHLETES = 50
@@ -46,6 +46,7 @@ function timingRow(scenario: string, runs: Run<unknown>[], minimal: number[][], 
     pass: requests <= minimalRequests && ms / boundMs <= ratioTarget && rateLimited === 0,
     rateLimited,
     runs: runs.length,
+    note: serviceFloorNote(minimal, LATENCY, ms),
   }
 }
 
@@ -78,7 +79,7 @@ async function calendarOpen(): Promise<{ rows: BenchRow[]; medianMs: number }> {
   )
   const row = timingRow(`calendar ${ATHLETES} athletes x this week and next`, runs, minimal, `${minimal.flat().reduce((a, b) => a + b, 0)} (events + activities where a week holds today)`, 1.2)
   row.naiveRequests = 2 * ATHLETES
-  row.note = `first row after ${firstRowMs.toFixed(0)} ms (last run)`
+  row.note = `first row after ${firstRowMs.toFixed(0)} ms (last run); ${row.note}`
   return { rows: [row], medianMs: row.ms }
 }
 
@@ -181,7 +182,7 @@ async function hideEndToEnd(): Promise<BenchRow[]> {
   )
   const row = timingRow(`bulk hide end to end: 4 weeks x ${N} athletes (${events} events): preview, apply, calendar shown`, runs, Array.from({ length: N }, () => [1, 1]), `≤ ${2 * N} (2N)`, 1.2)
   row.naiveRequests = 4 * N
-  row.note = `the preview announced ${plannedRequests} requests (a read per athlete, then the writes as the planner splits them: more than one per athlete where one range PUT cannot cover the days safely)`
+  row.note = `the preview announced ${plannedRequests} requests (a read per athlete, then the writes as the planner splits them: more than one per athlete where one range PUT cannot cover the days safely); ${row.note}`
   return [row]
 }
 

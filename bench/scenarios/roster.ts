@@ -1,4 +1,4 @@
-import { connectedCore, floorMs, type BenchRow } from '../harness'
+import { connectedCore, floorMs, serviceFloorNote, type BenchRow } from '../harness'
 
 const LATENCY = 80
 const ATHLETES = 50
@@ -38,6 +38,7 @@ export async function rosterBench(): Promise<BenchRow[]> {
         pass: requests <= 3 && ms / boundMs <= 1.5 && rateLimited === 0,
         rateLimited,
         runs: 5,
+        note: serviceFloorNote([[1, 1]], LATENCY, ms),
       },
     ]
   } finally {

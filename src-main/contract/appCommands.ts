@@ -8,7 +8,7 @@ import { MAX_IMPORT_BYTES } from './workouts'
  */
 export const AppCommand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('openPage'), path: z.enum(['/roster', '/calendar', '/workouts']) }),
-  z.object({ kind: z.literal('pressKey'), key: z.enum(['ArrowLeft', 'ArrowRight', 't']) }),
+  z.object({ kind: z.literal('pressKey'), key: z.enum(['PageUp', 'PageDown', 't']) }),
   z.object({ kind: z.literal('importFile'), fileName: z.string().max(200), text: z.string().max(MAX_IMPORT_BYTES) }),
 ])
 export type AppCommand = z.infer<typeof AppCommand>

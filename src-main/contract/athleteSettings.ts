@@ -26,9 +26,10 @@ export type SportSettingsView = z.infer<typeof SportSettingsView>
 
 /** The first zone that does not rise above the one before it, as a message; null when all rise. */
 export function zoneOrderProblem(zones: number[], what: string, unit: string): string | null {
-  for (let i = 1; i < zones.length; i++) {
-    if (zones[i] <= zones[i - 1]) {
-      return `${what} zones must increase: zone ${i + 1} (${zones[i]}${unit}) is not above zone ${i} (${zones[i - 1]}${unit}).`
+  for (const [i, zone] of zones.entries()) {
+    const below = zones[i - 1]
+    if (below !== undefined && zone <= below) {
+      return `${what} zones must increase: zone ${i + 1} (${zone}${unit}) is not above zone ${i} (${below}${unit}).`
     }
   }
   return null
@@ -72,7 +73,10 @@ export const SportSettingsChanges = z
   .refine((c) => Object.keys(c).length > 0, 'Nothing to save.')
   .refine((c) => c.lthr === undefined || c.maxHr === undefined || c.lthr < c.maxHr, 'LTHR must be below max HR.')
   .refine(
-    (c) => !c.hrZones || c.maxHr === undefined || c.hrZones[c.hrZones.length - 1] <= c.maxHr,
+    (c) => {
+      const top = c.hrZones?.at(-1)
+      return top === undefined || c.maxHr === undefined || top <= c.maxHr
+    },
     'The top HR zone cannot end above max HR.',
   )
 export type SportSettingsChanges = z.infer<typeof SportSettingsChanges>

@@ -2,7 +2,7 @@ import { AppError } from '../contract/errors'
 import { getEvent, listEvents } from '../icu/api'
 import type { IcuHttp } from '../icu/http'
 import type { Event } from '../icu/types'
-import { isProbeEvent, type EventBody } from './probePlan'
+import { isProbeEvent, type EventBody, type ProbeWeek } from './probePlan'
 
 /**
  * The probes' door to the athlete's calendar: every event a write answers with is remembered at
@@ -76,7 +76,7 @@ export class ProbeCalendar {
    * Removes every event the probes created and any probe event in the week (a create whose answer
    * was lost), then reads the week again to prove it. Returns the ids still there.
    */
-  async cleanUp(week: string[]): Promise<{ removed: number; left: number[]; errors: string[] }> {
+  async cleanUp(week: ProbeWeek): Promise<{ removed: number; left: number[]; errors: string[] }> {
     const errors: string[] = []
     let removed = 0
     const remove = async (id: number) => {

@@ -32,10 +32,12 @@ export interface ProbeBodies {
   zipDay: string
 }
 
+/** Monday to Sunday, the athlete's local dates. */
+export type ProbeWeek = readonly [string, string, string, string, string, string, string]
+
 export interface ProbePlan {
   athleteId: string
-  /** Monday to Sunday, the athlete's local dates. */
-  week: string[]
+  week: ProbeWeek
   runId: string
   bodies: ProbeBodies
   /** Probe events an earlier run left behind, deleted first. */
@@ -47,12 +49,13 @@ export function isProbeEvent(event: { name?: string | null }): boolean {
 }
 
 /** The Monday about five years after `today`, and `offset` weeks later when that week is taken. */
-export function probeWeek(today: string, offset = 0): string[] {
+export function probeWeek(today: string, offset = 0): ProbeWeek {
   const monday = mondayOf(addDays(today, (WEEKS_AHEAD + offset) * 7))
-  return Array.from({ length: 7 }, (_, i) => addDays(monday, i))
+  const day = (i: number): string => addDays(monday, i)
+  return [day(0), day(1), day(2), day(3), day(4), day(5), day(6)]
 }
 
-export function probeBodies(week: string[], runId: string): ProbeBodies {
+export function probeBodies(week: ProbeWeek, runId: string): ProbeBodies {
   const name = (what: string) => `${PROBE_NAME} (${what})`
   const at = (day: string) => `${day}T00:00:00`
   const uid = (what: string) => `coach-desk-probe-${runId}-${what}`

@@ -9,14 +9,15 @@ export interface Transport {
 
 /** One named function per contract channel and one subscriber per event; nothing generic is exposed. */
 export function buildBridge(transport: Transport): Bridge {
-  const bridge: Record<string, Record<string, unknown>> = { events: {} }
+  const events: Record<string, unknown> = {}
+  const bridge: Record<string, Record<string, unknown>> = { events }
   for (const channel of CHANNELS) {
     const [domain, verb] = splitChannel(channel)
-    bridge[domain] ??= {}
-    bridge[domain][verb] = (args: unknown) => transport.invoke(channel, args ?? {})
+    const methods = (bridge[domain] ??= {})
+    methods[verb] = (args: unknown) => transport.invoke(channel, args ?? {})
   }
   for (const event of EVENTS) {
-    bridge.events[event] = (listener: (payload: unknown) => void) => {
+    events[event] = (listener: (payload: unknown) => void) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function')
       return transport.subscribe(event, listener)
     }

@@ -81,7 +81,7 @@ export function desktopActions(deps: DesktopDeps): MenuActions & { deliverOpened
     exportWorkouts: () => void sendCommand(deps.getWindow(), { kind: 'openPage', path: '/calendar' }),
     openPage: (path) => void sendCommand(deps.getWindow(), { kind: 'openPage', path }),
     pressKey(key) {
-      if (key === 'ArrowLeft' || key === 'ArrowRight' || key === 't') void sendCommand(deps.getWindow(), { kind: 'pressKey', key })
+      if (key === 'PageUp' || key === 'PageDown' || key === 't') void sendCommand(deps.getWindow(), { kind: 'pressKey', key })
     },
     openReadme: () => void openPath(deps.readmePath),
     openLogFolder: () => void openPath(deps.logFolder),

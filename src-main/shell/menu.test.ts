@@ -60,11 +60,11 @@ describe('application menu', () => {
       expect(a.openPage).toHaveBeenLastCalledWith(page.path)
     }
     const week = find(view, 'Next Week')!
-    expect(week).toMatchObject({ accelerator: 'Right', registerAccelerator: false })
+    expect(week).toMatchObject({ accelerator: 'PageDown', registerAccelerator: false })
     click(week)
-    expect(a.pressKey).toHaveBeenLastCalledWith('ArrowRight')
+    expect(a.pressKey).toHaveBeenLastCalledWith('PageDown')
     expect(find(view, 'This Week')).toMatchObject({ accelerator: 'T', registerAccelerator: false })
-    expect(find(view, 'Previous Week')).toMatchObject({ accelerator: 'Left', registerAccelerator: false })
+    expect(find(view, 'Previous Week')).toMatchObject({ accelerator: 'PageUp', registerAccelerator: false })
     for (const role of ['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']) expect(find(view, role)).toBeDefined()
   })
 

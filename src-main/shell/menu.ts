@@ -32,11 +32,12 @@ export const APP_PAGES: readonly AppPage[] = [
 
 /**
  * The calendar's own keys (CalendarView): shown in the menu but not registered as accelerators, so
- * typing an arrow or a T in a text field stays typing.
+ * typing a T in a text field stays typing. The arrows move the focused cell of the grid, so weeks
+ * move on PageUp and PageDown.
  */
 export const CALENDAR_KEYS = [
-  { label: 'Previous Week', key: 'ArrowLeft', accelerator: 'Left' },
-  { label: 'Next Week', key: 'ArrowRight', accelerator: 'Right' },
+  { label: 'Previous Week', key: 'PageUp', accelerator: 'PageUp' },
+  { label: 'Next Week', key: 'PageDown', accelerator: 'PageDown' },
   { label: 'This Week', key: 't', accelerator: 'T' },
 ] as const
 

@@ -9,7 +9,7 @@ import type { SimAthlete } from './types'
  */
 export function authenticate(header: string | undefined, apiKey: string): void {
   if (!header || header.trim() === '') throw unauthorized()
-  const [scheme, credentials = ''] = header.trim().split(/\s+/, 2)
+  const [scheme = '', credentials = ''] = header.trim().split(/\s+/, 2)
   if (scheme.toLowerCase() === 'bearer') throw accessDenied()
   if (scheme.toLowerCase() !== 'basic' || credentials === '') throw unauthorized()
   // The live server answers a badly encoded header with Java's decoder message and a 500.

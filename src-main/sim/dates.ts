@@ -36,9 +36,10 @@ export function todayIn(timeZone: string, instant: Date): string {
 }
 
 function utcMsOfLocal(localDateTime: string): number {
-  const [date, time = '00:00:00'] = localDateTime.split('T')
-  const [y, mo, d] = date.split('-').map(Number)
-  const [h, mi, s] = time.split(':').map(Number)
+  // A part that is missing makes the instant NaN, as a malformed date does; only the seconds may be left out.
+  const [date = '', time = '00:00:00'] = localDateTime.split('T')
+  const [y = Number.NaN, mo = Number.NaN, d = Number.NaN] = date.split('-').map(Number)
+  const [h = Number.NaN, mi = Number.NaN, s] = time.split(':').map(Number)
   return Date.UTC(y, mo - 1, d, h, mi, s || 0)
 }
 

@@ -12,6 +12,13 @@ export interface Rng {
   uuid(): string
 }
 
+/** The i-th item of a fixed list, starting over past its end: the same i always gives the same item. */
+export function cycle<T>(items: readonly T[], i: number): T {
+  if (items.length === 0) throw new Error('cycle through an empty list')
+  // The index is reduced into 0..length-1 of a list that is not empty.
+  return items[((i % items.length) + items.length) % items.length] as T
+}
+
 export function createRng(seed: number): Rng {
   let a = seed >>> 0
   const next = (): number => {
@@ -29,7 +36,8 @@ export function createRng(seed: number): Rng {
     chance: (p) => next() < p,
     pick: (items) => {
       if (items.length === 0) throw new Error('pick from an empty list')
-      return items[int(0, items.length - 1)]
+      // int() stays within 0..length-1 of a list that is not empty.
+      return items[int(0, items.length - 1)] as (typeof items)[number]
     },
     normal: (mean, sd) => mean + sd * (next() + next() + next() + next() - 2) * Math.sqrt(3),
     uuid: () => {

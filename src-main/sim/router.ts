@@ -60,11 +60,11 @@ export class Router {
 function matchSegments(segments: string[], parts: string[]): Record<string, string> | null {
   if (segments.length !== parts.length) return null
   const params: Record<string, string> = {}
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i]
+  for (const [i, seg] of segments.entries()) {
     let part: string
     try {
-      part = decodeURIComponent(parts[i])
+      // Both lists have the same length (checked above), so parts[i] is there.
+      part = decodeURIComponent(parts[i]!)
     } catch {
       return null
     }
@@ -74,9 +74,16 @@ function matchSegments(segments: string[], parts: string[]): Record<string, stri
   return params
 }
 
+/** A `:name` segment of the route's pattern; a handler asking for one its pattern lacks is a mistake in the simulator. */
+export function pathParam(ctx: RouteContext, name: string): string {
+  const value = ctx.params[name]
+  if (value === undefined) throw new Error(`The route has no :${name} segment.`)
+  return value
+}
+
 /** An int path parameter (event ids are int32). */
 export function intParam(ctx: RouteContext, name: string): number {
-  const raw = ctx.params[name]
+  const raw = pathParam(ctx, name)
   if (!/^\d{1,10}$/.test(raw)) {
     throw badRequest(`Failed to convert value of type 'java.lang.String' to required type 'int'; For input string: "${raw}"`)
   }

@@ -55,6 +55,27 @@ describe('estimateLoad', () => {
     expect(load('- 10m 100%\n- 2km Z2 HR').durationSecs).toBe(600)
   })
 
+  it('times a distance step without a pace target at a share of threshold pace: its own intensity, or 75% without one', () => {
+    // 2 km at 90% of LTHR, taken as 90% of 4 m/s: 2000 / 3.6 = 555.6 s. 2 km with no target: 2000 / 3 = 666.7 s.
+    expect(load('- 2km 90% LTHR', { thresholdPaceMps: 4 })).toEqual({ durationSecs: 556, load: 13, intensity: 90 })
+    expect(load('- 2km', { thresholdPaceMps: 4 }).durationSecs).toBe(667)
+  })
+
+  it('counts a step with no target for time only, and a lap-press step for nothing', () => {
+    // 10 min at threshold (100/6 = 16.7 points) and 10 min with no target: IF = (1/2)^(1/4) = 0.841.
+    expect(load('- 10m 100%\n- 10m')).toEqual({ durationSecs: 1200, load: 24, intensity: 84.1 })
+    expect(load('- 10m 100%\n- press lap Z2 Pace', { thresholdPaceMps: 4 })).toEqual({ durationSecs: 600, load: 17, intensity: 100 })
+  })
+
+  it('adds no load for watts, flat or ramped, when the FTP is unknown', () => {
+    expect(load('- 10m 200w')).toEqual({ durationSecs: 600, load: 0, intensity: 0 })
+    expect(load('- 10m ramp 100w-200w')).toEqual({ durationSecs: 600, load: 0, intensity: 0 })
+  })
+
+  it('counts a ramp between equal ends as a steady step', () => {
+    expect(load('- 1h ramp 80%-80%')).toEqual({ durationSecs: 3600, load: 64, intensity: 80 })
+  })
+
   it('returns zeros for an empty workout', () => {
     expect(load('Just a note')).toEqual({ durationSecs: 0, load: 0, intensity: 0 })
   })

@@ -202,6 +202,9 @@ describe('lines that intervals.icu would not read as meant', () => {
     ['zero repeats', '0x\n- 1m 100%', 1, /repeats nothing/],
     ['custom zones', '- 10m CZ2', 1, /custom zones/],
     ['empty step', 'Warmup\n\n-', 3, /no duration or distance/],
+    ['line cut off after a range dash', '- 10m 200w -', 1, /cannot read "-"/],
+    ['line cut off after "lap"', '- 10m 60% lap', 1, /cannot read "lap"/],
+    ['line cut off after "intensity="', '- 10m 60% intensity=', 1, /"intensity=" is not a step type/],
   ])('%s', (_name, text, line, message) => {
     const { issues } = parseWorkout(text)
     expect(issues).toContainEqual({ line, message: expect.stringMatching(message) })

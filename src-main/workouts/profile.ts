@@ -38,9 +38,11 @@ const TABLES: Record<Target['kind'], Table> = { power: POWER_ZONES_PCT_FTP, hr: 
 /** The zone a share of threshold falls in, by the upper edges of the default table. */
 export function zoneOf(kind: Target['kind'], share: number): number {
   const table = TABLES[kind]
-  const pct = share * 100
-  for (let z = 0; z < table.length - 1; z++) if (pct <= table[z][1]) return z + 1
-  return table.length
+  // Rounded: 0.55 × 100 is 55.00000000000001, which would draw a step at Z1's top edge in Z2.
+  const pct = Math.round(share * 1e8) / 1e6
+  // The last zone has no upper edge that counts: everything above the one before it falls in it.
+  const z = table.slice(0, -1).findIndex(([, high]) => pct <= high)
+  return z < 0 ? table.length : z + 1
 }
 
 function point(target: Target, athlete: AthleteThresholds, at: 'start' | 'end' | 'mid'): { share: number | null; zone: number } {

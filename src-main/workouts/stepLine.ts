@@ -1,3 +1,4 @@
+import { requiredGroup } from './requiredGroup'
 import type { ParseIssue, Step, StepIntensity, Target } from './types'
 import {
   defaultPaceUnits,
@@ -34,6 +35,7 @@ const MINUTES_THAT_LOOK_LIKE_METRES: Array<{ sport: RegExp; from: number }> = [
 
 function readTarget(tokens: string[], i: number, sport: string | undefined): TargetRead | undefined {
   const token = tokens[i]
+  if (token === undefined) return undefined
   const next = tokens[i + 1]
   const percent = readPercent(token)
   if (percent) {
@@ -41,7 +43,8 @@ function readTarget(tokens: string[], i: number, sport: string | undefined): Tar
     if (isWord(next, 'lthr')) return { target: { kind: 'hr', units: '%lthr', ...percent }, consumed: 2 }
     if (isWord(next, 'pace')) return { target: { kind: 'pace', units: '%pace', ...percent }, consumed: 2 }
     if (isWord(next, 'mmp')) {
-      const over = tokens[i + 2] === undefined ? undefined : readDuration(tokens[i + 2])
+      const overToken = tokens[i + 2]
+      const over = overToken === undefined ? undefined : readDuration(overToken)
       if (!over) {
         return { consumed: 2, issue: `"${token} MMP" needs the effort length after it, for example "${token} MMP 5m".` }
       }
@@ -93,11 +96,16 @@ function looksLikeTarget(token: string): boolean {
 /** Joins `315w - 330w` into `315w-330w`: coaches often put spaces around the dash of a range. */
 function joinSpacedRanges(tokens: string[]): string[] {
   const out: string[] = []
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i] === '-' && out.length > 0 && i + 1 < tokens.length) {
-      out[out.length - 1] = `${out[out.length - 1]}-${tokens[++i]}`
+  let resumeAt = 0
+  for (const [i, token] of tokens.entries()) {
+    if (i < resumeAt) continue
+    const before = out.at(-1)
+    const after = tokens[i + 1]
+    if (token === '-' && before !== undefined && after !== undefined) {
+      out[out.length - 1] = `${before}-${after}`
+      resumeAt = i + 2
     } else {
-      out.push(tokens[i])
+      out.push(token)
     }
   }
   return out
@@ -106,17 +114,18 @@ function joinSpacedRanges(tokens: string[]): string[] {
 /** Takes `press lap` / `lap press` and `intensity=…` out of the tokens, wherever they are. */
 function takeFlags(tokens: string[], step: Step, issue: (message: string) => void): string[] {
   const rest: string[] = []
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]
+  let resumeAt = 0
+  for (const [i, token] of tokens.entries()) {
+    if (i < resumeAt) continue
     const next = tokens[i + 1]
     if ((isWord(token, 'press') && isWord(next, 'lap')) || (isWord(token, 'lap') && isWord(next, 'press'))) {
       step.lapPress = true
-      i++
+      resumeAt = i + 2
       continue
     }
     const intensity = /^intensity=(.*)$/i.exec(token)
     if (intensity) {
-      const value = intensity[1].toLowerCase() as StepIntensity
+      const value = requiredGroup(intensity, 1).toLowerCase() as StepIntensity
       if (INTENSITIES.includes(value)) step.intensity = value
       else issue(`"${token}" is not a step type. Use intensity=warmup, active, rest or cooldown.`)
       continue
@@ -178,8 +187,9 @@ function checkCue(cue: string[], issue: (message: string) => void): void {
 }
 
 function readAfterCue(tokens: string[], step: Step, sport: string | undefined, issue: (message: string) => void): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]
+  let resumeAt = 0
+  for (const [i, token] of tokens.entries()) {
+    if (i < resumeAt) continue
     const duration = readDuration(token)
     const distance = duration ? undefined : readDistance(token)
     if (duration || distance !== undefined) {
@@ -202,7 +212,7 @@ function readAfterCue(tokens: string[], step: Step, sport: string | undefined, i
         if (step.target) issue(`A step can have only one target; "${tokens.slice(i, i + target.consumed).join(' ')}" is ignored.`)
         else step.target = target.target
       }
-      i += target.consumed - 1
+      resumeAt = i + target.consumed
       continue
     }
     const cadence = readCadence(token)
@@ -231,7 +241,7 @@ function warnMinutesAsMetres(token: string, minutes: number, sport: string | und
 
 /** True when a line without the leading dash would read as a complete step. */
 export function readsAsStep(text: string, sport?: string): boolean {
-  const tokens = text.trim().split(/\s+/)
-  if (tokens.length === 0 || !isDurationOrDistance(tokens[0])) return false
+  const [first] = text.trim().split(/\s+/)
+  if (first === undefined || !isDurationOrDistance(first)) return false
   return parseStepLine(text, 0, sport).issues.length === 0
 }

@@ -1,3 +1,4 @@
+import { requiredGroup } from './requiredGroup'
 import type { PaceUnits } from './types'
 
 // Single tokens of the intervals.icu step syntax. Each reader returns undefined when the token is not of its
@@ -9,7 +10,11 @@ const HMS = new RegExp(`^(?:(${NUM})h)?(?:(${NUM})m)?(?:(${NUM})s)?$`, 'i')
 const QUOTED = /^(?:(\d+)['’′])?(?:(\d+)["”″])?$/
 const DISTANCE = new RegExp(`^(${NUM})(mtr|km|mi|yrd)$`, 'i')
 
-const METRES_PER: Record<string, number> = { mtr: 1, km: 1000, mi: 1609.344, yrd: 0.9144 }
+const METRES_PER = { mtr: 1, km: 1000, mi: 1609.344, yrd: 0.9144 } as const
+
+function isDistanceUnit(unit: string): unit is keyof typeof METRES_PER {
+  return Object.hasOwn(METRES_PER, unit)
+}
 
 export interface DurationToken {
   secs: number
@@ -21,7 +26,8 @@ export interface DurationToken {
 export function readDuration(token: string): DurationToken | undefined {
   const hms = HMS.exec(token)
   if (hms && (hms[1] || hms[2] || hms[3])) {
-    const [h, m, s] = [hms[1], hms[2], hms[3]].map((v) => (v ? Number(v) : 0))
+    const amount = (v: string | undefined): number => (v ? Number(v) : 0)
+    const [h, m, s] = [amount(hms[1]), amount(hms[2]), amount(hms[3])]
     return { secs: Math.round(h * 3600 + m * 60 + s), minutesOnly: !hms[1] && !hms[3], minutes: m }
   }
   const quoted = QUOTED.exec(token)
@@ -34,8 +40,9 @@ export function readDuration(token: string): DurationToken | undefined {
 
 export function readDistance(token: string): number | undefined {
   const match = DISTANCE.exec(token)
-  if (!match) return undefined
-  return Number(match[1]) * METRES_PER[match[2].toLowerCase()]
+  const unit = match ? requiredGroup(match, 2).toLowerCase() : ''
+  if (!match || !isDistanceUnit(unit)) return undefined
+  return Number(match[1]) * METRES_PER[unit]
 }
 
 export interface Range {
@@ -53,10 +60,10 @@ const PERCENT_SINGLE = new RegExp(`^(${NUM})%$`)
 /** `75%`, `88-94%`, `50%-75%`. */
 export function readPercent(token: string): Range | undefined {
   const single = PERCENT_SINGLE.exec(token)
-  if (single) return range(single[1], undefined)
+  if (single) return range(requiredGroup(single, 1), undefined)
   const match = PERCENT.exec(token)
   if (!match || match[2] === undefined) return undefined
-  return range(match[1], match[2])
+  return range(requiredGroup(match, 1), match[2])
 }
 
 const WATTS = /^(\d+)(?:w?-(\d+))?w$/i
@@ -64,7 +71,7 @@ const WATTS = /^(\d+)(?:w?-(\d+))?w$/i
 /** `220w`, `200-240w`, `200w-240w`. */
 export function readWatts(token: string): Range | undefined {
   const match = WATTS.exec(token)
-  return match ? range(match[1], match[2]) : undefined
+  return match ? range(requiredGroup(match, 1), match[2]) : undefined
 }
 
 const ZONE = /^z([1-7])(?:-z([1-7]))?$/i
@@ -72,7 +79,7 @@ const ZONE = /^z([1-7])(?:-z([1-7]))?$/i
 /** `Z2`, `Z3-Z4`. */
 export function readZone(token: string): Range | undefined {
   const match = ZONE.exec(token)
-  return match ? range(match[1], match[2]) : undefined
+  return match ? range(requiredGroup(match, 1), match[2]) : undefined
 }
 
 export function isCustomZone(token: string): boolean {
@@ -83,14 +90,14 @@ const BPM = /^(\d+)(?:-(\d+))?bpm$/i
 
 export function readBpm(token: string): Range | undefined {
   const match = BPM.exec(token)
-  return match ? range(match[1], match[2]) : undefined
+  return match ? range(requiredGroup(match, 1), match[2]) : undefined
 }
 
 const RPM = /^(\d+)(?:-(\d+))?rpm$/i
 
 export function readCadence(token: string): Range | undefined {
   const match = RPM.exec(token)
-  return match ? range(match[1], match[2]) : undefined
+  return match ? range(requiredGroup(match, 1), match[2]) : undefined
 }
 
 const PACE_UNITS: Record<string, PaceUnits> = {

@@ -48,8 +48,9 @@ export const LTHR_SHARE_OF_MAX_HR = 0.9
 
 /** A zone range as percent of the table's reference: for Z2-Z3 power, 56..90. */
 export function zoneEdges(table: ZoneTable, from: number, to = from): { low: number; high: number } {
-  const index = (z: number): number => Math.min(Math.max(Math.round(z), 1), table.length) - 1
-  return { low: table[index(Math.min(from, to))][0], high: table[index(Math.max(from, to))][1] }
+  // Clamped into the table, whose zones are never empty (each table above lists seven), so the zone exists.
+  const zone = (z: number): readonly [number, number] => table[Math.min(Math.max(Math.round(z), 1), table.length) - 1]!
+  return { low: zone(Math.min(from, to))[0], high: zone(Math.max(from, to))[1] }
 }
 
 export const METRES_PER_PACE_UNIT: Record<Exclude<PaceUnits, '%pace' | 'zone'>, number> = {

@@ -225,6 +225,7 @@ describe('edits that are refused with a clear message before any request', () =>
     ['power zones out of order', 'athlete:updateSportSettings', () => settings({ powerZones: [55, 75, 70, 105, 999] }), 'Power zones must increase: zone 3 (70%) is not above zone 2 (75%).'],
     ['an HR zone out of range', 'athlete:updateSportSettings', () => settings({ hrZones: [120, 140, 400] }), 'HR zone bounds must be between 40 and 250 bpm.'],
     ['LTHR above max HR', 'athlete:updateSportSettings', () => settings({ lthr: 200, maxHr: 190 }), 'LTHR must be below max HR.'],
+    ['the top HR zone above the max HR sent with it', 'athlete:updateSportSettings', () => settings({ hrZones: [120, 140, 200], maxHr: 190 }), 'The top HR zone cannot end above max HR.'],
     ['a swim threshold typed in seconds', 'athlete:updateSportSettings', () => settings({ thresholdPace: 7.5 }, swim()), 'That swim threshold is faster than the world record: it is stored as a speed in m/s.'],
     ['a resting HR out of range', 'athlete:updateWellness', () => day({ restingHr: 400 }), 'Resting HR must be between 20 and 150 bpm.'],
     ['a mood off the scale', 'athlete:updateWellness', () => day({ mood: 9 }), 'Mood is a whole number from 1 to 4.'],
@@ -240,6 +241,19 @@ describe('edits that are refused with a clear message before any request', () =>
       expect(h.sim.requests).toHaveLength(0)
     })
   }
+
+  it('refuses HR zones whose top is above the max HR already stored, naming both, and sends nothing', async () => {
+    const p: AthleteProfile = await ok('athlete:get', { athleteId: CYCLIST })
+    const ride = p.sports.find((s) => s.types.includes('Ride') && s.maxHr !== null)
+    expect(ride?.maxHr).toBeLessThan(240)
+    const top = (ride?.maxHr ?? 0) + 5
+    h.sim.resetRequests()
+    expect(await fails('athlete:updateSportSettings', settings({ hrZones: [120, 140, top] }, ride?.id))).toEqual({
+      code: 'INVALID_INPUT',
+      message: `The top HR zone ends at ${top} bpm, above max HR (${ride?.maxHr} bpm).`,
+    })
+    expect(h.sim.requests).toHaveLength(0)
+  })
 })
 
 describe('sport settings', () => {

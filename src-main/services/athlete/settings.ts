@@ -42,9 +42,9 @@ export function settingsProblem(current: SportSettingsView, c: SportSettingsChan
   const maxHr = c.maxHr ?? current.maxHr
   const lthr = c.lthr ?? current.lthr
   if (maxHr !== null && lthr !== null && lthr >= maxHr) return `LTHR (${lthr} bpm) must be below max HR (${maxHr} bpm).`
-  const hrZones = c.hrZones
-  if (hrZones && maxHr !== null && hrZones[hrZones.length - 1] > maxHr) {
-    return `The top HR zone ends at ${hrZones[hrZones.length - 1]} bpm, above max HR (${maxHr} bpm).`
+  const topHr = c.hrZones?.at(-1)
+  if (topHr !== undefined && maxHr !== null && topHr > maxHr) {
+    return `The top HR zone ends at ${topHr} bpm, above max HR (${maxHr} bpm).`
   }
   return null
 }

@@ -6,6 +6,7 @@ import { sanitizeFileName } from '../exports/fileNames'
 import type { ActivityDetails } from './detail'
 import { lttb } from './lttb'
 import type { SettingsCache } from './profile'
+import { isSample } from './samples'
 import { powerBounds, zoneBars, zoneSeconds } from './zones'
 
 /** Everything the chart and the CSV use, fetched in one request. */
@@ -155,7 +156,7 @@ export function streamWindow(
 ): ActivityStreams {
   const maxPoints = q.maxPoints ?? DEFAULT_MAX_POINTS
   const t = raw.time
-  const last = t.length ? t[t.length - 1] : 0
+  const last = t.at(-1) ?? 0
   const from = Math.max(0, Math.min(q.fromSecs ?? 0, last))
   const to = Math.max(from, Math.min(q.toSecs ?? last, last))
   const i0 = lowerBound(t, from)
@@ -168,10 +169,13 @@ export function streamWindow(
     const data = smooth > 1 && SMOOTHED.has(key) ? trailingMean(samples, smooth, i0, i1) : samples
     const xs: number[] = []
     const ys: number[] = []
+    // A series shorter than the time stream simply ends early; its missing samples are skipped like null ones.
     for (let i = i0; i < i1; i++) {
-      if (Number.isFinite(data[i])) {
-        xs.push(t[i])
-        ys.push(data[i])
+      const x = t[i]
+      const y = data[i]
+      if (x !== undefined && isSample(y)) {
+        xs.push(x)
+        ys.push(y)
       }
     }
     if (xs.length) series.push({ key: key as StreamKey, ...lttb(xs, ys, maxPoints) })
@@ -211,28 +215,29 @@ export function trailingMean(values: number[], n: number, i0 = 0, i1 = values.le
   let count = 0
   const start = Math.max(0, i0 - n + 1)
   for (let i = start; i < i1; i++) {
-    if (Number.isFinite(values[i])) {
-      sum += values[i]
+    const value = values[i]
+    if (isSample(value)) {
+      sum += value
       count++
     }
-    const drop = i - n
-    if (drop >= start && Number.isFinite(values[drop])) {
-      sum -= values[drop]
+    const dropped = i - n >= start ? values[i - n] : undefined
+    if (isSample(dropped)) {
+      sum -= dropped
       count--
     }
-    if (i >= i0) out[i] = Number.isFinite(values[i]) && count > 0 ? Math.round((sum / count) * 10) / 10 : Number.NaN
+    if (i >= i0) out[i] = isSample(value) && count > 0 ? Math.round((sum / count) * 10) / 10 : Number.NaN
   }
   return out
 }
 
 export function streamsCsv(raw: RawStreams): string {
-  const cols = [...raw.byType.keys()]
-  const lines = [['time', ...cols].join(',')]
-  for (let i = 0; i < raw.time.length; i++) {
-    const row = [String(raw.time[i])]
-    for (const c of cols) {
-      const v = raw.byType.get(c)![i]
-      row.push(Number.isFinite(v) ? String(v) : '')
+  const series = [...raw.byType.entries()]
+  const lines = [['time', ...series.map(([name]) => name)].join(',')]
+  for (const [i, time] of raw.time.entries()) {
+    const row = [String(time)]
+    for (const [, samples] of series) {
+      const v = samples[i]
+      row.push(isSample(v) ? String(v) : '')
     }
     lines.push(row.join(','))
   }
@@ -244,7 +249,8 @@ function lowerBound(a: number[], v: number): number {
   let hi = a.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (a[mid] < v) lo = mid + 1
+    // lo <= mid < hi <= a.length, so a[mid] is there.
+    if (a[mid]! < v) lo = mid + 1
     else hi = mid
   }
   return lo
@@ -255,7 +261,8 @@ function upperBound(a: number[], v: number): number {
   let hi = a.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if (a[mid] <= v) lo = mid + 1
+    // lo <= mid < hi <= a.length, so a[mid] is there.
+    if (a[mid]! <= v) lo = mid + 1
     else hi = mid
   }
   return lo

@@ -140,6 +140,42 @@ describe('stream windows', () => {
   })
 })
 
+describe('streams the API answers oddly', () => {
+  const activity = { id: 'i1', type: 'Ride' }
+
+  it('shows an activity with no streams, or only empty ones, as an empty chart, CSV and zone table', () => {
+    for (const list of [null, [], [{ type: 'time', data: [] as never }, { type: 'watts', data: [] as never }]]) {
+      const raw = rawStreams(list)
+      const w = streamWindow(activity, raw, {})
+      expect(w).toMatchObject({ totalSamples: 0, fromSecs: 0, toSecs: 0, windowSamples: 0, series: [] })
+      expect(streamsCsv(raw).split('\n')[1]).toBe('')
+      expect(streamZones(raw, [55, 75, 999], 250, [], [150, 999], []).power.every((z) => z.secs === 0)).toBe(true)
+    }
+  })
+
+  it('ends a series shorter than the time stream where its samples end', () => {
+    const raw = rawStreams([
+      { type: 'time', data: [0, 1, 2, 3] as never },
+      { type: 'watts', data: [100, 200] as never },
+    ])
+    const w = streamWindow(activity, raw, { smoothSecs: 0 })
+    expect(w.series).toEqual([{ key: 'watts', x: [0, 1], y: [100, 200] }])
+    expect(streamsCsv(raw)).toBe('time,watts\n0,100\n1,200\n2,\n3,\n')
+    expect(streamZones(raw, [55, 999], 250, [], [], []).power.map((z) => z.secs)).toEqual([1, 1])
+  })
+
+  it('draws no more samples than the time stream has times for', () => {
+    const raw = rawStreams([
+      { type: 'time', data: [0, 1] as never },
+      { type: 'heartrate', data: [120, 130, 140, 150] as never },
+    ])
+    expect(streamWindow(activity, raw, {}).series).toEqual([{ key: 'heartrate', x: [0, 1], y: [120, 130] }])
+    expect(lttb([0, 1], [120, 130, 140, 150], 1500)).toEqual({ x: [0, 1], y: [120, 130] })
+    // Samples past the last time count a second each, as the last sample does.
+    expect(zoneSeconds([120, 130, 140, 150], [135, 999], [0, 5])).toEqual([6, 2])
+  })
+})
+
 describe('fitness series', () => {
   it('gives one point per day, gaps for missing days and form = fitness - fatigue', () => {
     const days = fitnessDays(

@@ -10,17 +10,22 @@ const OPEN = 999
  * so a pause in the recording does not count as time in a zone.
  */
 export function zoneSeconds(values: ArrayLike<number>, upperBounds: number[], time?: ArrayLike<number>, maxGapSecs = 10): number[] {
-  const secs = new Array<number>(upperBounds.length).fill(0)
-  if (upperBounds.length === 0) return secs
+  const zones = upperBounds.map((upper, k) => ({ upper, open: k === upperBounds.length - 1, secs: 0 }))
   for (let i = 0; i < values.length; i++) {
     const v = values[i]
-    if (!Number.isFinite(v)) continue
-    const dt = time && i + 1 < time.length ? Math.max(0, Math.min(maxGapSecs, time[i + 1] - time[i])) : 1
-    let z = 0
-    while (z < upperBounds.length - 1 && v > upperBounds[z]) z++
-    secs[z] += dt
+    if (v === undefined || !Number.isFinite(v)) continue
+    const now = time?.[i]
+    const next = time?.[i + 1]
+    // The last sample, or one past the end of a shorter time stream, counts for a second.
+    const dt = now !== undefined && next !== undefined ? Math.max(0, Math.min(maxGapSecs, next - now)) : 1
+    for (const zone of zones) {
+      if (zone.open || !(v > zone.upper)) {
+        zone.secs += dt
+        break
+      }
+    }
   }
-  return secs
+  return zones.map((z) => z.secs)
 }
 
 /** Power zone bounds in watts from % of FTP; the open top zone stays unbounded. */

@@ -6,7 +6,9 @@ import { addDays } from '../dates'
  * The requests that carry out one athlete's intents, each sending only what the intents set:
  * - flags over whole days: one range `PUT /events?oldest&newest` per run of days on which every
  *   event either is in the action or already has those flags, whichever events the server takes
- *   the range to mean (those starting in it, or every one overlapping it);
+ *   the range to mean (those starting in it, or every one overlapping it); an event of several
+ *   days in the action is the range's when the run holds its first day, and no run reaches its
+ *   later days without that day, so a request changes no event but those it names (or ones already set);
  * - any other update: `PUT /events/{id}` with a partial body (documented as partial; events/bulk
  *   might replace the whole event, see the simulator's `bulkUpdate` axis);
  * - creates: `POST /events/bulk`, 500 a request;
@@ -25,8 +27,6 @@ export function requestsFor(ops: Op[], events: Event[]): WriteRequest[] {
   const byRange = new Set<UpdateOp>()
   const groups = new Map<string, UpdateOp[]>()
   for (const op of updates.filter(isFlagsOnly)) {
-    // A multi-day event is PUT on its own: it is the only way to know which request changed it.
-    if (lastDay(op.before) !== startDay(op.before)) continue
     const k = JSON.stringify(op.set)
     groups.set(k, [...(groups.get(k) ?? []), op])
   }
@@ -34,8 +34,15 @@ export function requestsFor(ops: Op[], events: Event[]): WriteRequest[] {
     const flags = group[0]!.set
     const inGroup = new Set(group.map((o) => o.before.id))
     const days = [...new Set(group.map((o) => startDay(o.before)))].sort()
-    const safe = (day: string) =>
-      events.every((e) => !touches(e, day) || inGroup.has(e.id) || hasAll(e, flags))
+    // Whether a run that begins on `runStart` may reach over `day`: every event there is in the
+    // action, or already set. An event of the action that spans several days counts only when
+    // the run holds its first day too, since then either reading changes it (by its start, or
+    // by its overlap); a run over its later days alone would change it under one reading only.
+    const safe = (day: string, runStart: string) =>
+      events.every((e) => {
+        if (!touches(e, day) || hasAll(e, flags)) return true
+        return inGroup.has(e.id) && startDay(e) >= runStart
+      })
     // A run may pass over days with nothing to change (no event, or all already set), never start or end on one.
     const wanted = new Set(days)
     let run: string[] = []
@@ -44,14 +51,18 @@ export function requestsFor(ops: Op[], events: Event[]): WriteRequest[] {
       if (!run.length) return
       const oldest = run[0]!
       const newest = run.at(-1)!
+      // An event of the action is the range's when it starts inside: both readings change it then.
       const covered = group.filter((o) => startDay(o.before) >= oldest && startDay(o.before) <= newest)
       covered.forEach((o) => byRange.add(o))
       out.push({ kind: 'range', oldest, newest, flags, ops: covered })
       run = []
     }
     for (let day = days[0]!; day <= days.at(-1)!; day = addDays(day, 1)) {
-      if (!safe(day)) flush()
-      else if (run.length || wanted.has(day)) run.push(day)
+      if (run.length && safe(day, run[0]!)) run.push(day)
+      else {
+        flush()
+        if (wanted.has(day) && safe(day, day)) run.push(day)
+      }
     }
     flush()
   }

@@ -58,8 +58,8 @@ function clean(name: string): string {
   text = text.replace(/\.{2,}/g, '.')
   text = text.replace(/\s+/g, ' ')
   text = trimEdges(text)
-  const stem = text.split('.')[0].trim()
-  if (DEVICE_NAME.test(stem)) text = `_${text}`
+  const [stem = ''] = text.split('.')
+  if (DEVICE_NAME.test(stem.trim())) text = `_${text}`
   return trimEdges(truncateBytes(text, MAX_NAME_BYTES))
 }
 

@@ -76,17 +76,27 @@ export function shareOnScale(target: Target, athlete: AthleteThresholds, scale: 
 type ZoneTable = ReadonlyArray<readonly [number, number]>
 
 function edges(table: ZoneTable): number[] {
-  return [table[0][0], ...table.map((z) => z[1])]
+  const [first] = table
+  return first ? [first[0], ...table.map((z) => z[1])] : []
 }
 
+/** Piecewise linear from one table's zone edges onto the other's: a value a third into Z3 lands a third into Z3. */
 function mapAcrossZones(value: number, from: ZoneTable, to: ZoneTable): number {
-  const a = edges(from)
-  const b = edges(to)
-  if (value <= a[0]) return (value / a[0]) * b[0]
-  for (let k = 0; k < a.length - 1; k++) {
-    if (value <= a[k + 1]) return b[k] + ((value - a[k]) / (a[k + 1] - a[k])) * (b[k + 1] - b[k])
+  const toEdges = edges(to)
+  const points = edges(from).flatMap((x, k) => {
+    const y = toEdges[k]
+    return y === undefined ? [] : [{ x, y }]
+  })
+  const [first] = points
+  const last = points.at(-1)
+  // Both are the default zone tables, never empty; without edges there is nothing to map across.
+  if (!first || !last) return value
+  if (value <= first.x) return (value / first.x) * first.y
+  for (const [k, high] of points.entries()) {
+    const low = points[k - 1]
+    if (low && value <= high.x) return low.y + ((value - low.x) / (high.x - low.x)) * (high.y - low.y)
   }
-  return (value / a[a.length - 1]) * b[b.length - 1]
+  return (value / last.x) * last.y
 }
 
 /** Why a target could not be placed on the scale, phrased for the coach. */

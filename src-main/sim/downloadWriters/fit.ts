@@ -123,8 +123,15 @@ export function writeFit(input: WorkoutExportInput, options: FitOptions = {}): U
     numValidSteps: steps.length,
   }
   if (input.description) workout.wktDescription = clip(input.description, MAX_NOTES_CHARS)
-  encoder.onMesg(Profile.MesgNum.FILE_ID, fileId)
-  encoder.onMesg(Profile.MesgNum.WORKOUT, workout)
-  for (const step of steps) encoder.onMesg(Profile.MesgNum.WORKOUT_STEP, step)
+  encoder.onMesg(mesgNum('FILE_ID'), fileId)
+  encoder.onMesg(mesgNum('WORKOUT'), workout)
+  for (const step of steps) encoder.onMesg(mesgNum('WORKOUT_STEP'), step)
   return encoder.close()
+}
+
+/** The SDK types its message numbers as a plain record; these three are in every FIT profile. */
+function mesgNum(name: 'FILE_ID' | 'WORKOUT' | 'WORKOUT_STEP'): number {
+  const num = Profile.MesgNum[name]
+  if (num === undefined) throw new Error(`The FIT SDK's profile has no ${name} message.`)
+  return num
 }

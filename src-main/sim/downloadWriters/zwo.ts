@@ -56,8 +56,9 @@ function segmentsOf(input: WorkoutExportInput, scale: 'ftp' | 'threshold-speed')
     if (item.type === 'step') segments.push({ kind: 'step', step: trainerStep(item) })
     if (item.type !== 'repeat' || item.reps < 1 || item.steps.length === 0) continue
     const steps = item.steps.map(trainerStep)
-    if (steps.length === 2 && steps.every(isSimpleInterval)) {
-      segments.push({ kind: 'intervals', reps: item.reps, on: steps[0], off: steps[1] })
+    const [on, off] = steps
+    if (on && off && steps.length === 2 && steps.every(isSimpleInterval)) {
+      segments.push({ kind: 'intervals', reps: item.reps, on, off })
     } else {
       for (let rep = 0; rep < item.reps; rep++) segments.push(...steps.map((step) => ({ kind: 'step' as const, step })))
     }

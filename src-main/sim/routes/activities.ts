@@ -2,7 +2,7 @@ import { resolveAthlete } from '../auth'
 import { localDateTimeIn, todayIn } from '../dates'
 import { rangeBound } from '../eventModel'
 import { int, list, localDate, requiredLocalDate } from '../params'
-import type { Route, RouteContext } from '../router'
+import { pathParam, type Route, type RouteContext } from '../router'
 import { publicActivity } from '../strava'
 import type { Activity, Wellness } from '../types'
 
@@ -23,7 +23,7 @@ export function pickFields<T extends object>(items: T[], fields: string[]): Arra
 }
 
 function listActivities(ctx: RouteContext): Array<Partial<Activity>> {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'read')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read')
   const oldest = rangeBound(requiredLocalDate(ctx.query, 'oldest'), false) ?? ''
   const newestText = localDate(ctx.query, 'newest')
   const timezone = athlete.athlete.timezone ?? 'UTC'
@@ -40,14 +40,14 @@ function listActivities(ctx: RouteContext): Array<Partial<Activity>> {
 }
 
 function activitiesByIds(ctx: RouteContext): Activity[] {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'read')
-  const ids = ctx.params.ids.split(',').map((s) => s.trim())
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read')
+  const ids = pathParam(ctx, 'ids').split(',').map((s) => s.trim())
   // Missing ids are skipped, as the live endpoint does.
   return ids.flatMap((id) => athlete.activities.filter((a) => a.id === id)).map(publicActivity)
 }
 
 function listWellness(ctx: RouteContext): Array<Partial<Wellness>> {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'read')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read')
   const oldest = localDate(ctx.query, 'oldest')?.slice(0, 10) ?? '0000-01-01'
   const newest = localDate(ctx.query, 'newest')?.slice(0, 10) ?? todayIn(athlete.athlete.timezone ?? 'UTC', ctx.now())
   const records = athlete.wellness.filter((w) => (w.id ?? '') >= oldest && (w.id ?? '') <= newest)

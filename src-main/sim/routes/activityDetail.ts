@@ -1,7 +1,7 @@
 import { resolveAthlete } from '../auth'
 import { accessDenied, notFound, unprocessable } from '../errors'
 import { bool, list } from '../params'
-import type { Route, RouteContext } from '../router'
+import { pathParam, type Route, type RouteContext } from '../router'
 import { publicActivity } from '../strava'
 import { analyse, type StreamSet } from '../streams'
 import { TextBody } from '../textBody'
@@ -9,7 +9,7 @@ import type { Activity, SimAthlete } from '../types'
 
 /** Activities are addressed by id alone; the owner must still be the coach or a coached athlete. */
 export function findOwned(ctx: RouteContext, access: 'read' | 'write'): { owner: SimAthlete; activity: Activity } {
-  const id = ctx.params.activityId
+  const id = pathParam(ctx, 'activityId')
   for (const athlete of ctx.state.athletes.values()) {
     const activity = athlete.activities.find((a) => a.id === id)
     if (!activity) continue
@@ -87,7 +87,11 @@ function selectStreams(ctx: RouteContext): { owner: SimAthlete; activity: Activi
   const { streams } = analyse(owner, activity)
   const wanted = list(ctx.query, 'types').map((t) => (t === 'fixed_watts' ? 'watts' : t))
   const names = wanted.length ? [...new Set(wanted)] : Object.keys(streams)
-  return { owner, activity, picked: names.filter((n) => n in streams).map((n) => [n, (streams as StreamSet)[n]]) }
+  return { owner, activity, picked: names.flatMap((n): Array<[string, number[]]> => {
+      const data = (streams as StreamSet)[n]
+      return data ? [[n, data]] : []
+    }),
+  }
 }
 
 function getStreams(ctx: RouteContext): unknown[] {

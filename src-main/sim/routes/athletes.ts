@@ -1,7 +1,7 @@
 import { resolveAthlete } from '../auth'
 import { notFound, springError } from '../errors'
 import { optional } from '../params'
-import type { Route, RouteContext } from '../router'
+import { pathParam, type Route, type RouteContext } from '../router'
 import type { AthleteWithTags, SimAthlete, SportSettings, WithSportSettings } from '../types'
 
 function withSportSettings(a: SimAthlete): WithSportSettings {
@@ -32,16 +32,16 @@ export const athleteRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/athlete/:id',
-    handler: (ctx) => withSportSettings(resolveAthlete(ctx.state, ctx.params.id, 'read')),
+    handler: (ctx) => withSportSettings(resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read')),
   },
   {
     method: 'GET',
     pattern: '/athlete/:id/sport-settings',
-    handler: (ctx) => resolveAthlete(ctx.state, ctx.params.id, 'read').sportSettings,
+    handler: (ctx) => resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read').sportSettings,
   },
   {
     method: 'GET',
     pattern: '/athlete/:id/sport-settings/:settingsId',
-    handler: (ctx) => findSettings(resolveAthlete(ctx.state, ctx.params.id, 'read').sportSettings, ctx.params.settingsId),
+    handler: (ctx) => findSettings(resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read').sportSettings, pathParam(ctx, 'settingsId')),
   },
 ]

@@ -2,7 +2,7 @@ import { resolveAthlete } from '../auth'
 import { addDays, todayIn } from '../dates'
 import { overlaps, patchEvent, rangeBound, readEventInput } from '../eventModel'
 import { bool, int, list, localDate } from '../params'
-import { intParam, type Route, type RouteContext } from '../router'
+import { intParam, pathParam, type Route, type RouteContext } from '../router'
 import type { CalendarEvent } from '../types'
 import { applyDerived, withWorkoutFile } from '../workoutText'
 import { byStart, findEvent, removeEvents, upsertEvent } from './eventStore'
@@ -13,7 +13,7 @@ import { answerEvent, answerEvents, matchOnUid, storedInput, withoutUid } from '
  * (inclusive) to six days later; a multi-day event that overlaps the range is included.
  */
 function listEvents(ctx: RouteContext): CalendarEvent[] {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'read')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read')
   const oldestText = localDate(ctx.query, 'oldest') ?? todayIn(athlete.athlete.timezone ?? 'UTC', ctx.now())
   const newestText = localDate(ctx.query, 'newest') ?? addDays(oldestText, 6)
   const from = rangeBound(oldestText, false) ?? ''
@@ -33,7 +33,7 @@ function listEvents(ctx: RouteContext): CalendarEvent[] {
  * generates a uid when none is sent.
  */
 function createOne(ctx: RouteContext): CalendarEvent {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   const upsertOnUid = bool(ctx.query, 'upsertOnUid')
   const input = readEventInput(withWorkoutFile(ctx.body()), true)
   const { existing, byDate } = upsertOnUid ? matchOnUid(ctx, athlete, input) : { existing: undefined, byDate: false }
@@ -42,7 +42,7 @@ function createOne(ctx: RouteContext): CalendarEvent {
 }
 
 function updateOne(ctx: RouteContext): CalendarEvent {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   const event = findEvent(athlete, intParam(ctx, 'eventId'))
   const input = storedInput(ctx, readEventInput(ctx.body(), false))
   patchEvent(event, input, ctx.now().toISOString())
@@ -51,7 +51,7 @@ function updateOne(ctx: RouteContext): CalendarEvent {
 }
 
 function deleteOne(ctx: RouteContext): Record<string, never> {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   removeEvents(athlete, new Set([findEvent(athlete, intParam(ctx, 'eventId'))]))
   return {}
 }
@@ -62,7 +62,7 @@ export const eventRoutes: Route[] = [
   {
     method: 'GET',
     pattern: '/athlete/:id/events/:eventId',
-    handler: (ctx) => answerEvent(ctx, findEvent(resolveAthlete(ctx.state, ctx.params.id, 'read'), intParam(ctx, 'eventId'))),
+    handler: (ctx) => answerEvent(ctx, findEvent(resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read'), intParam(ctx, 'eventId'))),
   },
   { method: 'PUT', pattern: '/athlete/:id/events/:eventId', handler: updateOne },
   { method: 'DELETE', pattern: '/athlete/:id/events/:eventId', handler: deleteOne },

@@ -3,7 +3,7 @@ import { addDays } from '../dates'
 import { createEvent, rangeBound, readEventInput } from '../eventModel'
 import { missingParam, notFound, unprocessable } from '../errors'
 import { bool, list, optional, requiredBool, requiredLocalDate } from '../params'
-import type { Route, RouteContext } from '../router'
+import { pathParam, type Route, type RouteContext } from '../router'
 import type { CalendarEvent, EventInput, SimAthlete } from '../types'
 import { withWorkoutFile } from '../workoutText'
 import { byStart, findEvent, newEventMeta, removeEvents, startsWithin, upsertEvent } from './eventStore'
@@ -22,7 +22,7 @@ function arrayBody(ctx: RouteContext): unknown[] {
  * a bad row changes nothing.
  */
 function createMany(ctx: RouteContext): CalendarEvent[] {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   const upsert = bool(ctx.query, 'upsert')
   // The spec marks both required on this endpoint.
   const upsertOnUid = requiredBool(ctx.query, 'upsertOnUid')
@@ -61,7 +61,7 @@ function startRange(ctx: RouteContext): { from: string; to: string } {
  * the profile's rangePut.
  */
 function updateRange(ctx: RouteContext): CalendarEvent[] {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   const { from, to } = startRange(ctx)
   const body = ctx.body()
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw unprocessable('Expected an event object')
@@ -86,7 +86,7 @@ function updateRange(ctx: RouteContext): CalendarEvent[] {
  * every future event of those categories goes. Answers 200 with no body, as the spec says.
  */
 function deleteRange(ctx: RouteContext): undefined {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   const from = rangeBound(requiredLocalDate(ctx.query, 'oldest'), false) ?? ''
   const categories = list(ctx.query, 'category')
   if (categories.length === 0) throw missingParam('category', 'list')
@@ -102,7 +102,7 @@ function deleteRange(ctx: RouteContext): undefined {
 
 /** PUT /athlete/{id}/events/bulk-delete: by id or external_id (which wins); unknown ones are ignored. */
 function bulkDelete(ctx: RouteContext): { eventsDeleted: number } {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   const doomed = new Set<CalendarEvent>()
   for (const row of arrayBody(ctx)) {
     if (typeof row !== 'object' || row === null) throw unprocessable('Expected objects with id or external_id')
@@ -118,7 +118,7 @@ function bulkDelete(ctx: RouteContext): { eventsDeleted: number } {
 
 /** POST /athlete/{id}/duplicate-events: copy k lands k x weeksBetween weeks after the original. */
 function duplicate(ctx: RouteContext): CalendarEvent[] {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   const body = ctx.body() as { eventIds?: unknown; numCopies?: unknown; weeksBetween?: unknown } | null
   const ids = body?.eventIds
   if (!Array.isArray(ids) || ids.some((id) => !Number.isInteger(id))) throw unprocessable('eventIds must be a list of event ids')

@@ -2,7 +2,7 @@ import { resolveAthlete, type Access } from '../auth'
 import { notFound, unprocessable } from '../errors'
 import { createFolder, createWorkout, patchWorkout, readFolderInput, readWorkoutInput } from '../library/workoutModel'
 import { folderWithChildren, libraryOf, type SimFolder, type SimLibrary, type SimWorkout } from '../library/store'
-import { intParam, type Route, type RouteContext } from '../router'
+import { intParam, pathParam, type Route, type RouteContext } from '../router'
 import type { SimAthlete } from '../types'
 
 // The workout library: GET/POST /folders, PUT/DELETE /folders/{id}, GET/POST /workouts, POST /workouts/bulk,
@@ -10,7 +10,7 @@ import type { SimAthlete } from '../types'
 // is listed with GET /folders (children included) or GET /workouts.
 
 function open(ctx: RouteContext, access: Access): { athlete: SimAthlete; library: SimLibrary } {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, access)
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), access)
   return { athlete, library: libraryOf(ctx.state, athlete) }
 }
 

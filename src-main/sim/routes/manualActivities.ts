@@ -1,7 +1,7 @@
 import { resolveAthlete } from '../auth'
 import { localToUtc, parseLocal } from '../dates'
 import { unprocessable } from '../errors'
-import type { Route, RouteContext } from '../router'
+import { pathParam, type Route, type RouteContext } from '../router'
 import type { SimState } from '../state'
 import type { Activity, SimAthlete } from '../types'
 
@@ -84,13 +84,13 @@ function upsert(ctx: RouteContext, athlete: SimAthlete, input: Activity): Activi
 }
 
 function createOne(ctx: RouteContext): Activity {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   return create(ctx, athlete, readManual(ctx.body()))
 }
 
 /** Every row is checked before any is written, so one bad row changes nothing. */
 function createBulk(ctx: RouteContext): Activity[] {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   const body = ctx.body()
   if (!Array.isArray(body)) throw unprocessable('Expected a list of activities')
   const inputs = body.map(readManual)

@@ -1,7 +1,7 @@
 import { accessDenied, notFound, unprocessable } from '../errors'
 import { chatFor, messageFor, type Chat, type Message, type SimChat } from '../chats'
 import { int } from '../params'
-import { intParam, type Route, type RouteContext } from '../router'
+import { intParam, pathParam, type Route, type RouteContext } from '../router'
 import { findOwned } from './activityDetail'
 
 // Comments on activities (GET/POST /activity/{id}/messages), the caller's chats with their unread
@@ -41,7 +41,7 @@ function sendMessage(ctx: RouteContext): { id: number; new_chat: Chat | null } {
 }
 
 function listChats(ctx: RouteContext): Chat[] {
-  const id = ctx.params.id
+  const id = pathParam(ctx, 'id')
   if (id !== '0' && id !== ctx.state.coachId) throw accessDenied()
   const reader = ctx.state.coachId
   return [...ctx.state.chats.values()]
@@ -53,7 +53,7 @@ function listChats(ctx: RouteContext): Chat[] {
 function markSeen(ctx: RouteContext): Record<string, never> {
   const chat: SimChat | undefined = ctx.state.chats.get(intParam(ctx, 'chatId'))
   if (!chat || ctx.state.athlete(chat.athleteId)?.relation === 'stranger') throw notFound('Chat not found')
-  const msgId = Number(ctx.params.msgId)
+  const msgId = Number(pathParam(ctx, 'msgId'))
   if (!Number.isSafeInteger(msgId) || !chat.messages.some((m) => m.id === msgId)) throw notFound('Message not found')
   const reader = ctx.state.coachId
   chat.lastSeen.set(reader, Math.max(chat.lastSeen.get(reader) ?? 0, msgId))

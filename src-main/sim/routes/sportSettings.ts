@@ -1,7 +1,7 @@
 import { resolveAthlete } from '../auth'
 import { missingParam, notFound, unprocessable } from '../errors'
 import { bool, optional } from '../params'
-import type { Route, RouteContext } from '../router'
+import { pathParam, type Route, type RouteContext } from '../router'
 import type { SportSettings } from '../types'
 
 const NUMBER_FIELDS = ['ftp', 'indoor_ftp', 'w_prime', 'p_max', 'lthr', 'max_hr', 'threshold_pace', 'sweet_spot_min', 'sweet_spot_max'] as const
@@ -17,10 +17,10 @@ const MAX_SWIM_SPEED = 2.5
  * sets hr_zones itself; with false the zones stay as they were.
  */
 function updateSettings(ctx: RouteContext): SportSettings {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   if (optional(ctx.query, 'recalcHrZones') === undefined) throw missingParam('recalcHrZones', 'boolean')
   const recalc = bool(ctx.query, 'recalcHrZones')
-  const key = ctx.params.settingsId
+  const key = pathParam(ctx, 'settingsId')
   const settings = athlete.sportSettings.find((s) => String(s.id) === key || (s.types ?? []).some((t) => t === key))
   if (!settings) throw notFound(`Sport settings ${key} not found`)
   const body = ctx.body()
@@ -49,9 +49,10 @@ function updateSettings(ctx: RouteContext): SportSettings {
 }
 
 function recalculatedHrZones(zones: number[], oldLthr: number | null, lthr: number | null, maxHr: number | null): number[] {
-  if (!zones.length || !oldLthr || !lthr) return zones
+  const top = zones.at(-1)
+  if (top === undefined || !oldLthr || !lthr) return zones
   const scaled = zones.slice(0, -1).map((z) => Math.round((z / oldLthr) * lthr))
-  return [...scaled, maxHr ?? Math.round((zones[zones.length - 1] / oldLthr) * lthr)]
+  return [...scaled, maxHr ?? Math.round((top / oldLthr) * lthr)]
 }
 
 export const sportSettingsRoutes: Route[] = [{ method: 'PUT', pattern: '/athlete/:id/sport-settings/:settingsId', handler: updateSettings }]

@@ -1,7 +1,7 @@
 import { resolveAthlete } from '../auth'
 import { addDays, mondayOf, todayIn } from '../dates'
 import { list, localDate } from '../params'
-import type { Route, RouteContext } from '../router'
+import { pathParam, type Route, type RouteContext } from '../router'
 import type { Activity, ActivityType, CategorySummary, SimAthlete, SummaryWithCats, Wellness } from '../types'
 
 interface Totals {
@@ -58,7 +58,8 @@ function weekRow(athlete: SimAthlete, weekStart: string, from: string, to: strin
     byType.set(type, t)
     ;(a.icu_hr_zone_times ?? []).forEach((secs, i) => (zones[i] = (zones[i] ?? 0) + secs))
   }
-  const asOf = activities.length ? localDay(activities[activities.length - 1]) : last
+  const latest = activities.at(-1)
+  const asOf = latest ? localDay(latest) : last
   const wellness = latestWellness(athlete.wellness, asOf)
   const eftp = wellness?.sportInfo?.find((s) => s.type === 'Ride')?.eftp ?? null
   const weight = latestValue(athlete.wellness, last, (w) => w.weight) ?? athlete.athlete.icu_weight ?? null
@@ -93,14 +94,13 @@ function weekRow(athlete: SimAthlete, weekStart: string, from: string, to: strin
 }
 
 function latestWellness(records: Wellness[], onOrBefore: string): Wellness | undefined {
-  for (let i = records.length - 1; i >= 0; i--) if ((records[i].id ?? '') <= onOrBefore) return records[i]
-  return undefined
+  return records.findLast((w) => (w.id ?? '') <= onOrBefore)
 }
 
 function latestValue(records: Wellness[], onOrBefore: string, get: (w: Wellness) => number | null | undefined): number | null {
-  for (let i = records.length - 1; i >= 0; i--) {
-    const value = get(records[i])
-    if ((records[i].id ?? '') <= onOrBefore && value !== null && value !== undefined) return value
+  for (const w of records.toReversed()) {
+    const value = get(w)
+    if ((w.id ?? '') <= onOrBefore && value !== null && value !== undefined) return value
   }
   return null
 }
@@ -109,7 +109,7 @@ const round1 = (n: number): number => Math.round(n * 10) / 10
 const round2 = (n: number): number => Math.round(n * 100) / 100
 
 function athleteSummary(ctx: RouteContext): SummaryWithCats[] {
-  const caller = resolveAthlete(ctx.state, ctx.params.id, 'read')
+  const caller = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read')
   const today = todayIn(caller.athlete.timezone ?? 'UTC', ctx.now())
   const end = localDate(ctx.query, 'end')?.slice(0, 10) ?? today
   const start = localDate(ctx.query, 'start')?.slice(0, 10) ?? addDays(end, -6)

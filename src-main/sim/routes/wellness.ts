@@ -2,7 +2,7 @@ import { resolveAthlete } from '../auth'
 import { parseLocal, todayIn } from '../dates'
 import { notFound, unprocessable } from '../errors'
 import { list, localDate } from '../params'
-import type { Route, RouteContext } from '../router'
+import { pathParam, type Route, type RouteContext } from '../router'
 import { TextBody } from '../textBody'
 import type { SimAthlete, Wellness } from '../types'
 
@@ -49,21 +49,21 @@ function applyPatch(athlete: SimAthlete, date: string, body: unknown, now: Date)
 }
 
 function getDay(ctx: RouteContext): Wellness {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'read')
-  const date = day(ctx.params.date)
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read')
+  const date = day(pathParam(ctx, 'date'))
   const record = athlete.wellness.find((w) => w.id === date)
   if (!record) throw notFound(`Wellness ${date} not found`)
   return record
 }
 
 function putDay(ctx: RouteContext): Wellness {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
-  return applyPatch(athlete, day(ctx.params.date), ctx.body(), ctx.now())
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
+  return applyPatch(athlete, day(pathParam(ctx, 'date')), ctx.body(), ctx.now())
 }
 
 /** PUT /wellness with the date as the record's id. */
 function putById(ctx: RouteContext): Wellness {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   const body = ctx.body() as { id?: unknown } | null
   if (typeof body?.id !== 'string') throw unprocessable('id (the date) is required')
   return applyPatch(athlete, day(body.id), body, ctx.now())
@@ -71,23 +71,23 @@ function putById(ctx: RouteContext): Wellness {
 
 /** All rows are checked before any is written, so a bad row changes nothing. */
 function putBulk(ctx: RouteContext): undefined {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'write')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'write')
   const rows = ctx.body()
   if (!Array.isArray(rows)) throw unprocessable('Expected a list of wellness records')
-  const dates = rows.map((r) => {
+  const dated = rows.map((r: unknown) => {
     const id = (r as { id?: unknown } | null)?.id
     if (typeof id !== 'string') throw unprocessable('id (the date) is required')
-    return day(id)
+    return { date: day(id), row: r }
   })
   const copy = structuredClone(athlete.wellness)
   const scratch = { ...athlete, wellness: copy }
-  rows.forEach((r, i) => applyPatch(scratch, dates[i], r, ctx.now()))
+  for (const { date, row } of dated) applyPatch(scratch, date, row, ctx.now())
   athlete.wellness = copy
   return undefined
 }
 
 function csv(ctx: RouteContext): TextBody {
-  const athlete = resolveAthlete(ctx.state, ctx.params.id, 'read')
+  const athlete = resolveAthlete(ctx.state, pathParam(ctx, 'id'), 'read')
   const oldest = localDate(ctx.query, 'oldest')?.slice(0, 10) ?? '0000-01-01'
   const newest = localDate(ctx.query, 'newest')?.slice(0, 10) ?? todayIn(athlete.athlete.timezone ?? 'UTC', ctx.now())
   const wanted = list(ctx.query, 'cols')

@@ -1,5 +1,5 @@
 import { addDays } from '../dates'
-import type { Rng } from '../random'
+import { cycle, type Rng } from '../random'
 import type { EventInput } from '../types'
 import type { AthleteSpec } from './roster'
 
@@ -10,7 +10,7 @@ export interface CalendarExtras {
   notes: EventInput[]
 }
 
-const RACES: Record<string, Array<{ name: string; type: string }>> = {
+const RACES: Record<AthleteSpec['profile'], Array<{ name: string; type: string }>> = {
   cyclist: [{ name: 'Gran Fondo Stelvio', type: 'Ride' }, { name: 'Regional Road Race', type: 'Ride' }],
   runner: [{ name: 'City Marathon', type: 'Run' }, { name: 'Half Marathon Champs', type: 'Run' }],
   triathlete: [{ name: 'Ironman 70.3', type: 'Ride' }, { name: 'Olympic Distance Triathlon', type: 'Run' }],
@@ -31,7 +31,7 @@ export function calendarExtras(spec: AthleteSpec, today: string, rng: Rng): Cale
   const notes: EventInput[] = []
   const count = rng.int(1, 3)
   for (let i = 0; i < count; i++) {
-    const note = NOTES[(spec.index + i) % NOTES.length]
+    const note = cycle(NOTES, spec.index + i)
     const date = addDays(today, rng.int(-12, 25))
     notes.push({ category: 'NOTE', name: note.name, description: note.description, start_date_local: `${date}T00:00:00` })
   }

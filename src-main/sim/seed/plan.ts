@@ -84,7 +84,8 @@ export function sessionsForDay(profile: SportProfile, level: number, phase: numb
   const day = weekday(date)
   const weekend = day >= 5
   const sessions: Session[] = []
-  for (const slot of WEEKS[profile][day]) {
+  // Each profile's week lists all seven days; a day it left out would simply be a rest day.
+  for (const slot of WEEKS[profile][day] ?? []) {
     if (slot.chance !== undefined && !rng.chance(slot.chance)) continue
     const scale = level * weekFactor(date, phase) * rng.float(0.9, 1.1)
     const previous = sessions[sessions.length - 1]

@@ -1,4 +1,4 @@
-import type { Rng } from '../random'
+import { cycle, type Rng } from '../random'
 import type { Relation, SportProfile } from '../types'
 
 /** Everything the generators need to know about one athlete before any data exists. */
@@ -121,18 +121,18 @@ export function coachedSpecs(count: number, rngFor: (index: number) => Rng, refe
   const specs: AthleteSpec[] = []
   for (let i = 0; i < count; i++) {
     const rng = rngFor(i + 1)
-    const t = i < TEMPLATES.length ? TEMPLATES[i] : generatedTemplate(i, rng)
+    const t = TEMPLATES[i] ?? generatedTemplate(i, rng)
     specs.push(physiology(t, i, rng, referenceYear, i === readOnlyIndex))
   }
   return specs
 }
 
 function generatedTemplate(i: number, rng: Rng): Template {
-  const [firstname, sex] = FIRST_NAMES[i % FIRST_NAMES.length]
-  const lastname = LAST_NAMES[(i * 7 + Math.floor(i / FIRST_NAMES.length)) % LAST_NAMES.length]
+  const [firstname, sex] = cycle(FIRST_NAMES, i)
+  const lastname = cycle(LAST_NAMES, i * 7 + Math.floor(i / FIRST_NAMES.length))
   const tags = TAGS.filter(() => rng.chance(0.3)).slice(0, 2)
   return {
-    ...PLACES[i % PLACES.length],
+    ...cycle(PLACES, i),
     profile: rng.pick(PROFILES),
     firstname,
     lastname,

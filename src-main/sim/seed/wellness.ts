@@ -53,15 +53,17 @@ const round2 = (n: number): number => Math.round(n * 100) / 100
 export function buildWellness(spec: AthleteSpec, activities: Activity[], now: Date, rng: Rng): Wellness[] {
   const today = todayIn(spec.timezone, now)
   const firstDay = addDays(today, -(HISTORY_DAYS - 1))
-  const loads = new Array<number>(HISTORY_DAYS).fill(0)
   const dayIndex = (a: Activity): number => {
     const date = (a.start_date_local ?? '').slice(0, 10)
     return Math.round((Date.parse(date) - Date.parse(firstDay)) / 86_400_000)
   }
+  const loadByDay = new Map<number, number>()
   for (const a of activities) {
     const i = dayIndex(a)
-    if (i >= 0 && i < HISTORY_DAYS) loads[i] += a.icu_training_load ?? 0
+    loadByDay.set(i, (loadByDay.get(i) ?? 0) + (a.icu_training_load ?? 0))
   }
+  // Activities outside the history (before its first day, after today) count for no day.
+  const loads = Array.from({ length: HISTORY_DAYS }, (_, i) => loadByDay.get(i) ?? 0)
   const series = fitnessSeries(firstDay, loads)
   for (const a of activities) {
     const day = series[dayIndex(a)]
@@ -72,6 +74,7 @@ export function buildWellness(spec: AthleteSpec, activities: Activity[], now: Da
   const rides = spec.profile === 'cyclist' || spec.profile === 'triathlete' || spec.profile === 'coach'
   const baseHrv = rng.float(55, 95)
   return series.map((day, i) => {
+    const weekBefore = series[i - 7]
     const form = day.ctl - day.atl
     const strained = form < -15
     const maybe = <T>(value: T, p = 0.06): T | null => (rng.chance(p) ? null : value)
@@ -81,7 +84,7 @@ export function buildWellness(spec: AthleteSpec, activities: Activity[], now: Da
       id: day.date,
       ctl: round2(day.ctl),
       atl: round2(day.atl),
-      rampRate: i >= 7 ? round2(day.ctl - series[i - 7].ctl) : null,
+      rampRate: weekBefore ? round2(day.ctl - weekBefore.ctl) : null,
       ctlLoad: day.load,
       atlLoad: day.load,
       sportInfo: rides ? [rideInfo(spec, i)] : null,

@@ -43,7 +43,12 @@ export function generateStreams(activity: Activity, segments: Segment[], who: At
     scaleTo(watts, activity.icu_average_watts ?? null, 0)
     out.watts = watts
     effort = ema(watts.map((w) => w / Math.max(1, who.ftp)), 20)
-    out.cadence = watts.map((w, i) => (w === 0 ? 0 : Math.round(87 + 8 * (effort[i] - 0.7) - (climbing[i] ? 9 : 0) + rng.normal(0, 2.5))))
+    const rideEffort = effort
+    out.cadence = watts.map((w, i) => {
+      // effort is the moving average of these watts, one value per sample.
+      const e = rideEffort[i]
+      return w === 0 || e === undefined ? 0 : Math.round(87 + 8 * (e - 0.7) - (climbing[i] ? 9 : 0) + rng.normal(0, 2.5))
+    })
   } else {
     effort = ema(frac.map((f) => f * rng.float(0.97, 1.03)), 8)
     const base = type === 'Swim' ? 28 : 170
@@ -131,17 +136,20 @@ function altitude(distance: number[], climbing: boolean[], gain: number, outdoor
   const terrain = distance.map((d) => waves.reduce((a, w) => a + Math.sin((d / w.len) * Math.PI * 2 + w.phase), 0))
   const hills = new Array<number>(distance.length).fill(0)
   let height = 0
-  for (let i = 1; i < distance.length; i++) {
-    const step = distance[i] - distance[i - 1]
+  distance.forEach((d, i) => {
+    const before = distance[i - 1]
+    if (before === undefined) return
+    const step = d - before
     // Up at about 4% while climbing, back down afterwards so the ride ends near its start.
     height = climbing[i] ? height + step * 0.04 : Math.max(0, height - step * 0.02)
     hills[i] = height
-  }
+  })
   const target = Math.max(outdoor ? 20 : 10, gain)
   const climbGain = positiveGain(hills)
   const terrainGain = positiveGain(terrain)
   const amp = terrainGain > 0 ? Math.max(0, target - climbGain) / terrainGain : 0
-  return terrain.map((t, i) => Math.round((base + amp * t + hills[i]) * 10) / 10)
+  // hills has a value (0 on the flat) for every distance sample, as terrain does.
+  return terrain.map((t, i) => Math.round((base + amp * t + (hills[i] ?? 0)) * 10) / 10)
 }
 
 function temperature(n: number, rng: Rng): number[] {
@@ -151,7 +159,10 @@ function temperature(n: number, rng: Rng): number[] {
 
 function positiveGain(values: number[]): number {
   let g = 0
-  for (let i = 1; i < values.length; i++) if (values[i] > values[i - 1]) g += values[i] - values[i - 1]
+  values.forEach((v, i) => {
+    const before = values[i - 1]
+    if (before !== undefined && v > before) g += v - before
+  })
   return g
 }
 
@@ -172,14 +183,14 @@ function scaleTo(values: number[], target: number | null, digits: number): void 
   if (mean <= 0) return
   const k = target / mean
   const p = 10 ** digits
-  for (let i = 0; i < values.length; i++) values[i] = Math.round(values[i] * k * p) / p
+  values.forEach((v, i) => (values[i] = Math.round(v * k * p) / p))
 }
 
 function scaleSum(values: number[], total: number | null): void {
   if (total === null || values.length === 0) return
   const sum = values.reduce((a, b) => a + b, 0)
   if (sum <= 0) return
-  for (let i = 0; i < values.length; i++) values[i] *= total / sum
+  values.forEach((v, i) => (values[i] = v * (total / sum)))
 }
 
 function round2(n: number): number {

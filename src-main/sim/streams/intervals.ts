@@ -42,7 +42,7 @@ function describe(id: number, s: Segment, start: number, end: number, st: Stream
     end_time: end,
     moving_time: secs,
     elapsed_time: secs,
-    distance: dist.length ? round1((dist[end - 1] ?? 0) - (start > 0 ? dist[start - 1] : 0)) : undefined,
+    distance: dist.length ? round1((dist[end - 1] ?? 0) - (dist[start - 1] ?? 0)) : undefined,
     average_watts: avgW === null ? undefined : Math.round(avgW),
     weighted_average_watts: np === null ? undefined : Math.round(np),
     max_watts: watts.length ? Math.max(...watts) : undefined,
@@ -64,20 +64,26 @@ function describe(id: number, s: Segment, start: number, end: number, st: Stream
 export function groupsFor(intervals: Interval[], segments: Segment[]): IntervalGroup[] {
   const byKey = new Map<string, Interval[]>()
   intervals.forEach((iv, i) => {
-    if (!segments[i]?.work) return
-    const key = groupKey(segments[i])
+    const segment = segments[i]
+    if (!segment?.work) return
+    const key = groupKey(segment)
     byKey.set(key, [...(byKey.get(key) ?? []), iv])
   })
   return [...byKey.entries()]
-    .filter(([, list]) => list.length > 1)
-    .map(([key, list]) => ({
-      id: key,
-      count: list.length,
-      start_index: list[0].start_index,
-      moving_time: Math.round(sum(list.map((i) => i.moving_time ?? 0)) / list.length),
-      average_watts: avgOf(list.map((i) => i.average_watts)),
-      average_heartrate: avgOf(list.map((i) => i.average_heartrate)),
-    }))
+    .flatMap(([key, list]) => {
+      const [first] = list
+      if (!first || list.length < 2) return []
+      return [
+        {
+          id: key,
+          count: list.length,
+          start_index: first.start_index,
+          moving_time: Math.round(sum(list.map((i) => i.moving_time ?? 0)) / list.length),
+          average_watts: avgOf(list.map((i) => i.average_watts)),
+          average_heartrate: avgOf(list.map((i) => i.average_heartrate)),
+        },
+      ]
+    })
 }
 
 function groupKey(s: Segment): string {
@@ -97,14 +103,14 @@ export function normalisedPower(watts: number[]): number | null {
   let window = 0
   let acc = 0
   let count = 0
-  for (let i = 0; i < watts.length; i++) {
-    window += watts[i]
-    if (i >= 30) window -= watts[i - 30]
+  watts.forEach((w, i) => {
+    window += w
+    window -= watts[i - 30] ?? 0
     if (i >= 29) {
       acc += (window / 30) ** 4
       count++
     }
-  }
+  })
   return (acc / count) ** 0.25
 }
 
@@ -125,7 +131,10 @@ function sum(values: number[]): number {
 
 function gain(values: number[]): number {
   let g = 0
-  for (let i = 1; i < values.length; i++) if (values[i] > values[i - 1]) g += values[i] - values[i - 1]
+  values.forEach((v, i) => {
+    const before = values[i - 1]
+    if (before !== undefined && v > before) g += v - before
+  })
   return g
 }
 

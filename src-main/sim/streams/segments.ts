@@ -123,12 +123,12 @@ function addClimbs(segments: Segment[], rng: Rng): Segment[] {
     const climbs = Math.min(6, Math.floor(s.secs / 1800))
     const climbSecs = climbs > 0 ? Array.from({ length: climbs }, () => rng.int(240, 600)) : []
     const flat = (s.secs - climbSecs.reduce((a, b) => a + b, 0)) / (climbs + 1)
-    for (let i = 0; i <= climbs; i++) {
+    // Flat, climb, flat, ..., climb, flat: one more flat stretch than climbs.
+    out.push({ ...s, label: s.label, secs: flat })
+    for (const secs of climbSecs) {
+      const effort = Math.min(1.08, s.from + rng.float(0.22, 0.32))
+      out.push({ label: `Climb ${++n}`, secs, from: effort, to: effort, work: true, climb: true })
       out.push({ ...s, label: s.label, secs: flat })
-      if (i < climbs) {
-        const effort = Math.min(1.08, s.from + rng.float(0.22, 0.32))
-        out.push({ label: `Climb ${++n}`, secs: climbSecs[i], from: effort, to: effort, work: true, climb: true })
-      }
     }
   }
   return out

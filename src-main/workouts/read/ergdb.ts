@@ -1,4 +1,5 @@
-import type { Step } from '../types'
+import { requiredGroup } from '../requiredGroup'
+import type { Step, Target } from '../types'
 import { findRepeats } from './repeats'
 import { WorkoutFileError, type ReadWorkout } from './types'
 
@@ -20,7 +21,7 @@ function sections(text: string): Map<string, string[]> {
     const line = raw.trim()
     const open = /^\[\s*([A-Z ]+?)\s*\]$/i.exec(line)
     if (open) {
-      const name = open[1].toUpperCase()
+      const name = requiredGroup(open, 1).toUpperCase()
       if (name.startsWith('END ')) current = null
       else out.set(name, (current = []))
     } else if (current && line) current.push(line)
@@ -33,7 +34,7 @@ function header(lines: string[]): { values: Map<string, string>; columns: string
   let columns = ''
   for (const line of lines) {
     const kv = /^([^=]+?)\s*=\s*(.*)$/.exec(line)
-    if (kv) values.set(kv[1].trim().toUpperCase(), kv[2].trim())
+    if (kv) values.set(requiredGroup(kv, 1).trim().toUpperCase(), requiredGroup(kv, 2).trim())
     else if (/^MINUTES\b/i.test(line)) columns = line.toUpperCase()
   }
   return { values, columns }
@@ -74,7 +75,7 @@ export function readErgDb(text: string, format: 'erg' | 'mrc'): ReadWorkout {
   const ftp = Number(values.get('FTP'))
   const notes: string[] = []
   // Watts at a stated FTP travel better as percentages: the course then fits every athlete it is assigned to.
-  const toTarget = (v: number): Step['target'] => {
+  const toTarget = (v: number): Target => {
     if (!watts) return { kind: 'power', units: '%ftp', start: Math.round(v * 10) / 10 }
     if (ftp > 0) return { kind: 'power', units: '%ftp', start: Math.round((v / ftp) * 1000) / 10 }
     return { kind: 'power', units: 'w', start: Math.round(v) }
@@ -85,12 +86,11 @@ export function readErgDb(text: string, format: 'erg' | 'mrc'): ReadWorkout {
   const pts = points(data)
   const texts = cues(parts.get('COURSE TEXT'))
   const steps: Step[] = []
-  for (let k = 0; k + 1 < pts.length; k++) {
-    const a = pts[k]
-    const b = pts[k + 1]
-    if (b.secs <= a.secs) continue
-    const from = toTarget(a.value)!
-    const to = toTarget(b.value)!
+  for (const [k, b] of pts.entries()) {
+    const a = pts[k - 1]
+    if (a === undefined || b.secs <= a.secs) continue
+    const from = toTarget(a.value)
+    const to = toTarget(b.value)
     const step: Step = { line: 0, durationSecs: b.secs - a.secs, target: from }
     if (to.start !== from.start) {
       step.target = { ...from, end: to.start } as Step['target']

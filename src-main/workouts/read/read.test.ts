@@ -66,6 +66,19 @@ describe('reading Zwift workouts', () => {
     expect(() => readWorkoutFile('x.fit', 'binary')).toThrow(/reads .zwo, .mrc and .erg/)
   })
 
+  it('refuses a Zwift file cut off inside a tag, an attribute or a comment, saying so', () => {
+    const cutAt = (marker: string): string => ZWIFT.slice(0, ZWIFT.indexOf(marker) + marker.length)
+    expect(() => readWorkoutFile('x.zwo', cutAt('<SteadyState'))).toThrow('ends inside the tag <SteadyState>')
+    expect(() => readWorkoutFile('x.zwo', cutAt('OnPower="1'))).toThrow('ends inside an attribute of <IntervalsT>')
+    expect(() => readWorkoutFile('x.zwo', '<workout_file><!-- half')).toThrow('ends inside a comment')
+    expect(() => readWorkoutFile('x.zwo', '')).toThrow('has no XML elements')
+  })
+
+  it('reads the steps a Zwift file has when it is cut off between elements', () => {
+    const cut = ZWIFT.slice(0, ZWIFT.indexOf('<FreeRide'))
+    expect(readWorkoutFile('x.zwo', cut).text.split('\n').at(-1)).toBe('- 5m 60%')
+  })
+
   it('decodes entities and character references but nothing else', () => {
     const el = parseXml('<a t="&lt;&#65;&#x42;&unknown;"><![CDATA[<raw>]]></a>')
     expect(el.attrs.t).toBe('<AB&unknown;')
@@ -117,6 +130,19 @@ describe('reading ERGdb courses', () => {
     expect(() => readWorkoutFile('a.mrc', '[COURSE HEADER]\n[END COURSE HEADER]')).toThrow(/no \[COURSE DATA\]/)
     expect(() => readWorkoutFile('a.mrc', '[COURSE DATA]\n0 x\n[END COURSE DATA]')).toThrow(/cannot read the course line/)
     expect(() => readWorkoutFile('a.mrc', '[COURSE DATA]\n0 50\n[END COURSE DATA]')).toThrow(/no steps/)
+  })
+
+  it('says where a course cut off in the middle of a line stops making sense', () => {
+    const cut = '[COURSE HEADER]\nMINUTES WATTS\n[END COURSE HEADER]\n[COURSE DATA]\n0 125\n5 125\n5'
+    expect(() => readWorkoutFile('cut.erg', cut)).toThrow(WorkoutFileError)
+    expect(() => readWorkoutFile('cut.erg', cut)).toThrow('Coach Desk cannot read the course line "5".')
+  })
+
+  it('reads the points a course has when it is cut off between lines, and refuses one cut inside its header', () => {
+    const cut = '[COURSE HEADER]\nMINUTES PERCENT\n[END COURSE HEADER]\n[COURSE DATA]\n0 50\n10 50\n10 90\n'
+    expect(readWorkoutFile('cut.mrc', cut).text).toBe('- 10m 50%')
+    expect(() => readWorkoutFile('cut.mrc', '[COURSE HEADER]\nFTP = 2')).toThrow(/no \[COURSE DATA\]/)
+    expect(() => readWorkoutFile('cut.mrc', '[COURSE DATA')).toThrow(/no \[COURSE DATA\]/)
   })
 })
 

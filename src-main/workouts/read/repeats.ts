@@ -5,16 +5,17 @@ import type { Step, WorkoutItem } from '../types'
 
 const MAX_PATTERN = 4
 
-function sameStep(a: Step, b: Step): boolean {
-  return JSON.stringify({ ...a, line: 0 }) === JSON.stringify({ ...b, line: 0 })
+function sameStep(a: Step, b: Step | undefined): boolean {
+  return b !== undefined && JSON.stringify({ ...a, line: 0 }) === JSON.stringify({ ...b, line: 0 })
 }
 
 function repeatsAt(steps: Step[], at: number, size: number): number {
+  const block = steps.slice(at, at + size)
   let reps = 1
   for (;;) {
     const next = at + reps * size
     if (next + size > steps.length) return reps
-    for (let k = 0; k < size; k++) if (!sameStep(steps[at + k], steps[next + k])) return reps
+    if (!block.every((step, k) => sameStep(step, steps[next + k]))) return reps
     reps++
   }
 }
@@ -25,8 +26,9 @@ function repeatsAt(steps: Step[], at: number, size: number): number {
  */
 export function findRepeats(steps: Step[]): WorkoutItem[] {
   const items: WorkoutItem[] = []
-  let i = 0
-  while (i < steps.length) {
+  let resumeAt = 0
+  for (const [i, step] of steps.entries()) {
+    if (i < resumeAt) continue
     let best = { size: 0, reps: 1 }
     for (let size = 2; size <= MAX_PATTERN; size++) {
       const reps = repeatsAt(steps, i, size)
@@ -34,10 +36,9 @@ export function findRepeats(steps: Step[]): WorkoutItem[] {
     }
     if (best.size) {
       items.push({ type: 'repeat', line: 0, reps: best.reps, steps: steps.slice(i, i + best.size) })
-      i += best.size * best.reps
+      resumeAt = i + best.size * best.reps
     } else {
-      items.push({ type: 'step', ...steps[i] })
-      i++
+      items.push({ type: 'step', ...step })
     }
   }
   return items

@@ -39,7 +39,8 @@ export function parseXml(src: string): XmlElement {
   const stack: XmlElement[] = [root]
   let i = 0
   while (i < src.length) {
-    const top = stack[stack.length - 1]
+    // Closing tags never pop the document itself, so the stack always holds at least the root.
+    const top = stack.at(-1) ?? root
     const lt = src.indexOf('<', i)
     if (lt < 0) {
       top.text += decode(src.slice(i))
@@ -76,7 +77,7 @@ function readStartTag(src: string, from: number, parent: XmlElement, stack: XmlE
   const node: XmlElement = { name, attrs: {}, children: [], text: '' }
   let i = from + 1 + name.length
   for (;;) {
-    while (i < src.length && /\s/.test(src[i])) i++
+    while (i < src.length && /\s/.test(src[i] ?? '')) i++
     if (i >= src.length) throw new XmlError(`The file ends inside the tag <${name}>.`)
     if (src[i] === '>' || src.startsWith('/>', i)) break
     const attr = NAME.exec(src.slice(i, i + 200))?.[0]
@@ -106,8 +107,7 @@ function readStartTag(src: string, from: number, parent: XmlElement, stack: XmlE
 export function findElement(root: XmlElement, name: string): XmlElement | undefined {
   const wanted = name.toLowerCase()
   const queue = [...root.children]
-  while (queue.length) {
-    const next = queue.shift()!
+  for (let next = queue.shift(); next; next = queue.shift()) {
     if (next.name.toLowerCase() === wanted) return next
     queue.push(...next.children)
   }

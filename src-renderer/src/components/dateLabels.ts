@@ -24,3 +24,7 @@ export const dayMonthYearLabel = (date: string): string => dayMonthYear.format(u
 export const countLabel = (n: number): string => count.format(n)
 /** The date on this computer's clock, YYYY-MM-DD. */
 export const localIsoDate = (d: Date): string => isoDate.format(d)
+
+const monthYear = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+/** "December 2026" for "2026-12" */
+export const monthYearLabel = (month: string): string => monthYear.format(utcDay(`${month}-01`))

@@ -1,17 +1,20 @@
 import { defineStore } from 'pinia'
-import { markRaw } from 'vue'
+import { markRaw, toRaw } from 'vue'
 import { errorOf } from './errorOf'
 import { plain } from './plain'
 import { chunksOf, MAX_RANGE_ATHLETES, type BulkAction, type BulkPlan, type BulkReport, type CalEvent, type JobSummary, type CalendarRow, type DayWellness, type EventFields, type PlacementChoice } from '@contract'
 import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle, sameData } from './calendarModel'
-import { countOf, groupByRow, keysOf, sameIds, union } from './rowSelection'
+import { countOf, groupByRow, keyChanges, keysOf, sameIds, union } from './rowSelection'
+import { rowArrivals, type RowArrivals } from './rowArrivals'
 import type { CalendarWeeks } from './calendarDensity'
 
 /** The latest show() call; answers to earlier ones are dropped. */
 let showSeq = 0
 /** The latest loadDay() call, likewise. */
 let daySeq = 0
+/** Rows waiting to be applied, a slice per task (see rowArrivals.ts); made by the first store. */
+let arrivals: RowArrivals<CalendarRow> | null = null
 
 type Selection = { events: { athleteId: string; eventId: number }[]; ranges: { athleteId: string; oldest: string; newest: string }[] }
 
@@ -19,8 +22,8 @@ type Phase = 'idle' | 'planning' | 'preview' | 'applying' | 'report'
 
 interface State {
   start: string
-  /** How many weeks the grid shows; kept while moving between weeks. */
-  weeks: CalendarWeeks
+  /** The grid's density (1, 2, 4 or 12 weeks), kept while moving between weeks; 4 to 6 for one athlete's month (see monthModel.ts). */
+  weeks: CalendarWeeks | 5 | 6
   athleteIds: string[]
   /**
    * One entry per athlete, each kept raw (not deeply reactive) and replaced whole when its answer
@@ -33,6 +36,12 @@ interface State {
   picked: Record<string, ReadonlySet<number>>
   /** Whole athlete rows selected by their header: hide/show and lock/unlock use range requests. */
   rowRanges: string[]
+  /**
+   * The same selection as reactive sets a chip asks of its own key ("athleteId:eventId") and row:
+   * selecting a week redraws the chips whose state changed, not their rows.
+   */
+  selectedKeys: Set<string>
+  selectedRows: Set<string>
   anchor: { athleteId: string; date: string } | null
   phase: Phase
   plan: BulkPlan | null
@@ -65,6 +74,8 @@ export const useCalendarStore = defineStore('calendar', {
     error: null,
     picked: {},
     rowRanges: [],
+    selectedKeys: new Set(),
+    selectedRows: new Set(),
     anchor: null,
     phase: 'idle',
     plan: null,
@@ -86,6 +97,8 @@ export const useCalendarStore = defineStore('calendar', {
     /** The selected events as "athleteId:eventId" keys. */
     selected: (s): string[] => keysOf(s.picked),
     selectionCount: (s) => countOf(s.picked) + s.rowRanges.length,
+    /** Whether a chip is selected, by itself or with its whole row: asked by the chip, so only its own key is tracked. */
+    isSelected: (s) => (athleteId: string, eventId: number): boolean => s.selectedRows.has(athleteId) || s.selectedKeys.has(eventKey(athleteId, eventId)),
     selectedEvents(s): CalEvent[] {
       return keysOf(s.picked)
         .map((k) => {
@@ -100,7 +113,7 @@ export const useCalendarStore = defineStore('calendar', {
       if (this.listening) return
       this.listening = true
       bridge().events['calendar:row']((row) => {
-        if (this.athleteIds.includes(row.athleteId) && row.oldest === this.start && row.newest === this.end) this.putRow(row)
+        if (this.athleteIds.includes(row.athleteId) && row.oldest === this.start && row.newest === this.end) this.arrived([row])
       })
       bridge().events['bulk:progress']((p) => {
         if (p.planId === this.plan?.planId) this.progress = { done: p.done, total: p.total }
@@ -123,7 +136,11 @@ export const useCalendarStore = defineStore('calendar', {
         const chunks = chunksOf(athleteIds, MAX_RANGE_ATHLETES)
         const rows = (await Promise.all(chunks.map((ids) => call(bridge().calendar.range({ athleteIds: ids, oldest, newest, refresh }))))).flat()
         // A slower answer for an earlier view (another week, range or filter) must not overwrite this one.
-        if (seq === showSeq) this.putRows(rows)
+        if (seq === showSeq) {
+          this.dropRowsBut(rows)
+          this.arrived(rows)
+          await this.rowsApplied()
+        }
       } catch (e) {
         if (seq === showSeq) this.error = errorOf(e)
       } finally {
@@ -137,18 +154,45 @@ export const useCalendarStore = defineStore('calendar', {
     },
     /** The range's answer: its rows, and no others. */
     putRows(rows: CalendarRow[]) {
-      const answered = new Set(rows.map((r) => r.athleteId))
-      for (const id of Object.keys(this.rows)) if (!answered.has(id)) delete this.rows[id]
+      this.dropRowsBut(rows)
       for (const row of rows) this.putRow(row)
     },
-    /** Sets the selected events; only rows whose selection changed get a new set. */
+    dropRowsBut(rows: CalendarRow[]) {
+      const answered = new Set(rows.map((r) => r.athleteId))
+      for (const id of Object.keys(this.rows)) if (!answered.has(id)) delete this.rows[id]
+    },
+    /** Rows for the view shown now, applied a slice per task; a later view drops those still waiting. */
+    arrived(rows: CalendarRow[]) {
+      arrivals ??= rowArrivals(
+        (r: CalendarRow) => r.athleteId,
+        (slice) => slice.forEach((r) => useCalendarStore().putRow(r)),
+        () => showSeq,
+      )
+      arrivals.push(rows, showSeq)
+    },
+    rowsApplied(): Promise<void> {
+      return arrivals?.settled() ?? Promise.resolve()
+    },
+    /** Sets the selected events; only rows whose selection changed get a new set, only chips whose state changed a new key. */
     pick(next: Map<string, Set<number>>) {
+      const { added, removed } = keyChanges(this.picked, next)
+      for (const key of removed) this.selectedKeys.delete(key)
+      for (const key of added) this.selectedKeys.add(key)
       for (const id of Object.keys(this.picked)) if (!next.has(id)) delete this.picked[id]
       for (const [id, ids] of next) {
         if (!ids.size) delete this.picked[id]
         else if (!sameIds(this.picked[id], ids)) this.picked[id] = markRaw(ids)
       }
     },
+    /** Sets the whole rows selected; nothing is touched (and nothing redrawn) when they stay the same. */
+    pickRows(next: string[]) {
+      if (next.length === this.rowRanges.length && next.every((id, i) => id === this.rowRanges[i])) return
+      const now = new Set(next)
+      for (const id of this.selectedRows) if (!now.has(id)) this.selectedRows.delete(id)
+      for (const id of now) this.selectedRows.add(id)
+      this.rowRanges = next
+    },
+
     /** The events with these keys, added to the selection or in place of it. */
     pickKeys(keys: string[], add: boolean) {
       this.pick(add ? union(this.picked, groupByRow(keys)) : groupByRow(keys))
@@ -173,6 +217,23 @@ export const useCalendarStore = defineStore('calendar', {
     refresh() {
       return this.show(this.athleteIds, this.start, true)
     },
+    /** Another span than the grid's own: one athlete's month shows the four to six weeks it covers. */
+    showWeeks(athleteIds: string[], start: string, weeks: 4 | 5 | 6) {
+      this.weeks = weeks
+      return this.show(athleteIds, start)
+    },
+    /**
+     * Lends the store to another view (one athlete's month): the selection is cleared now and again
+     * when the returned function puts back the grid's athletes, range and span.
+     */
+    borrow(): () => void {
+      const kept = { athleteIds: this.athleteIds, start: this.start, weeks: this.weeks }
+      this.clearSelection()
+      return () => {
+        this.clearSelection()
+        Object.assign(this, kept)
+      }
+    },
 
     click(athleteId: string, event: CalEvent, mods: { shift: boolean; toggle: boolean }) {
       if (mods.shift && this.anchor) {
@@ -185,29 +246,39 @@ export const useCalendarStore = defineStore('calendar', {
         this.pick(new Map([...(Object.entries(this.picked) as [string, Set<number>][]), [athleteId, ids]]))
       } else {
         this.pickKeys([eventKey(athleteId, event.id)], false)
-        this.rowRanges = []
+        this.pickRows([])
       }
       this.anchor = { athleteId, date: event.date }
     },
     selectRow(athleteId: string, toggle: boolean) {
       if (!toggle) this.pick(new Map())
-      this.rowRanges = this.rowRanges.includes(athleteId) ? this.rowRanges.filter((a) => a !== athleteId) : [...(toggle ? this.rowRanges : []), athleteId]
+      this.pickRows(this.rowRanges.includes(athleteId) ? this.rowRanges.filter((a) => a !== athleteId) : [...(toggle ? this.rowRanges : []), athleteId])
     },
     selectDay(date: string, toggle: boolean) {
       const keys = Object.values(this.rows).flatMap((r) => r.events.filter((e) => e.date === date).map((e) => eventKey(r.athleteId, e.id)))
       this.pickKeys(keys, toggle)
-      if (!toggle) this.rowRanges = []
+      if (!toggle) this.pickRows([])
     },
     selectWhere(filter: (e: CalEvent) => boolean, add = false) {
-      const keys = Object.values(this.rows)
-        .filter((r) => this.athleteIds.includes(r.athleteId))
-        .flatMap((r) => r.events.filter(filter).map((e) => eventKey(r.athleteId, e.id)))
-      this.pickKeys(keys, add)
-      if (!add) this.rowRanges = []
+      const shown = new Set(toRaw(this.athleteIds))
+      const picked = new Map<string, Set<number>>()
+      for (const r of Object.values(toRaw(this.rows))) {
+        if (!shown.has(r.athleteId)) continue
+        const ids = new Set(r.events.filter(filter).map((e) => e.id))
+        if (ids.size) picked.set(r.athleteId, ids)
+      }
+      this.pick(add ? union(this.picked, picked) : picked)
+      if (!add) this.pickRows([])
+    },
+    /** Shift+arrows: exactly the events between the anchor and the focused cell, in place of the selection. */
+    selectRectangle(anchor: { athleteId: string; date: string }, target: { athleteId: string; date: string }) {
+      this.pickKeys(rectangle(Object.values(this.rows), this.athleteIds, anchor, target), false)
+      this.rowRanges = []
+      this.anchor = anchor
     },
     clearSelection() {
       this.pick(new Map())
-      this.rowRanges = []
+      this.pickRows([])
       this.anchor = null
     },
 
@@ -249,7 +320,7 @@ export const useCalendarStore = defineStore('calendar', {
         this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId, ...(confirmDates ? { confirmDates } : {}) }))
         this.phase = 'report'
         this.pick(new Map())
-        this.rowRanges = []
+        this.pickRows([])
       } catch (e) {
         this.error = errorOf(e)
         this.phase = 'idle'

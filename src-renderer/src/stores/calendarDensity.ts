@@ -9,7 +9,7 @@ export type CalendarWeeks = 1 | 2 | 4 | 12
 export const CALENDAR_WEEKS: readonly CalendarWeeks[] = [1, 2, 4, 12]
 
 /** How each event is drawn at a density: chips with duration and load, smaller ones, or one line. */
-export function chipVariant(weeks: CalendarWeeks): 'full' | 'compact' | 'line' {
+export function chipVariant(weeks: number): 'full' | 'compact' | 'line' {
   return weeks === 1 ? 'full' : weeks === 2 ? 'compact' : 'line'
 }
 

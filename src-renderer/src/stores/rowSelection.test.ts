@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countOf, groupByRow, keysOf, sameIds, union } from './rowSelection'
+import { countOf, groupByRow, keyChanges, keysOf, sameIds, union } from './rowSelection'
 import { sameData } from './calendarModel'
 
 describe('row selection', () => {
@@ -37,5 +37,19 @@ describe('sameData', () => {
     expect(sameData(row, { ...row, events: [] })).toBe(false)
     expect(sameData(row, { ...row, extra: 1 })).toBe(false)
     expect(sameData([1, 2], { 0: 1, 1: 2 })).toBe(false)
+  })
+})
+
+describe('keyChanges', () => {
+  it('names only the keys that enter or leave, row by row', () => {
+    const current = { a: new Set([1, 2]), b: new Set([5]) }
+    const next = new Map([
+      ['a', new Set([2, 3])],
+      ['c', new Set([9])],
+    ])
+    const { added, removed } = keyChanges(current, next)
+    expect(added.sort()).toEqual(['a:3', 'c:9'])
+    expect(removed.sort()).toEqual(['a:1', 'b:5'])
+    expect(keyChanges(current, new Map(Object.entries(current)))).toEqual({ added: [], removed: [] })
   })
 })

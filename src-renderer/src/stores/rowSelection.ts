@@ -38,3 +38,18 @@ export function sameIds(a: ReadonlySet<number> | undefined, b: ReadonlySet<numbe
   for (const id of a ?? []) if (!b!.has(id)) return false
   return true
 }
+
+/** The "athleteId:eventId" keys that enter and leave the selection going from `current` to `next`. */
+export function keyChanges(current: RowSelection, next: ReadonlyMap<string, ReadonlySet<number>>): { added: string[]; removed: string[] } {
+  const added: string[] = []
+  const removed: string[] = []
+  for (const [athleteId, was] of Object.entries(current)) {
+    const now = next.get(athleteId)
+    for (const id of was) if (!now?.has(id)) removed.push(eventKey(athleteId, id))
+  }
+  for (const [athleteId, now] of next) {
+    const was = current[athleteId]
+    for (const id of now) if (!was?.has(id)) added.push(eventKey(athleteId, id))
+  }
+  return { added, removed }
+}

@@ -39,16 +39,19 @@ export function streamDatasets(s: ActivityStreams, paceUnits: string): StreamDat
   return s.series.map((series) => {
     const key: ChartSeriesKey = series.key === 'velocity_smooth' && pace ? 'pace' : series.key
     const style = STYLE[key]
-    const n = series.x.length
-    const points = new Array<{ x: number; y: number }>(n)
-    if (key === 'velocity_smooth') {
-      for (let i = 0; i < n; i++) points[i] = { x: series.x[i], y: series.y[i] * 3.6 }
-    } else if (key === 'pace') {
-      // A stop is an infinitely slow pace: clip it to twice the slowest moving pace worth drawing.
-      const cap = 2 * (speedToPace(0.5, paceUnits) ?? 2000)
-      for (let i = 0; i < n; i++) points[i] = { x: series.x[i], y: Math.min(cap, speedToPace(series.y[i], paceUnits) ?? cap) }
-    } else {
-      for (let i = 0; i < n; i++) points[i] = { x: series.x[i], y: series.y[i] }
+    // A stop is an infinitely slow pace: clip it to twice the slowest moving pace worth drawing.
+    const cap = key === 'pace' ? 2 * (speedToPace(0.5, paceUnits) ?? 2000) : 0
+    const drawn = (y: number): number => {
+      if (key === 'velocity_smooth') return y * 3.6
+      if (key === 'pace') return Math.min(cap, speedToPace(y, paceUnits) ?? cap)
+      return y
+    }
+    // x and y come in pairs from main; a value without its partner is not drawn.
+    const points: Array<{ x: number; y: number }> = []
+    for (const [i, x] of series.x.entries()) {
+      const y = series.y[i]
+      if (y === undefined) break
+      points.push({ x, y: drawn(y) })
     }
     return {
       key,

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { nextTick } from 'vue'
@@ -6,6 +6,8 @@ import type { CalEvent, CalendarRow, RosterRow } from '@contract'
 import { useCalendarStore } from '../../stores/calendar'
 import CalendarGrid from './CalendarGrid.vue'
 import AthleteCalendarRow from './AthleteCalendarRow.vue'
+import EventChip from './EventChip.vue'
+import { FIRST_TASK_ROWS } from './firstDraw'
 
 // The grid draws only what changed: each check compares a row's rendered tree (a new one is made
 // on every render of that row) before and after a change elsewhere.
@@ -82,10 +84,54 @@ describe('CalendarGrid', () => {
     expect(cal.selectionCount).toBe(0)
   })
 
+  it('selecting a week or a whole row draws no row again: only the chips whose state changed', async () => {
+    const { cal, athletes, wrapper } = setup(3)
+    // A second event in the first row, on a day the selection leaves out.
+    cal.putRow(row(athletes[0]!.id, [event(athletes[0]!.id, 1000, '2026-12-08'), event(athletes[0]!.id, 3000, '2026-12-12')]))
+    await nextTick()
+    const rows = rendered(wrapper)
+    const before = rows.map(tree)
+    const chips = () => wrapper.findAllComponents(EventChip)
+    const chipTrees = () => new Map(chips().map((c) => [c.props('event').id, tree(c)]))
+    const chipsBefore = chipTrees()
+    cal.selectWhere((e) => e.date === '2026-12-08')
+    await nextTick()
+    expect(rows.map(tree)).toEqual(before)
+    expect(wrapper.findAll('.chip-event.selected').map((c) => c.attributes('data-event'))).toEqual(['1000', '1001', '1002'])
+    const chipsAfter = chipTrees()
+    expect(chipsAfter.get(3000)).toBe(chipsBefore.get(3000))
+    expect(chipsAfter.get(1001)).not.toBe(chipsBefore.get(1001))
+    // Selecting the same week again changes nothing: nothing is drawn.
+    cal.selectWhere((e) => e.date === '2026-12-08')
+    await nextTick()
+    expect(chipTrees()).toEqual(chipsAfter)
+    // A whole row marks its header and its chips; the other rows stay as they were.
+    await rows[0]!.get('th.athlete-col').trigger('click')
+    expect(cal.rowRanges).toEqual([athletes[0]!.id])
+    expect(wrapper.findAll('.chip-event.selected').map((c) => c.attributes('data-event'))).toEqual(['1000', '3000'])
+    expect(tree(rows[1]!)).toBe(before[1])
+    expect(tree(rows[2]!)).toBe(before[2])
+    expect(rows[0]!.get('th.athlete-col').classes()).toContain('row-selected')
+    cal.clearSelection()
+    await nextTick()
+    expect(wrapper.findAll('.chip-event.selected')).toHaveLength(0)
+    expect(rows[0]!.get('th.athlete-col').classes()).not.toContain('row-selected')
+  })
+
+  it('draws a few rows in the task that opens it, and the rest of the window in the tasks after', async () => {
+    const { wrapper } = setup(200)
+    expect(rendered(wrapper)).toHaveLength(FIRST_TASK_ROWS)
+    // The space of the rows not drawn yet is kept below, so the scrollbar has its size at once.
+    const pads = wrapper.findAll('tr.cal-pad td').map((td) => Number(/height: (\d+)/.exec(td.attributes('style') ?? '')?.[1]))
+    expect(pads.at(-1)).toBeGreaterThan(190 * 40)
+    await vi.waitFor(() => expect(rendered(wrapper).length).toBeGreaterThan(FIRST_TASK_ROWS * 2), { timeout: 15_000 })
+    expect(rendered(wrapper).map((r) => r.props('athlete').id)).toEqual(rendered(wrapper).map((_, i) => `i${100001 + i}`))
+  })
+
   it('renders a window of 200 athletes and moves it as the coach scrolls', async () => {
     const { athletes, wrapper } = setup(200)
+    await vi.waitFor(() => expect(rendered(wrapper).length).toBeGreaterThan(5), { timeout: 15_000 })
     const first = rendered(wrapper)
-    expect(first.length).toBeGreaterThan(5)
     expect(first.length).toBeLessThan(60)
     expect(first[0]!.props('athlete')).toBe(athletes[0])
     const scroller = wrapper.get('.cal-scroll').element as HTMLElement

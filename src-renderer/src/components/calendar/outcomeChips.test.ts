@@ -12,17 +12,17 @@ describe('the chips that say what happened', () => {
   beforeEach(() => setActivePinia(createPinia()))
 
   it('a missed workout is marked missed on the chip and in its tooltip', () => {
-    const chip = mount(EventChip, { props: { event: workout, selected: false, missed: true } })
+    const chip = mount(EventChip, { props: { event: workout, missed: true } })
     expect(chip.classes()).toContain('missed')
     expect(chip.attributes('title')).toMatch(/missed/)
     expect(chip.text()).toContain('missed')
-    const due = mount(EventChip, { props: { event: workout, selected: false } })
+    const due = mount(EventChip, { props: { event: workout } })
     expect(due.classes()).not.toContain('missed')
     expect(due.attributes('title')).not.toMatch(/missed/)
   })
 
   it('a done workout carries its band and percentage; one done the day after says so', () => {
-    const chip = mount(EventChip, { props: { event: workout, selected: false, done: { ...walk, type: 'Ride', load: 60 }, late: true } })
+    const chip = mount(EventChip, { props: { event: workout, done: { ...walk, type: 'Ride', load: 60 }, late: true } })
     expect(chip.classes()).toContain('done-fair')
     expect(chip.text()).toContain('75%')
     expect(chip.attributes('title')).toContain('done the day after: 75% of plan')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { FIRST_GUESS_PX, rowWindow } from './rowWindow'
+import { capped, FIRST_GUESS_PX, rowTop, rowWindow } from './rowWindow'
 
 const ids = Array.from({ length: 200 }, (_, i) => `i${100001 + i}`)
 
@@ -39,5 +39,25 @@ describe('rowWindow', () => {
 
   it('renders nothing for no athletes', () => {
     expect(rowWindow([], new Map(), 0, 500)).toEqual({ start: 0, end: 0, padTop: 0, padBottom: 0 })
+  })
+
+  it('puts a row not drawn yet where the window would draw it: measured rows above it, the rest at the average', () => {
+    const measured = new Map([[ids[0]!, 40], [ids[1]!, 72]])
+    // Rows 2..9 not measured: each counts as the average, 56 rounded to the 16 px step (64).
+    expect(rowTop(ids, measured, 10)).toBe(40 + 72 + 8 * 64)
+    expect(rowTop(ids, new Map(), 3)).toBe(3 * FIRST_GUESS_PX)
+    expect(rowTop(ids, new Map(), 3, 30)).toBe(90)
+    const w = rowWindow(ids, measured, rowTop(ids, measured, 10), 100, { overscanPx: 0 })
+    expect(w.start).toBe(10)
+  })
+
+  it('cuts a window to its first rows and keeps the space of those cut below', () => {
+    const measured = new Map(ids.map((id) => [id, 50]))
+    const w = rowWindow(ids, measured, 5000, 500)
+    const c = capped(w, 4, ids, measured)
+    expect(c).toEqual({ start: 90, end: 94, padTop: 90 * 50, padBottom: (80 + 26) * 50 })
+    expect(c.padTop + (c.end - c.start) * 50 + c.padBottom).toBe(200 * 50)
+    expect(capped(w, 30, ids, measured)).toBe(w)
+    expect(capped(w, Number.POSITIVE_INFINITY, ids, measured)).toBe(w)
   })
 })

@@ -69,3 +69,21 @@ export function rowWindow(
   for (let i = end; i < ids.length; i++) padBottom += measured.get(ids[i]!) ?? guess
   return { start, end, padTop, padBottom }
 }
+
+/** Where a row starts, in px from the top of the rows: to scroll a row not drawn yet into view. */
+export function rowTop(ids: readonly string[], measured: ReadonlyMap<string, number>, index: number, firstGuessPx = FIRST_GUESS_PX): number {
+  const guess = measured.size ? averageRowPx(measured) : firstGuessPx
+  let y = 0
+  for (let i = 0; i < Math.min(index, ids.length); i++) y += measured.get(ids[i]!) ?? guess
+  return y
+}
+
+/** The window cut to its first `maxRows` rows; the space of the rows cut joins the space below. */
+export function capped(win: RowWindow, maxRows: number, ids: readonly string[], measured: ReadonlyMap<string, number>, firstGuessPx = FIRST_GUESS_PX): RowWindow {
+  if (win.end - win.start <= maxRows) return win
+  const end = win.start + maxRows
+  const guess = measured.size ? averageRowPx(measured) : firstGuessPx
+  let cut = 0
+  for (let i = end; i < win.end; i++) cut += measured.get(ids[i]!) ?? guess
+  return { ...win, end, padBottom: win.padBottom + cut }
+}

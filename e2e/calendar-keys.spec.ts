@@ -1,0 +1,271 @@
+/// <reference lib="dom" />
+import type { Page } from '@playwright/test'
+import { test, expect, type AppUnderTest } from './fixtures'
+import { athleteToday } from '../src-main/services/dates'
+import { addDays } from '../src-main/contract'
+
+const CYCLIST = 'i100001'
+
+/** "2026-12" to "2027-01": the month after. */
+const nextMonth = (month: string) => new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 7)
+
+/** A month's rows, worked out here on their own: Monday on or before the 1st, to Sunday on or after the last day. */
+function monthWeeks(month: string) {
+  const first = new Date(`${month}-01T00:00:00Z`)
+  const last = new Date(Date.parse(`${nextMonth(month)}-01T00:00:00Z`) - 86_400_000)
+  const start = new Date(first.getTime() - ((first.getUTCDay() + 6) % 7) * 86_400_000)
+  const end = new Date(last.getTime() + ((7 - last.getUTCDay()) % 7) * 86_400_000)
+  return { start: start.toISOString().slice(0, 10), weeks: Math.round((end.getTime() - start.getTime()) / 86_400_000 + 1) / 7 }
+}
+
+async function openCalendar(page: Page) {
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-calendar').click()
+  await expect(page.getByTestId('calendar-grid')).toBeVisible()
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+}
+
+/** Tab from wherever the focus is until a calendar cell has it: the grid is one tab stop. */
+async function tabIntoCalendar(page: Page) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab')
+    if (await page.evaluate(() => document.activeElement?.matches('td.cell') ?? false)) return
+  }
+  throw new Error('Tab never reached a calendar cell')
+}
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement
+    return { athleteId: el.closest('tr')?.dataset.athlete ?? el.closest('table')?.dataset.athlete ?? '', date: el.dataset.day ?? '' }
+  })
+
+/** The simulator's events of one athlete starting between two dates (inclusive). */
+function eventsBetween(app: AppUnderTest, athleteId: string, from: string, to: string) {
+  return app.sim.state.athlete(athleteId)!.events.filter((e) => {
+    const day = e.start_date_local!.slice(0, 10)
+    return day >= from && day <= to
+  })
+}
+
+test("an athlete's month: the month's events, an edit and a bulk hide there, and the calendar page gets its own athletes back", async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await page.locator(`[data-testid="roster-row"][data-athlete="${CYCLIST}"]`).click()
+  await page.getByTestId('tab-calendar').click()
+  const today = athleteToday(sim.state.athlete(CYCLIST)!.athlete.timezone ?? 'UTC', new Date())
+  const { start, weeks } = monthWeeks(today.slice(0, 7))
+  const end = addDays(start, weeks * 7 - 1)
+  const grid = page.getByTestId('month-grid')
+  await expect(page).toHaveURL(/tab=calendar/)
+  await expect(grid.getByTestId('month-week')).toHaveCount(weeks)
+  await expect(grid.locator('td.cell')).toHaveCount(weeks * 7)
+  await expect(grid.locator('td.cell.today')).toHaveAttribute('data-day', today)
+
+  // Every event the simulator holds in these weeks is on screen, and nothing else.
+  const expected = eventsBetween(app, CYCLIST, start, end).map((e) => e.id)
+  expect(expected.length).toBeGreaterThan(3)
+  await expect(grid.locator('.chip-event').first()).toBeVisible()
+  const shownIds = async () => [...new Set((await grid.locator('.chip-event').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.event)))))]
+  await expect.poll(async () => (await shownIds()).sort()).toEqual([...expected].sort())
+  await expect(grid.getByTestId('month-week-total')).toHaveCount(weeks)
+  await page.screenshot({ path: test.info().outputPath('athlete-month.png') })
+
+  // The keys in the month: up and down are a week apart, Shift with them selects the athlete's events in between.
+  await tabIntoCalendar(page)
+  const m0 = await focused(page)
+  expect(m0).toEqual({ athleteId: CYCLIST, date: today })
+  const down = addDays(m0.date, 14) <= end
+  const [key, step] = down ? ['ArrowDown', 7] : ['ArrowUp', -7]
+  await page.keyboard.press(key)
+  expect(await focused(page)).toEqual({ athleteId: CYCLIST, date: addDays(m0.date, step) })
+  await page.keyboard.press(`Shift+${key}`)
+  const [from, to] = down ? [addDays(m0.date, 7), addDays(m0.date, 14)] : [addDays(m0.date, -14), addDays(m0.date, -7)]
+  const between = eventsBetween(app, CYCLIST, from, to)
+  expect(between.length).toBeGreaterThan(0)
+  await expect(page.getByTestId('selection-count')).toHaveText(`${between.length} selected`)
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('bulk-menu')).toHaveCount(0)
+
+  // Edit a planned workout ahead by double-click: saved on intervals.icu.
+  const ahead = grid.locator(`td.cell:not(.past) .chip-event.cat-workout[data-hidden="false"]`)
+  const editId = Number(await ahead.first().getAttribute('data-event'))
+  await ahead.first().dblclick()
+  await expect(page.getByTestId('event-editor')).toBeVisible()
+  await page.getByTestId('editor-name').fill('Month tempo, edited')
+  await page.getByTestId('editor-save').click()
+  await expect(page.getByTestId('event-editor')).toHaveCount(0)
+  expect(sim.state.athlete(CYCLIST)!.events.find((e) => e.id === editId)!.name).toBe('Month tempo, edited')
+  await expect(grid.locator(`.chip-event[data-event="${editId}"]`)).toContainText('Month tempo, edited')
+
+  // Select two workouts and hide them from the athlete through the bulk menu and its preview.
+  const chips = [ahead.nth(0), ahead.nth(1)]
+  const ids = await Promise.all(chips.map(async (c) => Number(await c.getAttribute('data-event'))))
+  await chips[0]!.click()
+  await chips[1]!.click({ modifiers: ['Control'] })
+  await expect(page.getByTestId('selection-count')).toHaveText('2 selected')
+  await page.getByTestId('bulk-hide').click()
+  await expect(page.getByTestId('preview-change')).toHaveCount(2)
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('2 done')
+  await page.getByTestId('report-close').click()
+  expect(ids.map((id) => sim.state.athlete(CYCLIST)!.events.find((e) => e.id === id)!.hide_from_athlete)).toEqual([true, true])
+  for (const id of ids) await expect(grid.locator(`.chip-event[data-event="${id}"]`)).toHaveAttribute('data-hidden', 'true')
+
+  // Next month: its weeks and its events.
+  await page.getByTestId('next-month').click()
+  const next = monthWeeks(nextMonth(today.slice(0, 7)))
+  await expect(page).toHaveURL(new RegExp(`month=${nextMonth(today.slice(0, 7))}`))
+  await expect(grid.getByTestId('month-week')).toHaveCount(next.weeks)
+  await expect(grid.getByTestId('month-week').first()).toHaveAttribute('data-monday', next.start)
+
+  // The calendar page shows its own athletes and two weeks again, with nothing selected.
+  await page.getByTestId('nav-calendar').click()
+  await expect(page.getByTestId('calendar-row')).toHaveCount(sim.state.coached.length)
+  await expect(page.locator('.cal-grid thead th.day-col')).toHaveCount(14)
+  await expect(page.getByTestId('bulk-menu')).toHaveCount(0)
+})
+
+test("in an athlete's month a workout dragged a row down moves a week; a double-click on an empty day creates there", async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await page.locator(`[data-testid="roster-row"][data-athlete="${CYCLIST}"]`).click()
+  await page.getByTestId('tab-calendar').click()
+  const grid = page.getByTestId('month-grid')
+  await expect(grid.locator('.chip-event').first()).toBeVisible()
+  const days = await grid.locator('td.cell').evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.day!))
+  // A workout ahead whose day a week later is still on screen.
+  const chips = grid.locator('td.cell:not(.past) .chip-event.cat-workout')
+  let index = -1
+  for (let i = 0; i < (await chips.count()) && index < 0; i++) {
+    const day = await chips.nth(i).evaluate((c) => c.closest('td')!.dataset.day!)
+    if (days.includes(addDays(day, 7))) index = i
+  }
+  expect(index).toBeGreaterThanOrEqual(0)
+  const chip = chips.nth(index)
+  const id = Number(await chip.getAttribute('data-event'))
+  const from = sim.state.athlete(CYCLIST)!.events.find((e) => e.id === id)!.start_date_local!.slice(0, 10)
+  await chip.dragTo(grid.locator(`td.cell[data-day="${addDays(from, 7)}"]`), { targetPosition: { x: 10, y: 60 } })
+  await expect.poll(() => sim.state.athlete(CYCLIST)!.events.find((e) => e.id === id)?.start_date_local?.slice(0, 10)).toBe(addDays(from, 7))
+  await expect(grid.locator(`td.cell[data-day="${addDays(from, 7)}"] .chip-event[data-event="${id}"]`)).toBeVisible()
+
+  const empty = grid.locator('td.cell:not(:has(.chip-event)):not(:has(.chip-activity))').first()
+  const day = (await empty.getAttribute('data-day'))!
+  await empty.dblclick({ position: { x: 5, y: 40 } })
+  await page.getByTestId('editor-name').fill('Month note')
+  await page.getByTestId('editor-category').selectOption('NOTE')
+  await page.getByTestId('editor-save').click()
+  await expect(page.getByTestId('event-editor')).toHaveCount(0)
+  const note = sim.state.athlete(CYCLIST)!.events.find((e) => e.name === 'Month note')!
+  expect(note.start_date_local!.slice(0, 10)).toBe(day)
+  await expect(grid.locator(`td.cell[data-day="${day}"] .chip-event.cat-note`)).toContainText('Month note')
+})
+
+test('a selection by keyboard alone: Tab into the grid, arrows, Shift+arrows, Delete previews exactly those events, Esc closes; ? lists the keys', async ({ app }) => {
+  const { page, sim } = app
+  await openCalendar(page)
+  const order = await page.getByTestId('calendar-row').evaluateAll((rows) => rows.map((r) => ({ id: (r as HTMLElement).dataset.athlete!, readOnly: !!r.querySelector('.ro-mark') })))
+  // Two neighbouring athletes the coach may change (a read-only one would be left out of the delete).
+  const first = order.findIndex((r, i) => i > 0 && !r.readOnly && order[i + 1] && !order[i + 1]!.readOnly)
+  expect(first).toBeGreaterThan(0)
+
+  await tabIntoCalendar(page)
+  const start = await focused(page)
+  expect(start.athleteId).toBe(order[0]!.id)
+  await expect(page.locator('td.cell:focus-visible')).toHaveCount(1)
+  for (let i = 0; i < first; i++) await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowRight')
+  const anchor = await focused(page)
+  expect(anchor).toEqual({ athleteId: order[first]!.id, date: start.date })
+  await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('Shift+ArrowDown')
+  const corner = await focused(page)
+  expect(corner).toEqual({ athleteId: order[first + 1]!.id, date: addDays(start.date, 2) })
+
+  const expected = [order[first]!.id, order[first + 1]!.id].flatMap((id) => eventsBetween(app, id, anchor.date, corner.date)).map((e) => e.id)
+  expect(expected.length).toBeGreaterThan(0)
+  await expect(page.getByTestId('selection-count')).toHaveText(`${expected.length} selected`)
+
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('preview-title')).toHaveText('Delete')
+  await expect(page.getByTestId('preview-change')).toHaveCount(expected.length)
+  const listed = await page.getByTestId('preview-change').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.event)))
+  expect(listed.sort()).toEqual([...expected].sort())
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('bulk-dialog')).toHaveCount(0)
+  // Nothing was deleted.
+  for (const id of expected) expect(sim.state.roster.flatMap((a) => a.events).some((e) => e.id === id)).toBe(true)
+
+  // Esc again clears the selection; the focus stays where it was.
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('bulk-menu')).toHaveCount(0)
+  expect(await focused(page)).toEqual(corner)
+
+  await page.keyboard.press('?')
+  const overlay = page.getByTestId('shortcuts-overlay')
+  await expect(overlay).toBeVisible()
+  await expect(overlay).toContainText('PageUp / PageDown')
+  await expect(overlay).toContainText('Shift + arrows')
+  await expect(overlay).toContainText('Ctrl/⌘ + 1 · 2 · 3')
+  await expect(overlay).toContainText('Ctrl/⌘ + K')
+  await page.screenshot({ path: test.info().outputPath('calendar-shortcuts.png') })
+  await page.keyboard.press('Escape')
+  await expect(overlay).toHaveCount(0)
+
+  // PageDown moves a week; Enter on a cell opens its event, or a new one on an empty day.
+  const range = await page.getByTestId('range-label').textContent()
+  await page.keyboard.press('PageDown')
+  await expect(page.getByTestId('range-label')).not.toHaveText(range!)
+  await tabIntoCalendar(page)
+  const before = await focused(page)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('event-editor')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('event-editor')).toHaveCount(0)
+  // The cell has the focus back: the keys go on from where they were.
+  await expect.poll(() => focused(page)).toEqual(before)
+})
+
+test.describe('a roster longer than the window', () => {
+  test.use({ athletes: 40 })
+
+  test('the arrows bring a row out of view into view and give it the focus', async ({ app }) => {
+    const { page, sim } = app
+    await openCalendar(page)
+    const ids = sim.state.coached.map((a) => a.id)
+    await tabIntoCalendar(page)
+    const visited = [(await focused(page)).athleteId]
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('ArrowDown')
+      visited.push((await focused(page)).athleteId)
+    }
+    // Each press went one athlete further, past the rows first drawn.
+    expect(new Set(visited).size).toBe(31)
+    const at = await focused(page)
+    const drawn = await page.getByTestId('calendar-row').count()
+    expect(drawn).toBeLessThan(ids.length)
+    const cell = page.locator(`[data-testid="calendar-row"][data-athlete="${at.athleteId}"] td.cell[data-day="${at.date}"]`)
+    await expect(cell).toBeInViewport({ ratio: 0.9 })
+    // Wholly inside the scrolling area, below its sticky date header.
+    const inside = async () => {
+      const box = (await cell.boundingBox())!
+      const view = (await page.locator('.cal-scroll').boundingBox())!
+      const header = (await page.locator('.cal-grid thead').boundingBox())!
+      return box.y >= header.y + header.height - 1 && box.y + box.height <= view.y + view.height + 1
+    }
+    await expect.poll(inside).toBe(true)
+
+    // Scrolled back to the top, the focused row is no longer drawn; the next arrow goes on from it.
+    await page.locator('.cal-scroll').evaluate((el) => el.scrollTo({ top: 0 }))
+    await expect(page.locator(`[data-testid="calendar-row"][data-athlete="${at.athleteId}"]`)).toHaveCount(0)
+    await page.keyboard.press('ArrowDown')
+    const after = await focused(page)
+    expect(visited).not.toContain(after.athleteId)
+    const next = page.locator(`[data-testid="calendar-row"][data-athlete="${after.athleteId}"] td.cell[data-day="${at.date}"]`)
+    await expect(next).toBeFocused()
+    await expect(next).toBeInViewport({ ratio: 0.9 })
+  })
+})

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { formatDistance, formatStep, formatTarget, headingText, safeCue } from './text'
+
+// How a step read from a file is written back as intervals.icu text, piece by piece: each form below
+// is the one intervals.icu's own syntax documents for that kind of value.
+
+describe('a distance', () => {
+  it('is whole kilometres from 1 km on a round hundred metres, and metres otherwise', () => {
+    expect(formatDistance(1000)).toBe('1km')
+    expect(formatDistance(1500)).toBe('1.5km')
+    expect(formatDistance(10_000)).toBe('10km')
+    expect(formatDistance(1050)).toBe('1050mtr')
+    expect(formatDistance(900)).toBe('900mtr')
+    expect(formatDistance(100)).toBe('100mtr')
+    expect(formatDistance(25)).toBe('25mtr')
+    expect(formatDistance(91.44)).toBe('91mtr')
+  })
+})
+
+describe('a target', () => {
+  it('writes a range with its unit once, a ramp and watts with it at both ends', () => {
+    expect(formatTarget({ kind: 'power', units: '%ftp', start: 88, end: 94 })).toBe('88-94%')
+    expect(formatTarget({ kind: 'power', units: '%ftp', start: 50, end: 75 }, true)).toBe('50%-75%')
+    expect(formatTarget({ kind: 'power', units: 'w', start: 200, end: 240 })).toBe('200w-240w')
+    expect(formatTarget({ kind: 'power', units: 'w', start: 220 })).toBe('220w')
+  })
+
+  it('writes % of MMP with its effort length, five minutes when none is given', () => {
+    expect(formatTarget({ kind: 'power', units: '%mmp', start: 110 })).toBe('110% MMP 5m')
+    expect(formatTarget({ kind: 'power', units: '%mmp', start: 95, mmpSecs: 1200 })).toBe('95% MMP 20m')
+  })
+
+  it('writes heart rate and pace ranges in their own words', () => {
+    expect(formatTarget({ kind: 'hr', units: 'bpm', start: 140, end: 150 })).toBe('140-150bpm')
+    expect(formatTarget({ kind: 'hr', units: 'bpm', start: 139.6 })).toBe('140bpm')
+    expect(formatTarget({ kind: 'hr', units: 'zone', start: 2, end: 3 })).toBe('Z2-Z3 HR')
+    expect(formatTarget({ kind: 'hr', units: '%hr', start: 80 })).toBe('80% HR')
+    expect(formatTarget({ kind: 'pace', units: 'zone', start: 2, end: 3 })).toBe('Z2-Z3 Pace')
+    expect(formatTarget({ kind: 'pace', units: 'zone', start: 4 })).toBe('Z4 Pace')
+    expect(formatTarget({ kind: 'pace', units: 'secs_per_100m', start: 95, end: 105 })).toBe('1:35/100m-1:45/100m Pace')
+  })
+})
+
+describe('a step', () => {
+  it('writes a ramp only when it has two ends', () => {
+    expect(formatStep({ line: 1, durationSecs: 600, ramp: true, target: { kind: 'power', units: '%ftp', start: 50, end: 75 } })).toBe('- 10m ramp 50%-75%')
+    expect(formatStep({ line: 1, durationSecs: 600, ramp: true, target: { kind: 'power', units: '%ftp', start: 50 } })).toBe('- 10m 50%')
+  })
+})
+
+describe('a cue and a heading', () => {
+  it('keep a cue on one line with single spaces, and split the tokens the parser would read', () => {
+    expect(safeCue('  Sprint\n\n30s\t all out  ')).toBe('Sprint 30 s all out')
+    expect(safeCue('Hold Z2')).toBe('Hold Z 2')
+    expect(safeCue('3x through')).toBe('3 x through')
+    expect(safeCue('Easy spin')).toBe('Easy spin')
+  })
+
+  it('end a heading that reads as a repeat with a full stop, so it stays a heading', () => {
+    expect(headingText('Main set 4x')).toBe('Main set 4x.')
+    expect(headingText('Main set 4 x')).toBe('Main set 4 x.')
+    expect(headingText('- Warm up')).toBe('Warm up')
+    expect(headingText('Warm\nup')).toBe('Warm up')
+  })
+})

@@ -1,0 +1,114 @@
+import { computed, nextTick, onMounted, onUnmounted, ref, watch, type ComputedRef, type InjectionKey } from 'vue'
+import type { CalEvent } from '@contract'
+import { useCalendarStore } from '../stores/calendar'
+import { covers } from '../stores/calendarModel'
+import { directionOf, nextCell, startCell, type Cell, type CellLayout } from '../stores/cellFocus'
+
+// The calendar's keyboard focus: one cell is the tab stop (roving tabindex), arrows move it, Shift
+// with an arrow selects the events between the anchor and the focused cell, Enter edits the
+// focused cell's event or creates one on an empty cell. The page's own keys (Delete, Esc, PageUp
+// and PageDown, Ctrl/⌘+Z, ?) are in calendarKeys.ts.
+
+export interface CellFocus {
+  /** The cell that takes the tab stop (always one while anything is shown). */
+  cell: ComputedRef<Cell | null>
+  /** A cell got the focus by click or Tab: the keys go on from there. */
+  focusIn(cell: Cell): void
+}
+
+/** How the grid hands the focus to its rows. */
+export const CELL_FOCUS: InjectionKey<CellFocus> = Symbol('calendar cell focus')
+
+export interface CellFocusOptions {
+  layout: CellLayout
+  athleteIds: () => readonly string[]
+  days: () => readonly string[]
+  /** The day the focus starts on when it is shown (the first athlete's today). */
+  today: () => string | null
+  /** The cell's element, drawn and scrolled to first if it was not (rows out of view are not drawn). */
+  reveal: (cell: Cell) => Promise<HTMLElement | null>
+  edit: (athleteId: string, event: CalEvent | null, date: string) => void
+  /** A dialog of the page is open, the event editor or the shortcut list (the bulk dialogs are the store's phase). */
+  dialogOpen: () => boolean
+}
+
+export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: KeyboardEvent): void; afterLayout(): void } {
+  const cal = useCalendarStore()
+  const focused = ref<Cell | null>(null)
+  const cell = computed(() => startCell(focused.value, o.athleteIds(), o.days(), o.today()))
+
+  async function moveTo(to: Cell) {
+    focused.value = to
+    const el = await o.reveal(to)
+    if (!el) return
+    el.focus({ preventScroll: true })
+    // Nearest: the page does not jump when the cell is already in view; the cell's scroll margins
+    // keep it clear of the sticky date header and athlete column.
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    lastMove = { el, at: performance.now() }
+  }
+
+  // Rows drawn for the first time are measured after they are drawn, and the space kept for the
+  // rows above changes with them: the cell just moved to is brought into view again. Only just
+  // after a key: a coach scrolling with the wheel is never pulled back to the focused cell.
+  let lastMove: { el: HTMLElement; at: number } | null = null
+  function afterLayout() {
+    if (!lastMove || performance.now() - lastMove.at > 1000) return
+    const { el } = lastMove
+    if (el.isConnected && el === document.activeElement) el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }
+
+  /** The selected event of the cell when there is one, else its first; none: a new one there. */
+  function editAt(at: Cell) {
+    const events = (cal.rows[at.athleteId]?.events ?? []).filter((e) => covers(e, at.date))
+    const picked = cal.picked[at.athleteId]
+    const event = events.find((e) => picked?.has(e.id)) ?? events[0] ?? null
+    o.edit(at.athleteId, event, event?.date ?? at.date)
+  }
+
+  function onKeydown(ev: KeyboardEvent) {
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || cal.phase !== 'idle' || o.dialogOpen()) return
+    const at = cell.value
+    if (!at) return
+    const dir = directionOf(ev.key)
+    if (dir) {
+      ev.preventDefault()
+      const to = nextCell(o.layout, at, dir, o.athleteIds(), o.days())
+      // The anchor stays where Shift was first held; a plain arrow moves it along with the focus.
+      if (ev.shiftKey) cal.selectRectangle(cal.anchor ?? at, to)
+      else cal.anchor = to
+      void moveTo(to)
+    } else if (ev.key === 'Enter' && !(ev.target as HTMLElement | null)?.closest('.chip-event')) {
+      // A chip with the focus (clicked) opens itself; the cell opens its selected or first event.
+      ev.preventDefault()
+      editAt(at)
+    }
+  }
+
+  // A dialog opened from the keyboard takes the focus with it when it closes: the cell gets it back,
+  // so the coach goes on with the keys where they were.
+  let cellHadFocus = false
+  watch(
+    () => o.dialogOpen() || cal.phase !== 'idle',
+    async (open) => {
+      if (open) {
+        cellHadFocus = !!(document.activeElement as HTMLElement | null)?.closest('td.cell')
+        return
+      }
+      await nextTick()
+      const lost = !document.activeElement || document.activeElement === document.body
+      if (cellHadFocus && lost && cell.value) (await o.reveal(cell.value))?.focus({ preventScroll: true })
+      cellHadFocus = false
+    },
+  )
+
+  // The focused cell's row scrolled out of view is no longer drawn and the focus falls back to the
+  // page: an arrow then goes on from that cell (and scrolls to it) rather than doing nothing.
+  function onPageKeydown(ev: KeyboardEvent) {
+    if (focused.value && ev.target === document.body && directionOf(ev.key)) onKeydown(ev)
+  }
+  onMounted(() => window.addEventListener('keydown', onPageKeydown))
+  onUnmounted(() => window.removeEventListener('keydown', onPageKeydown))
+
+  return { cell, focusIn: (c: Cell) => (focused.value = c), onKeydown, afterLayout }
+}

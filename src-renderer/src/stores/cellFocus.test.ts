@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest'
+import type { CalendarRow } from '@contract'
+import { directionOf, nextCell, startCell } from './cellFocus'
+import { daysFrom, rectangle } from './calendarModel'
+
+const ids = ['ann', 'bob', 'cid']
+const twoWeeks = daysFrom('2026-11-30', 14)
+// A month of December 2026: Monday 30 November to Sunday 3 January.
+const month = daysFrom('2026-11-30', 35)
+
+describe('arrows in the grid across athletes', () => {
+  it('left and right move a day, up and down an athlete, keeping the day', () => {
+    const at = { athleteId: 'bob', date: '2026-12-02' }
+    expect(nextCell('athletes', at, 'left', ids, twoWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-01' })
+    expect(nextCell('athletes', at, 'right', ids, twoWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-03' })
+    expect(nextCell('athletes', at, 'up', ids, twoWeeks)).toEqual({ athleteId: 'ann', date: '2026-12-02' })
+    expect(nextCell('athletes', at, 'down', ids, twoWeeks)).toEqual({ athleteId: 'cid', date: '2026-12-02' })
+  })
+
+  it('crosses from Sunday to Monday of the next week shown', () => {
+    expect(nextCell('athletes', { athleteId: 'ann', date: '2026-12-06' }, 'right', ids, twoWeeks).date).toBe('2026-12-07')
+  })
+
+  it('stays on the edge: first and last day, first and last athlete', () => {
+    expect(nextCell('athletes', { athleteId: 'ann', date: '2026-11-30' }, 'left', ids, twoWeeks)).toEqual({ athleteId: 'ann', date: '2026-11-30' })
+    expect(nextCell('athletes', { athleteId: 'ann', date: '2026-12-13' }, 'right', ids, twoWeeks)).toEqual({ athleteId: 'ann', date: '2026-12-13' })
+    expect(nextCell('athletes', { athleteId: 'ann', date: '2026-12-01' }, 'up', ids, twoWeeks).athleteId).toBe('ann')
+    expect(nextCell('athletes', { athleteId: 'cid', date: '2026-12-01' }, 'down', ids, twoWeeks).athleteId).toBe('cid')
+  })
+
+  it('a focus on an athlete no longer shown lands on the first athlete', () => {
+    expect(nextCell('athletes', { athleteId: 'gone', date: '2026-12-01' }, 'down', ids, twoWeeks)).toEqual({ athleteId: 'ann', date: '2026-12-01' })
+  })
+})
+
+describe('arrows in one athlete month', () => {
+  it('up and down move a week, left and right a day across week rows', () => {
+    const at = { athleteId: 'ann', date: '2026-12-09' }
+    expect(nextCell('month', at, 'up', ids, month).date).toBe('2026-12-02')
+    expect(nextCell('month', at, 'down', ids, month).date).toBe('2026-12-16')
+    expect(nextCell('month', { athleteId: 'ann', date: '2026-12-13' }, 'right', ids, month).date).toBe('2026-12-14')
+    expect(nextCell('month', { athleteId: 'ann', date: '2026-12-14' }, 'left', ids, month).date).toBe('2026-12-13')
+  })
+
+  it('does not leave the weeks shown', () => {
+    expect(nextCell('month', { athleteId: 'ann', date: '2026-12-02' }, 'up', ids, month).date).toBe('2026-12-02')
+    expect(nextCell('month', { athleteId: 'ann', date: '2026-12-30' }, 'down', ids, month).date).toBe('2026-12-30')
+    expect(nextCell('month', { athleteId: 'ann', date: '2027-01-03' }, 'right', ids, month).date).toBe('2027-01-03')
+  })
+})
+
+describe('keys and the starting cell', () => {
+  it('reads only the four arrows', () => {
+    expect(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'a'].map(directionOf)).toEqual(['left', 'right', 'up', 'down', null, null])
+  })
+
+  it('starts on the first athlete today, or the first day when today is not shown', () => {
+    expect(startCell(null, ids, twoWeeks, '2026-12-03')).toEqual({ athleteId: 'ann', date: '2026-12-03' })
+    expect(startCell(null, ids, twoWeeks, '2027-03-01')).toEqual({ athleteId: 'ann', date: '2026-11-30' })
+    expect(startCell(null, [], twoWeeks, '2026-12-03')).toBeNull()
+  })
+
+  it('keeps a cell still shown, and the athlete when only the weeks changed', () => {
+    expect(startCell({ athleteId: 'cid', date: '2026-12-05' }, ids, twoWeeks, '2026-12-03')).toEqual({ athleteId: 'cid', date: '2026-12-05' })
+    expect(startCell({ athleteId: 'cid', date: '2026-10-05' }, ids, twoWeeks, '2026-12-03')).toEqual({ athleteId: 'cid', date: '2026-12-03' })
+  })
+})
+
+describe('the rectangle Shift+arrows select', () => {
+  const ev = (id: number, date: string) => ({ id, date }) as CalendarRow['events'][number]
+  const rows = [
+    { athleteId: 'ann', events: [ev(1, '2026-12-01'), ev(2, '2026-12-04'), ev(3, '2026-12-09')] },
+    { athleteId: 'bob', events: [ev(4, '2026-12-02'), ev(5, '2026-12-06')] },
+    { athleteId: 'cid', events: [ev(6, '2026-12-03')] },
+  ] as CalendarRow[]
+
+  it('in the grid: the athletes between anchor and focus and the days between, whichever way it was drawn', () => {
+    const keys = rectangle(rows, ids, { athleteId: 'bob', date: '2026-12-05' }, { athleteId: 'ann', date: '2026-12-02' })
+    expect(keys.sort()).toEqual(['ann:2', 'bob:4'])
+  })
+
+  it('in a month: every event of the athlete between the two dates, across week rows', () => {
+    const keys = rectangle(rows, ['ann'], { athleteId: 'ann', date: '2026-12-02' }, { athleteId: 'ann', date: '2026-12-09' })
+    expect(keys.sort()).toEqual(['ann:2', 'ann:3'])
+  })
+})
