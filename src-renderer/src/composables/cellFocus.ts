@@ -20,7 +20,8 @@ export interface CellFocus {
 export const CELL_FOCUS: InjectionKey<CellFocus> = Symbol('calendar cell focus')
 
 export interface CellFocusOptions {
-  layout: CellLayout
+  /** Read at each key: the grid changes layout with its density. */
+  layout: () => CellLayout
   athleteIds: () => readonly string[]
   days: () => readonly string[]
   /** The day the focus starts on when it is shown (the first athlete's today). */
@@ -73,9 +74,12 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
     const dir = directionOf(ev.key)
     if (dir) {
       ev.preventDefault()
-      const to = nextCell(o.layout, at, dir, o.athleteIds(), o.days())
+      const to = nextCell(o.layout(), at, dir, o.athleteIds(), o.days(), { keepAthlete: ev.shiftKey })
       // The anchor stays where Shift was first held; a plain arrow moves it along with the focus.
-      if (ev.shiftKey) cal.selectRectangle(cal.anchor ?? at, to)
+      // In the four-week grid the selection is the box of one athlete's days the coach sees.
+      const weeks = o.layout() === 'athleteMonths'
+      const anchor = cal.anchor && (!weeks || cal.anchor.athleteId === at.athleteId) ? cal.anchor : at
+      if (ev.shiftKey) cal.selectRectangle(anchor, to, weeks ? 'weeks' : 'dates')
       else cal.anchor = to
       void moveTo(to)
     } else if (ev.key === 'Enter' && !(ev.target as HTMLElement | null)?.closest('.chip-event')) {

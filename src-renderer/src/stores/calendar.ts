@@ -4,7 +4,7 @@ import { errorOf } from './errorOf'
 import { plain } from './plain'
 import { chunksOf, MAX_RANGE_ATHLETES, type BulkAction, type BulkPlan, type BulkReport, type CalEvent, type JobSummary, type CalendarRow, type DayWellness, type EventFields, type PlacementChoice } from '@contract'
 import { bridge, call } from '../api'
-import { addDays, eventKey, mondayOf, parseKey, rectangle, sameData } from './calendarModel'
+import { addDays, eventKey, mondayOf, parseKey, rectangle, sameData, type RectangleShape } from './calendarModel'
 import { countOf, groupByRow, keyChanges, keysOf, sameIds, union } from './rowSelection'
 import { rowArrivals, type RowArrivals } from './rowArrivals'
 import type { CalendarWeeks } from './calendarDensity'
@@ -271,8 +271,8 @@ export const useCalendarStore = defineStore('calendar', {
       if (!add) this.pickRows([])
     },
     /** Shift+arrows: exactly the events between the anchor and the focused cell, in place of the selection. */
-    selectRectangle(anchor: { athleteId: string; date: string }, target: { athleteId: string; date: string }) {
-      this.pickKeys(rectangle(Object.values(this.rows), this.athleteIds, anchor, target), false)
+    selectRectangle(anchor: { athleteId: string; date: string }, target: { athleteId: string; date: string }, shape: RectangleShape = 'dates') {
+      this.pickKeys(rectangle(Object.values(this.rows), this.athleteIds, anchor, target, shape), false)
       this.rowRanges = []
       this.anchor = anchor
     },

@@ -1,7 +1,7 @@
 import type { CalActivity, CalEvent, CalendarRow, ComplianceBand, WorkoutOutcome } from '@contract'
 
 // Pure calendar logic for the renderer: days, selection geometry, totals, compliance.
-import { addDays, workoutCompliance, workoutOutcomes } from '@contract'
+import { addDays, weekday, workoutCompliance, workoutOutcomes } from '@contract'
 export { addDays, daysFrom, mondayOf } from '@contract'
 
 export const eventKey = (athleteId: string, eventId: number): string => `${athleteId}:${eventId}`
@@ -25,6 +25,7 @@ export function rectangle(
   order: string[],
   anchor: { athleteId: string; date: string },
   target: { athleteId: string; date: string },
+  shape: RectangleShape = 'dates',
 ): string[] {
   const a = order.indexOf(anchor.athleteId)
   const b = order.indexOf(target.athleteId)
@@ -33,7 +34,18 @@ export function rectangle(
   const [from, to] = anchor.date <= target.date ? [anchor.date, target.date] : [target.date, anchor.date]
   return rows
     .filter((r) => athletes.has(r.athleteId))
-    .flatMap((r) => r.events.filter((e) => e.date >= from && e.date <= to).map((e) => eventKey(r.athleteId, e.id)))
+    .flatMap((r) => r.events.filter((e) => e.date >= from && e.date <= to && (shape === 'dates' || inWeekdays(e.date, anchor.date, target.date))).map((e) => eventKey(r.athleteId, e.id)))
+}
+
+/**
+ * What lies between two corners: every date from one to the other (days in a line), or only the
+ * weekdays between theirs in each week (weeks laid out as rows: the box the coach sees).
+ */
+export type RectangleShape = 'dates' | 'weeks'
+
+function inWeekdays(date: string, a: string, b: string): boolean {
+  const [lo, hi] = weekday(a) <= weekday(b) ? [weekday(a), weekday(b)] : [weekday(b), weekday(a)]
+  return weekday(date) >= lo && weekday(date) <= hi
 }
 
 export interface WeekTotals {

@@ -49,6 +49,45 @@ describe('arrows in one athlete month', () => {
   })
 })
 
+describe('arrows in the four-week grid, a month per athlete', () => {
+  // Four weeks from Monday 30 November: the last line is Monday 21 to Sunday 27 December.
+  const fourWeeks = daysFrom('2026-11-30', 28)
+
+  it('left and right move a day and cross from Sunday to the next line, up and down a week', () => {
+    const at = { athleteId: 'bob', date: '2026-12-09' }
+    expect(nextCell('athleteMonths', at, 'up', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-02' })
+    expect(nextCell('athleteMonths', at, 'down', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-16' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-12-06' }, 'right', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-07' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-12-07' }, 'left', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-06' })
+  })
+
+  it("down from an athlete's last week goes to the next athlete's first week, on the same weekday; up the other way", () => {
+    expect(nextCell('athleteMonths', { athleteId: 'ann', date: '2026-12-23' }, 'down', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-02' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-12-02' }, 'up', ids, fourWeeks)).toEqual({ athleteId: 'ann', date: '2026-12-23' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-11-30' }, 'up', ids, fourWeeks)).toEqual({ athleteId: 'ann', date: '2026-12-21' })
+  })
+
+  it('stays on the first and last athlete, and left and right do not wrap to another athlete', () => {
+    expect(nextCell('athleteMonths', { athleteId: 'ann', date: '2026-12-03' }, 'up', ids, fourWeeks)).toEqual({ athleteId: 'ann', date: '2026-12-03' })
+    expect(nextCell('athleteMonths', { athleteId: 'cid', date: '2026-12-24' }, 'down', ids, fourWeeks)).toEqual({ athleteId: 'cid', date: '2026-12-24' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-12-27' }, 'right', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-27' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-11-30' }, 'left', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-11-30' })
+  })
+
+  it('with Shift (one athlete selection) up and down stop at the athlete edges', () => {
+    const keep = { keepAthlete: true }
+    expect(nextCell('athleteMonths', { athleteId: 'ann', date: '2026-12-23' }, 'down', ids, fourWeeks, keep)).toEqual({ athleteId: 'ann', date: '2026-12-23' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-12-02' }, 'up', ids, fourWeeks, keep)).toEqual({ athleteId: 'bob', date: '2026-12-02' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-12-02' }, 'down', ids, fourWeeks, keep)).toEqual({ athleteId: 'bob', date: '2026-12-09' })
+    // The grid across athletes ignores it: Shift+Down there goes on to the next athlete.
+    expect(nextCell('athletes', { athleteId: 'ann', date: '2026-12-02' }, 'down', ids, fourWeeks, keep).athleteId).toBe('bob')
+  })
+
+  it('a focus on an athlete no longer shown lands on the first athlete', () => {
+    expect(nextCell('athleteMonths', { athleteId: 'gone', date: '2026-12-09' }, 'down', ids, fourWeeks)).toEqual({ athleteId: 'ann', date: '2026-12-09' })
+  })
+})
+
 describe('keys and the starting cell', () => {
   it('reads only the four arrows', () => {
     expect(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'a'].map(directionOf)).toEqual(['left', 'right', 'up', 'down', null, null])
@@ -77,6 +116,16 @@ describe('the rectangle Shift+arrows select', () => {
   it('in the grid: the athletes between anchor and focus and the days between, whichever way it was drawn', () => {
     const keys = rectangle(rows, ids, { athleteId: 'bob', date: '2026-12-05' }, { athleteId: 'ann', date: '2026-12-02' })
     expect(keys.sort()).toEqual(['ann:2', 'bob:4'])
+  })
+
+  it('in the four-week grid: the box of weekdays between the corners, in each week between', () => {
+    // Anchor Wednesday 2 December, corner Friday 11 December: Wed to Fri of both weeks, not Monday 7 or Tuesday 1.
+    const more = [{ athleteId: 'ann', events: [ev(1, '2026-12-01'), ev(2, '2026-12-04'), ev(3, '2026-12-09'), ev(7, '2026-12-07'), ev(8, '2026-12-11'), ev(9, '2026-12-12')] }] as CalendarRow[]
+    expect(rectangle(more, ['ann'], { athleteId: 'ann', date: '2026-12-02' }, { athleteId: 'ann', date: '2026-12-11' }, 'weeks').sort()).toEqual(['ann:2', 'ann:3', 'ann:8'])
+    // Drawn the other way (Friday of the first week to Wednesday of the second) it is the same box.
+    expect(rectangle(more, ['ann'], { athleteId: 'ann', date: '2026-12-04' }, { athleteId: 'ann', date: '2026-12-09' }, 'weeks').sort()).toEqual(['ann:2', 'ann:3'])
+    // The same corners as dates in a line take every day between.
+    expect(rectangle(more, ['ann'], { athleteId: 'ann', date: '2026-12-02' }, { athleteId: 'ann', date: '2026-12-11' }).sort()).toEqual(['ann:2', 'ann:3', 'ann:7', 'ann:8'])
   })
 
   it('in a month: every event of the athlete between the two dates, across week rows', () => {

@@ -1,8 +1,10 @@
-import { addDays } from './calendarModel'
+import { addDays, daysBetween } from '@contract'
 
-// Which calendar cell the keyboard is on, and where an arrow takes it. Two layouts share the keys:
-// the grid across athletes (rows are athletes, columns the days shown) and one athlete's month
-// (rows are weeks, columns the seven weekdays, so up and down are a week apart).
+// Which calendar cell the keyboard is on, and where an arrow takes it. Three layouts share the keys:
+// the grid across athletes (rows are athletes, columns the days shown), one athlete's month (rows
+// are weeks, columns the seven weekdays, so up and down are a week apart) and the four-week grid,
+// a month per athlete one under the other (up and down a week, and past an athlete's first or last
+// week on to the same weekday of the athlete above or below).
 
 export interface Cell {
   athleteId: string
@@ -11,7 +13,7 @@ export interface Cell {
 
 export type Direction = 'left' | 'right' | 'up' | 'down'
 
-export type CellLayout = 'athletes' | 'month'
+export type CellLayout = 'athletes' | 'month' | 'athleteMonths'
 
 const ARROWS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' }
 
@@ -22,9 +24,18 @@ export function directionOf(key: string): Direction | null {
 
 /**
  * The cell an arrow moves to, kept inside what is shown: at the first or last day, or the first or
- * last athlete, the focus stays where it is (PageUp/PageDown move the range instead).
+ * last athlete, the focus stays where it is (PageUp/PageDown move the range instead). With
+ * `keepAthlete` (Shift in the four-week grid, whose selection is one athlete's days) it does not
+ * go on to another athlete either.
  */
-export function nextCell(layout: CellLayout, cell: Cell, dir: Direction, athleteIds: readonly string[], days: readonly string[]): Cell {
+export function nextCell(
+  layout: CellLayout,
+  cell: Cell,
+  dir: Direction,
+  athleteIds: readonly string[],
+  days: readonly string[],
+  { keepAthlete = false } = {},
+): Cell {
   if (!days.length) return cell
   const first = days[0]!
   const last = days[days.length - 1]!
@@ -34,11 +45,28 @@ export function nextCell(layout: CellLayout, cell: Cell, dir: Direction, athlete
     const to = addDays(cell.date, step)
     return to < first || to > last ? cell : { athleteId: cell.athleteId, date: to }
   }
+  if (layout === 'athleteMonths') return nextInAthleteMonths(cell, dir, athleteIds, first, last, keepAthlete)
   if (dir === 'left' || dir === 'right') return { athleteId: cell.athleteId, date: clampDay(addDays(cell.date, dir === 'left' ? -1 : 1)) }
   const row = athleteIds.indexOf(cell.athleteId)
   if (row < 0) return { athleteId: athleteIds[0] ?? cell.athleteId, date: clampDay(cell.date) }
   const to = Math.min(athleteIds.length - 1, Math.max(0, row + (dir === 'up' ? -1 : 1)))
   return { athleteId: athleteIds[to]!, date: clampDay(cell.date) }
+}
+
+function nextInAthleteMonths(cell: Cell, dir: Direction, athleteIds: readonly string[], first: string, last: string, keepAthlete: boolean): Cell {
+  const row = athleteIds.indexOf(cell.athleteId)
+  const date = cell.date < first ? first : cell.date > last ? last : cell.date
+  if (row < 0) return { athleteId: athleteIds[0] ?? cell.athleteId, date }
+  const step = dir === 'left' ? -1 : dir === 'right' ? 1 : dir === 'up' ? -7 : 7
+  const to = addDays(date, step)
+  if (to >= first && to <= last) return { athleteId: cell.athleteId, date: to }
+  // Left and right stop at the first and last day; up and down wrap to the neighbouring athlete's
+  // last or first week, on the same weekday.
+  if (keepAthlete || dir === 'left' || dir === 'right') return { athleteId: cell.athleteId, date }
+  const next = athleteIds[row + (dir === 'up' ? -1 : 1)]
+  if (!next) return { athleteId: cell.athleteId, date }
+  const span = daysBetween(first, last) + 1 - 7
+  return { athleteId: next, date: addDays(date, dir === 'up' ? span : -span) }
 }
 
 /**
