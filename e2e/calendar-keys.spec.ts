@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test'
 import { test, expect, type AppUnderTest } from './fixtures'
 import { athleteToday } from '../src-main/services/dates'
-import { addDays } from '../src-main/contract'
+import { addDays, daysBetween, weekday } from '../src-main/contract'
 
 const CYCLIST = 'i100001'
 
@@ -229,6 +229,80 @@ test('a selection by keyboard alone: Tab into the grid, arrows, Shift+arrows, De
   await expect.poll(() => focused(page)).toEqual(before)
 })
 
+/** The keyboard's cell in any layout: the athlete's row, month block or month table carries the id. */
+const focusedAnywhere = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement
+    return { athleteId: (el.closest('[data-athlete]') as HTMLElement | null)?.dataset.athlete ?? '', date: el.dataset.day ?? '' }
+  })
+
+async function showFourWeeks(page: Page) {
+  await page.getByTestId('weeks-4').click()
+  await expect(page.getByTestId('calendar-grid')).toHaveAttribute('data-weeks', '4')
+  await expect(page.locator('[data-testid="calendar-row"] .row-loading')).toHaveCount(0, { timeout: 20_000 })
+}
+
+test("four weeks by keyboard alone: down through one athlete's month to the next, Shift+arrows select the box of days drawn, Delete previews exactly those", async ({ app }) => {
+  const { page, sim } = app
+  await openCalendar(page)
+  await showFourWeeks(page)
+  const order = await page.getByTestId('calendar-row').evaluateAll((rows) => rows.map((r) => ({ id: (r as HTMLElement).dataset.athlete!, readOnly: !!r.querySelector('.ro-mark') })))
+  const k = order.findIndex((r, i) => i > 0 && !r.readOnly)
+  expect(k).toBeGreaterThan(0)
+  const gridStart = (await page.locator(`[data-testid="calendar-row"][data-athlete="${order[0]!.id}"] td.cell`).first().getAttribute('data-day'))!
+
+  await tabIntoCalendar(page)
+  const start = await focusedAnywhere(page)
+  expect(start.athleteId).toBe(order[0]!.id)
+  const line = Math.floor(daysBetween(gridStart, start.date) / 7)
+  // Down a week at a time: to the first athlete's last line, then on to the next athlete's first line.
+  for (let i = 0; i < 3 - line; i++) await page.keyboard.press('ArrowDown')
+  expect(await focusedAnywhere(page)).toEqual({ athleteId: order[0]!.id, date: addDays(start.date, 7 * (3 - line)) })
+  for (let i = 0; i < 4 * (k - 1) + 1; i++) await page.keyboard.press('ArrowDown')
+  const top = addDays(start.date, -7 * line)
+  expect(await focusedAnywhere(page)).toEqual({ athleteId: order[k]!.id, date: top })
+  // Left to the Monday of that line, then one right: Tuesday of the athlete's first week.
+  for (let i = 0; i < weekday(top); i++) await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowRight')
+  const anchor = { athleteId: order[k]!.id, date: addDays(gridStart, 1) }
+  expect(await focusedAnywhere(page)).toEqual(anchor)
+
+  // Tuesday to Thursday, down to the last week and once more: Shift keeps the focus in this athlete's month.
+  await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('Shift+ArrowRight')
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown')
+  const corner = await focusedAnywhere(page)
+  expect(corner).toEqual({ athleteId: order[k]!.id, date: addDays(gridStart, 21 + 3) })
+  const cornerCell = page.locator(`[data-testid="calendar-row"][data-athlete="${corner.athleteId}"] td.cell[data-day="${corner.date}"]`)
+  await expect(cornerCell).toBeFocused()
+  await expect(cornerCell).toBeInViewport({ ratio: 0.9 })
+
+  // The box drawn: Tuesday to Thursday of each of the four weeks, not the Fridays to Mondays between.
+  const inLine = eventsBetween(app, order[k]!.id, anchor.date, corner.date)
+  const expected = inLine.filter((e) => [1, 2, 3].includes(weekday(e.start_date_local!))).map((e) => e.id)
+  expect(expected.length).toBeGreaterThan(0)
+  expect(expected.length, 'the demo has events between the box and the dates in a line').toBeLessThan(inLine.length)
+  await expect(page.getByTestId('selection-count')).toHaveText(`${expected.length} selected`)
+
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('preview-title')).toHaveText('Delete')
+  await expect(page.getByTestId('preview-change')).toHaveCount(expected.length)
+  const listed = await page.getByTestId('preview-change').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.event)))
+  expect(listed.sort()).toEqual([...expected].sort())
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('bulk-dialog')).toHaveCount(0)
+  for (const id of expected) expect(sim.state.athlete(order[k]!.id)!.events.some((e) => e.id === id)).toBe(true)
+
+  // Enter opens the focused day's event (or a new one there); closed, the focus is back on the day.
+  await page.keyboard.press('Escape')
+  await expect.poll(() => focusedAnywhere(page)).toEqual(corner)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('event-editor')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('event-editor')).toHaveCount(0)
+  await expect.poll(() => focusedAnywhere(page)).toEqual(corner)
+})
+
 test.describe('a roster longer than the window', () => {
   test.use({ athletes: 40 })
 
@@ -267,5 +341,29 @@ test.describe('a roster longer than the window', () => {
     const next = page.locator(`[data-testid="calendar-row"][data-athlete="${after.athleteId}"] td.cell[data-day="${at.date}"]`)
     await expect(next).toBeFocused()
     await expect(next).toBeInViewport({ ratio: 0.9 })
+  })
+
+  test("in four weeks the arrows go down athlete after athlete's month, each brought into view and focused", async ({ app }) => {
+    const { page, sim } = app
+    await openCalendar(page)
+    await showFourWeeks(page)
+    const ids = sim.state.coached.map((a) => a.id)
+    await tabIntoCalendar(page)
+    const start = await focusedAnywhere(page)
+    const gridStart = (await page.locator('[data-testid="calendar-row"] td.cell').first().getAttribute('data-day'))!
+    const line = Math.floor(daysBetween(gridStart, start.date) / 7)
+    // Each athlete is four lines: 4 × 15 presses from the first athlete's first line reach the 16th athlete.
+    const visited = new Set([start.athleteId])
+    for (let i = 0; i < 3 - line + 4 * 14 + 1; i++) {
+      await page.keyboard.press('ArrowDown')
+      visited.add((await focusedAnywhere(page)).athleteId)
+    }
+    const at = await focusedAnywhere(page)
+    expect(visited.size).toBe(16)
+    expect(at.date).toBe(addDays(start.date, -7 * line))
+    expect(await page.getByTestId('calendar-row').count()).toBeLessThan(ids.length)
+    const cell = page.locator(`[data-testid="calendar-row"][data-athlete="${at.athleteId}"] td.cell[data-day="${at.date}"]`)
+    await expect(cell).toBeFocused()
+    await expect(cell).toBeInViewport({ ratio: 0.9 })
   })
 })

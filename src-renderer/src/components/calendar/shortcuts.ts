@@ -16,7 +16,7 @@ export function calendarShortcuts(where: 'grid' | 'month'): { title: string; ite
         { keys: 'Tab', what: 'Into the calendar: the focused day has a ring' },
         where === 'month'
           ? { keys: '← → ↑ ↓', what: 'The focus a day left or right, a week up or down' }
-          : { keys: '← → ↑ ↓', what: 'The focus a day left or right, an athlete up or down' },
+          : { keys: '← → ↑ ↓', what: 'The focus a day left or right, an athlete up or down (in 4 weeks a week, then on to the next athlete)' },
         { keys: 'PageUp / PageDown', what: `Previous / next ${span}` },
         { keys: 'T', what: `This ${span}` },
         ...(where === 'grid' ? [{ keys: 'G', what: 'Go to a date: type it in the field' }] : []),
@@ -27,7 +27,7 @@ export function calendarShortcuts(where: 'grid' | 'month'): { title: string; ite
       items: [
         where === 'month'
           ? { keys: 'Shift + arrows', what: 'Select every event from where Shift was first held to the focused day' }
-          : { keys: 'Shift + arrows', what: 'Select every event in the rectangle from where Shift was first held to the focused cell' },
+          : { keys: 'Shift + arrows', what: "Select every event in the rectangle from where Shift was first held to the focused cell (in 4 weeks, within one athlete's month)" },
         { keys: 'Enter', what: 'Edit the focused event (the selected one in that day), or create one on an empty day' },
         { keys: 'Delete / Backspace', what: 'Preview deleting the selection' },
         { keys: 'Ctrl/⌘ + Z', what: 'Preview undoing the last change' },
