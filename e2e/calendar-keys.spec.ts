@@ -240,6 +240,8 @@ async function showFourWeeks(page: Page) {
   await page.getByTestId('weeks-4').click()
   await expect(page.getByTestId('calendar-grid')).toHaveAttribute('data-weeks', '4')
   await expect(page.locator('[data-testid="calendar-row"] .row-loading')).toHaveCount(0, { timeout: 20_000 })
+  // Every athlete's four weeks have arrived, drawn or not: the refresh button is back.
+  await expect(page.getByTestId('calendar-refresh')).toBeEnabled({ timeout: 20_000 })
 }
 
 test("four weeks by keyboard alone: down through one athlete's month to the next, Shift+arrows select the box of days drawn, Delete previews exactly those", async ({ app }) => {
@@ -301,6 +303,24 @@ test("four weeks by keyboard alone: down through one athlete's month to the next
   await page.keyboard.press('Escape')
   await expect(page.getByTestId('event-editor')).toHaveCount(0)
   await expect.poll(() => focusedAnywhere(page)).toEqual(corner)
+})
+
+test("four weeks: a click on a weekday's heading selects that day of every week shown, Ctrl-click adds another", async ({ app }) => {
+  const { page, sim } = app
+  await openCalendar(page)
+  await showFourWeeks(page)
+  const gridStart = (await page.locator('[data-testid="calendar-row"] td.cell').first().getAttribute('data-day'))!
+  const gridEnd = addDays(gridStart, 27)
+  const onWeekdays = (days: number[]) =>
+    sim.state.coached.flatMap((a) => eventsBetween(app, a.id, gridStart, gridEnd).filter((e) => days.includes(weekday(e.start_date_local!))))
+  const heads = page.getByTestId('month-day-head')
+  await heads.nth(2).click()
+  expect(onWeekdays([2]).length).toBeGreaterThan(0)
+  await expect(page.getByTestId('selection-count')).toHaveText(`${onWeekdays([2]).length} selected`)
+  await heads.nth(5).click({ modifiers: ['Control'] })
+  await expect(page.getByTestId('selection-count')).toHaveText(`${onWeekdays([2, 5]).length} selected`)
+  await heads.nth(0).click()
+  await expect(page.getByTestId('selection-count')).toHaveText(`${onWeekdays([0]).length} selected`)
 })
 
 test.describe('a roster longer than the window', () => {
