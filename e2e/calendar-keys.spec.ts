@@ -305,7 +305,7 @@ test("four weeks by keyboard alone: down through one athlete's month to the next
   await expect.poll(() => focusedAnywhere(page)).toEqual(corner)
 })
 
-test("four weeks: a click on a weekday's heading selects that day of every week shown, Ctrl-click adds another", async ({ app }) => {
+test("four weeks: a weekday's heading selects that day of every week shown, a line's week total that athlete's week; Ctrl-click adds", async ({ app }) => {
   const { page, sim } = app
   await openCalendar(page)
   await showFourWeeks(page)
@@ -321,6 +321,16 @@ test("four weeks: a click on a weekday's heading selects that day of every week 
   await expect(page.getByTestId('selection-count')).toHaveText(`${onWeekdays([2, 5]).length} selected`)
   await heads.nth(0).click()
   await expect(page.getByTestId('selection-count')).toHaveText(`${onWeekdays([0]).length} selected`)
+
+  // A line's week total selects that athlete's week alone; Ctrl-click adds the next line.
+  const block = page.getByTestId('calendar-row').first()
+  const athleteId = (await block.getAttribute('data-athlete'))!
+  const weekOf = (from: number, weeks: number) => eventsBetween(app, athleteId, addDays(gridStart, from * 7), addDays(gridStart, from * 7 + weeks * 7 - 1)).length
+  expect(weekOf(1, 1)).toBeGreaterThan(0)
+  await block.getByTestId('week-total').nth(1).click()
+  await expect(page.getByTestId('selection-count')).toHaveText(`${weekOf(1, 1)} selected`)
+  await block.getByTestId('week-total').nth(2).click({ modifiers: ['Control'] })
+  await expect(page.getByTestId('selection-count')).toHaveText(`${weekOf(1, 2)} selected`)
 })
 
 test.describe('a roster longer than the window', () => {
