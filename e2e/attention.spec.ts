@@ -92,12 +92,13 @@ test('the review queue: open an activity, comment, mark it reviewed, move on wit
   await expect(page.getByTestId('review-count')).toHaveText(String(total - 1))
   const owner = sim.state.athlete('i100002')!
   expect(owner.activities.find((a) => a.id === activityId)!.coach_tick).toBe(1)
-  expect(await page.locator('[data-testid="queue-item"].current').getAttribute('data-review-index')).toBe(position)
+  // The next one takes its place; when it was the last, the one before it becomes the current.
+  expect(await page.locator('[data-testid="queue-item"].current').getAttribute('data-review-index')).toBe(String(Math.min(Number(position), total - 2)))
 
   // J moves to the next; K back. Which item is current depends on the day the demo is seeded on:
   // from the last item, K goes first and J comes back.
   const before = await detail.getAttribute('data-activity')
-  const last = Number(position) === (await items.count()) - 1
+  const last = Math.min(Number(position), total - 2) === (await items.count()) - 1
   const [away, back] = last ? ['k', 'j'] : ['j', 'k']
   await page.keyboard.press(away)
   await expect(detail).not.toHaveAttribute('data-activity', before!)
