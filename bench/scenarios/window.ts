@@ -75,8 +75,12 @@ async function calendarSession(sim: SimHandle, build: Build, athletes: number): 
 
     const weekSelectMs: number[] = []
     if (athletes === 50) {
+      // The week headers belong to the day columns of one and two weeks (four weeks is a month per athlete).
+      await clickInPage(page, '.calendar .seg button', '2w')
+      await calendarLoaded(page, 600_000)
+      await networkQuiet(sim)
       for (let i = 0; i < 5; i++) {
-        weekSelectMs.push(await clickToNextFrame(page, '[data-testid="select-week"]', i % 4))
+        weekSelectMs.push(await clickToNextFrame(page, '[data-testid="select-week"]', i % 2))
         await page.keyboard.press('Escape')
         await page.waitForTimeout(200)
       }
