@@ -1,12 +1,20 @@
-// `npm run test:mutation [folder or file...]`: Stryker over each folder in turn (smallest first), then the
-// mutation score per folder. A file (or glob) inside a folder narrows that folder's run to it; a folder
-// is then measured file set by file set, and its score adds up the last run of each file. One Stryker at
-// a time, one test process each: the machine's cores are shared. With nothing named, every folder is run.
+// `npm run test:mutation [folder or file...]`: Stryker over each folder in turn, then the mutation score
+// per folder. A file (or glob) inside a folder narrows that folder's run to it. One Stryker at a time, one
+// test process each: the machine's cores are shared. With nothing named, every folder is run.
+//
+// What each run learns is kept per source file and per test file in the store (`.stryker/store`, or
+// MUTATION_STORE): a folder's score adds up the last run of each of its files, and the next run starts
+// from the store, so it tests only the mutants in code or tests changed since. Stryker numbers tests per
+// run; the store names them by file and title instead, so runs of different file sets can be combined.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 
 const FOLDERS = ['src-main/icu', 'src-main/contract', 'src-main/workouts', 'src-renderer/src/stores', 'src-main/services']
-const asked = process.argv.slice(2).map((f) => f.replace(/\/$/, ''))
+const STORE = process.env.MUTATION_STORE ?? '.stryker/store'
+// `--scores`: only print the scores the store holds.
+const scoresOnly = process.argv.includes('--scores')
+const asked = process.argv.slice(2).filter((a) => a !== '--scores').map((f) => f.replace(/\/$/, ''))
 const folderOf = (path) => FOLDERS.find((f) => path === f || path.startsWith(`${f}/`))
 const unknown = asked.filter((p) => !folderOf(p))
 if (unknown.length) {
@@ -16,33 +24,78 @@ if (unknown.length) {
 
 /** Folder -> the files to mutate (null: the whole folder), in the order they were named. */
 const runs = new Map()
-for (const path of asked.length ? asked : FOLDERS) {
+for (const path of scoresOnly ? [] : asked.length ? asked : FOLDERS) {
   const folder = folderOf(path)
   if (path === folder) runs.set(folder, null)
   else if (runs.get(folder) !== null) runs.set(folder, [...(runs.get(folder) ?? []), path])
 }
 
-const stem = (folder) => `.stryker/${folder.replaceAll('/', '-')}`
+const incremental = (folder) => `.stryker/${folder.replaceAll('/', '-')}.incremental.json`
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
+function writeJson(file, value) {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, JSON.stringify(value))
+}
+/** Every record under one side of the store: relative path -> record. */
+function records(side) {
+  const root = join(STORE, side)
+  if (!existsSync(root)) return new Map()
+  const out = new Map()
+  for (const f of readdirSync(root, { recursive: true })) {
+    if (String(f).endsWith('.json')) out.set(String(f).slice(0, -'.json'.length), readJson(join(root, String(f))))
+  }
+  return out
+}
+const testKey = (file, name) => `${file}\u0000${name}`
+
+/** The store's knowledge of one folder as a Stryker report, numbering its tests afresh. */
+function assemble(folder) {
+  const testFiles = {}
+  const ids = new Map()
+  for (const [file, t] of records('tests')) {
+    if (!existsSync(file)) continue
+    testFiles[file] = {
+      source: t.source,
+      tests: t.tests.map((test) => {
+        const id = String(ids.size)
+        ids.set(testKey(file, test.name), id)
+        return { ...test, id }
+      }),
+    }
+  }
+  const renumber = (keys) => (keys ?? []).map((k) => ids.get(k)).filter((id) => id !== undefined)
+  const files = {}
+  for (const [path, f] of records('files')) {
+    if (folderOf(path) !== folder || !existsSync(path)) continue
+    files[path] = { ...f, mutants: f.mutants.map((m) => ({ ...m, coveredBy: renumber(m.coveredBy), killedBy: renumber(m.killedBy) })) }
+  }
+  return { schemaVersion: '1.0', thresholds: { high: 85, low: 70 }, projectRoot: process.cwd(), files, testFiles }
+}
+
+/** Splits Stryker's last report into the store's records, naming its tests by file and title. */
+function keep(folder) {
+  const run = readJson(incremental(folder))
+  const names = new Map()
+  for (const [file, t] of Object.entries(run.testFiles ?? {})) {
+    for (const test of t.tests) names.set(test.id, testKey(file, test.name))
+    writeJson(join(STORE, 'tests', `${file}.json`), { source: t.source, tests: t.tests.map(({ name, location }) => ({ name, location })) })
+  }
+  const rename = (ids) => (ids ?? []).map((id) => names.get(id)).filter((k) => k !== undefined)
+  for (const [path, f] of Object.entries(run.files)) {
+    const mutants = f.mutants.map((m) => ({ ...m, coveredBy: rename(m.coveredBy), killedBy: rename(m.killedBy) }))
+    writeJson(join(STORE, 'files', `${path}.json`), { ...f, mutants })
+  }
+}
+
 let failed = false
 for (const [folder, files] of runs) {
   console.log(`\n== Stryker: ${files ? files.join(', ') : folder}`)
-  // Stryker's incremental file is its last run's report; this folder's report gathers every run's files,
-  // so a run of one file set starts from what the runs of the others already know.
-  if (existsSync(`${stem(folder)}.report.json`)) copyFileSync(`${stem(folder)}.report.json`, `${stem(folder)}.incremental.json`)
+  writeJson(incremental(folder), assemble(folder))
   const env = { ...process.env, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files.join(',') } : {}) }
   const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env })
   if (r.status !== 0) failed = true
-  else gather(folder)
-}
-
-/** Adds the last run's files to the folder's report, and drops files that are gone. */
-function gather(folder) {
-  const run = JSON.parse(readFileSync(`${stem(folder)}.incremental.json`, 'utf8'))
-  const file = `${stem(folder)}.report.json`
-  const all = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { ...run, files: {}, testFiles: {} }
-  all.files = Object.fromEntries(Object.entries({ ...all.files, ...run.files }).filter(([path]) => existsSync(path)))
-  all.testFiles = { ...all.testFiles, ...run.testFiles }
-  writeFileSync(file, JSON.stringify(all))
+  else keep(folder)
+  rmSync(incremental(folder), { force: true })
 }
 
 /** Stryker's score: killed and timed-out mutants over every mutant that ran or that no test covers. */
@@ -54,24 +107,25 @@ function score(files) {
   return { detected, valid, survived: count.Survived ?? 0, noCoverage: count.NoCoverage ?? 0, pct: valid ? (100 * detected) / valid : 100 }
 }
 
+const stored = records('files')
 console.log('\nMutation score per folder (the last run of each file):')
 for (const folder of FOLDERS) {
-  const file = `${stem(folder)}.report.json`
-  if (!existsSync(file)) {
-    console.log(`  ${folder.padEnd(24)} not run yet`)
-    continue
-  }
-  const report = JSON.parse(readFileSync(file, 'utf8'))
-  const measured = Object.entries(report.files)
+  const measured = [...stored].filter(([path]) => folderOf(path) === folder && existsSync(path)).sort(([a], [b]) => a.localeCompare(b))
   const sources = readdirSync(folder, { recursive: true })
     .map((f) => `${folder}/${f}`)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('/generated/'))
+  if (!measured.length) {
+    console.log(`  ${folder.padEnd(24)} not run yet (${sources.length} files)`)
+    continue
+  }
   // A file changed since its run counts with its old result until it is run again.
   const changed = measured.filter(([path, f]) => readFileSync(path, 'utf8') !== f.source).map(([path]) => path)
+  const notRun = sources.filter((s) => !stored.has(s))
   const s = score(measured.map(([, f]) => f))
-  const files = measured.length < sources.length ? `${measured.length} of ${sources.length} files` : `all ${sources.length} files`
+  const files = notRun.length ? `${measured.length} of ${sources.length} files` : `all ${sources.length} files`
   console.log(
     `  ${folder.padEnd(24)} ${s.pct.toFixed(1).padStart(5)}%  (${s.detected} of ${s.valid} detected; ${s.survived} survived, ${s.noCoverage} not covered; ${files})` +
+      (notRun.length ? `\n  ${''.padEnd(24)} not run: ${notRun.map((p) => p.slice(folder.length + 1)).join(', ')}` : '') +
       (changed.length ? `\n  ${''.padEnd(24)} changed since their run: ${changed.join(', ')}` : ''),
   )
   for (const [path, f] of measured) {
