@@ -1,0 +1,345 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { IcuHttp } from '../../icu/http'
+import { RateLimiter } from '../../icu/limiter'
+import type { Event } from '../../icu/types'
+import { silentLogger } from '../../log'
+import { profilesFor, startSim, type SimHandle } from '../../sim'
+import type { CalendarEvent } from '../../sim/types'
+import { applyAthlete, type OpOutcome } from './apply'
+import type { Op } from './ops'
+
+/**
+ * One athlete's intents carried out against the simulator, on a calendar laid out by hand: what is
+ * sent (the simulator's request log), what it holds afterwards, and the outcome reported for each.
+ */
+const A = 'i100001'
+const NOT_SENT = 'Cancelled before it was sent.'
+
+let sim: SimHandle
+let http: IcuHttp
+
+async function start(profile = profilesFor([])[0]!.profile) {
+  sim = await startSim({ athletes: 2, rateLimit: false, profile })
+  // One attempt per request: a fault is met once, as the apply sees it, with no retry hiding it.
+  http = new IcuHttp({
+    baseUrl: sim.url,
+    apiKey: () => sim.apiKey,
+    limiter: new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 4 }),
+    log: silentLogger,
+    timeoutMs: 1_000,
+    maxAttempts: 1,
+    backoffBaseMs: 1,
+  })
+  sim.state.athlete(A)!.events = []
+}
+afterEach(() => sim.close())
+
+const server = () => sim.state.athlete(A)!.events
+const byId = (id: number) => server().find((e) => e.id === id)
+const writes = () => sim.requests.filter((r) => r.method !== 'GET')
+const reads = () => sim.requests.filter((r) => r.method === 'GET')
+
+/** An event put on the simulator's calendar, returned as the preview read it. */
+function put(fields: Partial<CalendarEvent> & { start_date_local: string }): Event {
+  const e: CalendarEvent = { id: sim.state.allocateEventId(), category: 'WORKOUT', type: 'Ride', name: 'Endurance', updated: '2026-01-01T00:00:00Z', ...fields }
+  server().push(e)
+  return structuredClone(e) as Event
+}
+
+interface Run {
+  outcomes: [Op, OpOutcome][]
+  sending: number
+  observed: [Event[] | null, number[]][]
+}
+
+async function run(ops: Op[], opts: { signal?: AbortSignal; onSettle?: (op: Op) => void; onSending?: () => void } = {}): Promise<Run> {
+  const out: Run = { outcomes: [], sending: 0, observed: [] }
+  sim.resetRequests()
+  await applyAthlete({
+    http,
+    athleteId: A,
+    ops,
+    signal: opts.signal ?? new AbortController().signal,
+    settle: (op, o) => {
+      out.outcomes.push([op, o])
+      opts.onSettle?.(op)
+    },
+    sending: async () => {
+      out.sending += 1
+      opts.onSending?.()
+    },
+    observed: (changed, removed) => out.observed.push([changed, removed]),
+  })
+  return out
+}
+/** Cancels as soon as `ready` holds. */
+function abortWhen(abort: AbortController, ready: () => boolean): void {
+  const timer = setInterval(() => {
+    if (!ready()) return
+    clearInterval(timer)
+    abort.abort()
+  }, 5)
+}
+const outcomeOf = (r: Run, op: Op) => r.outcomes.find(([o]) => o === op)?.[1]
+const rename = (before: Event, name: string): Op => ({ kind: 'update', athleteId: A, before, set: { name } })
+
+describe('the coach cancels', () => {
+  beforeEach(() => start())
+
+  it('before anything began: nothing is read or sent, every intent is reported not sent', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    const abort = new AbortController()
+    abort.abort()
+    const ops = [rename(e, 'New')]
+    const r = await run(ops, { signal: abort.signal })
+    expect(sim.requests).toEqual([])
+    expect(r.sending).toBe(0)
+    expect(r.outcomes).toEqual([[ops[0], { status: 'notSent', error: NOT_SENT, undo: null, eventId: e.id }]])
+    expect(byId(e.id!)!.name).toBe('Endurance')
+  })
+
+  it('after the first write landed: the next write is never sent, and the event keeps its name', async () => {
+    const first = put({ start_date_local: '2027-03-02T00:00:00', name: 'One' })
+    const second = put({ start_date_local: '2027-03-03T00:00:00', name: 'Two' })
+    const abort = new AbortController()
+    const ops = [rename(first, 'Renamed'), rename(second, 'Renamed')]
+    const r = await run(ops, { signal: abort.signal, onSettle: () => abort.abort() })
+    // One read, then the first PUT alone: the second never reaches intervals.icu.
+    expect(writes().map((w) => `${w.method} ${w.path}`)).toEqual([`PUT /api/v1/athlete/${A}/events/${first.id}`])
+    expect([byId(first.id!)!.name, byId(second.id!)!.name]).toEqual(['Renamed', 'Two'])
+    expect(outcomeOf(r, ops[0]!)!.status).toBe('done')
+    expect(outcomeOf(r, ops[1]!)).toEqual({ status: 'notSent', error: NOT_SENT, undo: null, eventId: second.id })
+  })
+
+  it('while its read is on the way: nothing is sent, every intent is reported not sent', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    sim.addFault({ method: 'GET', delayMs: 300, times: 1 })
+    const abort = new AbortController()
+    setTimeout(() => abort.abort(), 50)
+    const op = rename(e, 'New')
+    const r = await run([op], { signal: abort.signal })
+    expect(writes()).toEqual([])
+    expect(r.outcomes).toEqual([[op, { status: 'notSent', error: NOT_SENT, undo: null, eventId: e.id }]])
+  })
+
+  it('while a write is held back before the server saw it: read back, it is reported cancelled and not changed', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    sim.addFault({ method: 'PUT', delayMs: 400, times: 1 })
+    const abort = new AbortController()
+    const op = rename(e, 'New')
+    // Cancelled once the PUT has reached the simulator, which holds it back unprocessed.
+    const r = await run([op], { signal: abort.signal, onSending: () => abortWhen(abort, () => writes().length > 0) })
+    await new Promise((res) => setTimeout(res, 400))
+    expect(byId(e.id!)!.name).toBe('Endurance')
+    expect(outcomeOf(r, op)).toEqual({ status: 'failed', error: 'Cancelled; intervals.icu confirms it was not changed.', undo: null, eventId: e.id })
+    // Read before and read back after.
+    expect(reads()).toHaveLength(2)
+  })
+
+  it('while a write’s answer hangs after the server made it: read back, it is done and undo sets the old name back', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    sim.addFault({ method: 'PUT', stallAfterMs: 800, times: 1 })
+    const abort = new AbortController()
+    const op = rename(e, 'New')
+    // Cancelled once the server made the change, its answer still hanging.
+    const r = await run([op], { signal: abort.signal, onSending: () => abortWhen(abort, () => byId(e.id!)!.name === 'New') })
+    expect(byId(e.id!)!.name).toBe('New')
+    expect(outcomeOf(r, op)).toEqual({
+      status: 'done',
+      error: null,
+      undo: { kind: 'restore', athleteId: A, eventId: e.id, name: 'Endurance', days: ['2027-03-02', '2027-03-02'], set: { name: 'Endurance' }, expect: { name: 'New' } },
+      eventId: e.id,
+    })
+  })
+})
+
+describe('reading before writing', () => {
+  beforeEach(() => start())
+
+  it('a read intervals.icu refuses sends nothing and says so with its reason', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    sim.addFault({ method: 'GET', status: 422, body: { status: 422, error: 'No' }, times: 1 })
+    const op = rename(e, 'New')
+    const r = await run([op])
+    expect(writes()).toEqual([])
+    expect(r.sending).toBe(0)
+    expect(r.outcomes).toEqual([[op, { status: 'failed', error: 'intervals.icu did not accept that: No Nothing was sent.', undo: null, eventId: e.id }]])
+  })
+
+  it('reads the days the intents touch, a day either side, the new dates of a shift included', async () => {
+    const e = put({ start_date_local: '2027-03-10T09:00:00', end_date_local: '2027-03-12T00:00:00' })
+    const created: Op = { kind: 'create', athleteId: A, event: { category: 'NOTE', name: 'N', start_date_local: '2027-03-05T00:00:00' } }
+    const shifted: Op = { kind: 'update', athleteId: A, before: e, set: { start_date_local: '2027-03-20T09:00:00', end_date_local: '2027-03-22T00:00:00' } }
+    await run([created, shifted])
+    expect(reads()[0]!.query).toBe('oldest=2027-03-04&newest=2027-03-23')
+  })
+
+  it('leaves out an event deleted or changed on intervals.icu since the preview, and one that already holds the change', async () => {
+    const gone = put({ start_date_local: '2027-03-02T00:00:00' })
+    server().splice(0, 1)
+    const edited = put({ start_date_local: '2027-03-03T00:00:00' })
+    byId(edited.id!)!.updated = '2026-02-02T00:00:00Z'
+    const same = put({ start_date_local: '2027-03-04T00:00:00', name: 'Already' })
+    const ops = [rename(gone, 'X'), rename(edited, 'X'), rename(same, 'Already')]
+    const r = await run(ops)
+    expect(writes()).toEqual([])
+    expect(r.sending).toBe(0)
+    expect(r.outcomes.map(([, o]) => o)).toEqual([
+      { status: 'changed', error: 'No longer on intervals.icu; left out.', undo: null, eventId: gone.id },
+      { status: 'changed', error: 'Changed on intervals.icu since the preview; left as it is now.', undo: null, eventId: edited.id },
+      { status: 'done', error: null, undo: null, eventId: same.id },
+    ])
+    expect(byId(edited.id!)!.name).toBe('Endurance')
+  })
+
+  it('without an update stamp, an event is changed when any field differs', async () => {
+    const a = put({ start_date_local: '2027-03-02T00:00:00', updated: undefined })
+    const b = put({ start_date_local: '2027-03-03T00:00:00', updated: undefined })
+    byId(b.id!)!.description = 'edited by the athlete'
+    const ops = [rename(a, 'X'), rename(b, 'X')]
+    const r = await run(ops)
+    expect(ops.map((op) => outcomeOf(r, op)!.status)).toEqual(['done', 'changed'])
+    expect([byId(a.id!)!.name, byId(b.id!)!.name]).toEqual(['X', 'Endurance'])
+  })
+
+  it('a create an earlier attempt already made is done without sending it again', async () => {
+    const made = put({ start_date_local: '2027-03-02T00:00:00', external_id: 'coach-desk:u1', name: 'Copy' })
+    const op: Op = { kind: 'create', athleteId: A, event: { uid: 'u1', external_id: 'coach-desk:u1', category: 'WORKOUT', name: 'Copy', start_date_local: '2027-03-02T00:00:00' } }
+    const r = await run([op])
+    expect(writes()).toEqual([])
+    expect(outcomeOf(r, op)).toMatchObject({ status: 'done', eventId: made.id, undo: { kind: 'remove', eventId: made.id } })
+  })
+
+  it('a target for a day that got one of its sport since the preview is left as it is', async () => {
+    put({ start_date_local: '2027-03-02T00:00:00', category: 'TARGET', type: 'Ride', name: 'Theirs' })
+    put({ start_date_local: '2027-03-03T00:00:00', category: 'TARGET', type: 'Ride', name: 'Next day' })
+    put({ start_date_local: '2027-03-04T00:00:00', category: 'TARGET', type: 'Run', name: 'Other sport' })
+    const target = (day: string): Op => ({ kind: 'create', athleteId: A, event: { category: 'TARGET', type: 'Ride', name: 'Mine', start_date_local: `${day}T00:00:00` } })
+    const ops = [target('2027-03-02'), target('2027-03-04')]
+    const r = await run(ops)
+    expect(outcomeOf(r, ops[0]!)).toEqual({ status: 'changed', error: 'A target for this day was added on intervals.icu since the preview; left as it is.', undo: null, eventId: null })
+    expect(outcomeOf(r, ops[1]!)!.status).toBe('done')
+    expect(server().filter((e) => e.name === 'Mine').map((e) => e.start_date_local)).toEqual(['2027-03-04T00:00:00'])
+  })
+})
+
+describe('writing', () => {
+  beforeEach(() => start())
+
+  it('announces the first write once, and reports what intervals.icu holds afterwards', async () => {
+    const kept = put({ start_date_local: '2027-03-01T00:00:00', name: 'Kept' })
+    const renamed = put({ start_date_local: '2027-03-02T00:00:00' })
+    const deleted = put({ start_date_local: '2027-03-03T00:00:00', name: 'Doomed', description: 'hills' })
+    const ops: Op[] = [rename(renamed, 'New'), { kind: 'delete', athleteId: A, before: deleted }, { kind: 'create', athleteId: A, event: { uid: 'n1', external_id: 'coach-desk:n1', category: 'NOTE', name: 'Note', start_date_local: '2027-03-02T00:00:00' } }]
+    const r = await run(ops)
+    expect(r.sending).toBe(1)
+    expect(byId(deleted.id!)).toBeUndefined()
+    const note = server().find((e) => e.name === 'Note')!
+    expect(writes().map((w) => `${w.method} ${w.path}`)).toEqual([
+      `PUT /api/v1/athlete/${A}/events/${renamed.id}`,
+      `POST /api/v1/athlete/${A}/events/bulk`,
+      `PUT /api/v1/athlete/${A}/events/bulk-delete`,
+    ])
+    expect(ops.map((op) => outcomeOf(r, op))).toEqual([
+      { status: 'done', error: null, undo: { kind: 'restore', athleteId: A, eventId: renamed.id, name: 'Endurance', days: ['2027-03-02', '2027-03-02'], set: { name: 'Endurance' }, expect: { name: 'New' } }, eventId: renamed.id },
+      { status: 'done', error: null, undo: { kind: 'recreate', athleteId: A, name: 'Doomed', days: ['2027-03-03'], event: { category: 'WORKOUT', type: 'Ride', name: 'Doomed', description: 'hills', start_date_local: '2027-03-03T00:00:00' } }, eventId: deleted.id },
+      { status: 'done', error: null, undo: { kind: 'remove', athleteId: A, eventId: note.id, name: 'Note', days: ['2027-03-02', '2027-03-02'] }, eventId: note.id },
+    ])
+    expect(r.observed).toHaveLength(1)
+    const [changed, removed] = r.observed[0]!
+    expect(removed).toEqual([deleted.id])
+    expect(changed!.map((e) => [e.id, e.name]).sort()).toEqual([[kept.id, 'Kept'], [renamed.id, 'New'], [note.id, 'Note']].sort())
+  })
+
+  it('hides by a range over the days, and only the events of the action change', async () => {
+    const a = put({ start_date_local: '2027-03-02T00:00:00' })
+    const b = put({ start_date_local: '2027-03-03T00:00:00' })
+    const hide = (e: Event): Op => ({ kind: 'update', athleteId: A, before: e, set: { hide_from_athlete: true } })
+    const r = await run([hide(a), hide(b)])
+    expect(writes().map((w) => [w.method, w.query, w.body])).toEqual([['PUT', 'oldest=2027-03-02&newest=2027-03-03', { hide_from_athlete: true }]])
+    expect([byId(a.id!)!.hide_from_athlete, byId(b.id!)!.hide_from_athlete]).toEqual([true, true])
+    expect(r.outcomes.map(([, o]) => [o.status, o.undo?.kind === 'restore' && o.undo.set])).toEqual([
+      ['done', { hide_from_athlete: false }],
+      ['done', { hide_from_athlete: false }],
+    ])
+  })
+
+  it('a write intervals.icu refuses fails with its reason, and nothing is read back', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    sim.addFault({ method: 'PUT', status: 422, body: { status: 422, error: 'Bad name' }, times: 1 })
+    const op = rename(e, 'New')
+    const r = await run([op])
+    expect(reads()).toHaveLength(1)
+    expect(outcomeOf(r, op)).toEqual({ status: 'failed', error: 'intervals.icu did not accept that: Bad name', undo: null, eventId: e.id })
+    expect(r.observed).toHaveLength(1)
+  })
+
+  it('an answer lost after the server made the change is read back: done, with its undo', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    const other = put({ start_date_local: '2027-03-02T00:00:00', name: 'Deleted elsewhere' })
+    sim.addFault({ method: 'PUT', dropAfter: true, times: 1 })
+    const op = rename(e, 'New')
+    const r = await run([op])
+    expect(reads()).toHaveLength(2)
+    expect(outcomeOf(r, op)).toMatchObject({ status: 'done', eventId: e.id, undo: { kind: 'restore', set: { name: 'Endurance' } } })
+    expect(r.observed).toHaveLength(1)
+    expect(r.observed[0]![1]).toEqual([])
+    expect(r.observed[0]![0]!.map((x) => x.id).sort()).toEqual([e.id, other.id].sort())
+  })
+
+  it('an answer lost before the server saw it is read back: not changed, not created, not deleted', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    const d = put({ start_date_local: '2027-03-03T00:00:00' })
+    sim.addFault({ drop: true, method: 'PUT' })
+    sim.addFault({ drop: true, method: 'POST' })
+    const ops: Op[] = [rename(e, 'New'), { kind: 'create', athleteId: A, event: { uid: 'z', category: 'NOTE', name: 'Z', start_date_local: '2027-03-02T00:00:00' } }, { kind: 'delete', athleteId: A, before: d }]
+    const r = await run(ops)
+    expect(server().map((x) => x.id)).toEqual([e.id, d.id])
+    expect(r.outcomes.map(([, o]) => o.error)).toEqual([
+      'The answer was lost; intervals.icu confirms it was not changed.',
+      'The answer was lost; intervals.icu confirms it was not created.',
+      'The answer was lost; intervals.icu confirms it was not deleted.',
+    ])
+    expect(r.outcomes.map(([, o]) => [o.status, o.eventId])).toEqual([['failed', e.id], ['failed', null], ['failed', d.id]])
+  })
+
+  it('when the read back fails too, the outcome is unknown and what the cache holds is dropped', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    sim.addFault({ method: 'PUT', dropAfter: true, times: 1 })
+    const op = rename(e, 'New')
+    // The read before writing passes; the read back after the lost answer is refused.
+    const r = await run([op], { onSending: () => sim.addFault({ method: 'GET', status: 500, times: 1 }) })
+    expect(byId(e.id!)!.name).toBe('New')
+    expect(reads()).toHaveLength(2)
+    expect(r.outcomes).toEqual([
+      [op, { status: 'unknown', error: 'The answer was lost and intervals.icu could not be asked what landed; checked again later.', undo: null, eventId: e.id }],
+    ])
+    expect(r.observed).toEqual([[null, []]])
+  })
+})
+
+describe.each(profilesFor(['uid']))('creates under $name', ({ profile }) => {
+  beforeEach(() => start(profile))
+
+  it('each create is found again with the id intervals.icu gave it, whether or not the uid comes back', async () => {
+    const mk = (n: number): Op => ({ kind: 'create', athleteId: A, event: { uid: `u${n}`, external_id: `coach-desk:u${n}`, category: 'WORKOUT', type: 'Ride', name: `W${n}`, start_date_local: `2027-03-0${n}T00:00:00` } })
+    const ops = [mk(2), mk(3)]
+    const r = await run(ops)
+    const made = server().map((e) => [e.name, e.id])
+    expect(made).toHaveLength(2)
+    expect(r.outcomes.map(([, o]) => [o.status, o.eventId])).toEqual([
+      ['done', made.find(([n]) => n === 'W2')![1]],
+      ['done', made.find(([n]) => n === 'W3')![1]],
+    ])
+    expect(writes()).toHaveLength(1)
+  })
+
+  it('an answer lost after the creates landed: each is found by what was sent, none doubled', async () => {
+    const ops: Op[] = [2, 3].map((n) => ({ kind: 'create', athleteId: A, event: { uid: `v${n}`, external_id: `coach-desk:v${n}`, category: 'NOTE', name: 'Same name', start_date_local: `2027-03-0${n}T00:00:00` } }))
+    sim.addFault({ method: 'POST', dropAfter: true, times: 1 })
+    const r = await run(ops)
+    expect(server()).toHaveLength(2)
+    expect(r.outcomes.map(([, o]) => o.eventId).sort()).toEqual(server().map((e) => e.id).sort())
+    expect(r.outcomes.every(([, o]) => o.status === 'done')).toBe(true)
+  })
+})
