@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { IcuHttp } from '../../icu/http'
 import { RateLimiter } from '../../icu/limiter'
 import type { Event } from '../../icu/types'
 import { silentLogger } from '../../log'
-import { profilesFor, startSim, type SimHandle } from '../../sim'
+import { DEFAULT_PROFILE, profilesFor, startSim, type SimHandle, type SimProfile } from '../../sim'
 import type { CalendarEvent } from '../../sim/types'
 import { applyAthlete, type OpOutcome } from './apply'
 import type { Op } from './ops'
@@ -18,8 +18,9 @@ const NOT_SENT = 'Cancelled before it was sent.'
 let sim: SimHandle
 let http: IcuHttp
 
-async function start(profile = profilesFor([])[0]!.profile) {
-  sim = await startSim({ athletes: 2, rateLimit: false, profile })
+// One simulator for the file; each test lays out the athlete's calendar afresh.
+beforeAll(async () => {
+  sim = await startSim({ athletes: 2, rateLimit: false })
   // One attempt per request: a fault is met once, as the apply sees it, with no retry hiding it.
   http = new IcuHttp({
     baseUrl: sim.url,
@@ -30,9 +31,14 @@ async function start(profile = profilesFor([])[0]!.profile) {
     maxAttempts: 1,
     backoffBaseMs: 1,
   })
+})
+afterAll(() => sim.close())
+
+function start(profile: SimProfile = DEFAULT_PROFILE) {
+  sim.setProfile(profile)
+  sim.clearFaults()
   sim.state.athlete(A)!.events = []
 }
-afterEach(() => sim.close())
 
 const server = () => sim.state.athlete(A)!.events
 const byId = (id: number) => server().find((e) => e.id === id)
@@ -113,7 +119,7 @@ describe('the coach cancels', () => {
 
   it('while its read is on the way: nothing is sent, every intent is reported not sent', async () => {
     const e = put({ start_date_local: '2027-03-02T00:00:00' })
-    sim.addFault({ method: 'GET', delayMs: 300, times: 1 })
+    sim.addFault({ method: 'GET', delayMs: 200, times: 1 })
     const abort = new AbortController()
     setTimeout(() => abort.abort(), 50)
     const op = rename(e, 'New')
@@ -124,12 +130,12 @@ describe('the coach cancels', () => {
 
   it('while a write is held back before the server saw it: read back, it is reported cancelled and not changed', async () => {
     const e = put({ start_date_local: '2027-03-02T00:00:00' })
-    sim.addFault({ method: 'PUT', delayMs: 400, times: 1 })
+    sim.addFault({ method: 'PUT', delayMs: 250, times: 1 })
     const abort = new AbortController()
     const op = rename(e, 'New')
     // Cancelled once the PUT has reached the simulator, which holds it back unprocessed.
     const r = await run([op], { signal: abort.signal, onSending: () => abortWhen(abort, () => writes().length > 0) })
-    await new Promise((res) => setTimeout(res, 400))
+    await new Promise((res) => setTimeout(res, 250))
     expect(byId(e.id!)!.name).toBe('Endurance')
     expect(outcomeOf(r, op)).toEqual({ status: 'failed', error: 'Cancelled; intervals.icu confirms it was not changed.', undo: null, eventId: e.id })
     // Read before and read back after.
@@ -138,7 +144,7 @@ describe('the coach cancels', () => {
 
   it('while a write’s answer hangs after the server made it: read back, it is done and undo sets the old name back', async () => {
     const e = put({ start_date_local: '2027-03-02T00:00:00' })
-    sim.addFault({ method: 'PUT', stallAfterMs: 800, times: 1 })
+    sim.addFault({ method: 'PUT', stallAfterMs: 300, times: 1 })
     const abort = new AbortController()
     const op = rename(e, 'New')
     // Cancelled once the server made the change, its answer still hanging.
