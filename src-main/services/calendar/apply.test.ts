@@ -5,7 +5,7 @@ import type { Event } from '../../icu/types'
 import { silentLogger } from '../../log'
 import { DEFAULT_PROFILE, profilesFor, startSim, type SimHandle, type SimProfile } from '../../sim'
 import type { CalendarEvent } from '../../sim/types'
-import { applyAthlete, type OpOutcome } from './apply'
+import { applyAthlete, findCreated, reconcile, spanOf, type OpOutcome } from './apply'
 import type { Op } from './ops'
 
 /**
@@ -347,5 +347,83 @@ describe.each(profilesFor(['uid']))('creates under $name', ({ profile }) => {
     expect(server()).toHaveLength(2)
     expect(r.outcomes.map(([, o]) => o.eventId).sort()).toEqual(server().map((e) => e.id).sort())
     expect(r.outcomes.every(([, o]) => o.status === 'done')).toBe(true)
+  })
+})
+
+describe('finding a created event again', () => {
+  const sent = (extra: Record<string, unknown> = {}): Op & { kind: 'create' } => ({ kind: 'create', athleteId: A, event: { name: 'Copy', category: 'WORKOUT', start_date_local: '2027-03-02T06:00:00', ...extra } })
+  const e = (id: number | undefined, extra: Partial<Event> = {}): Event => ({ id, name: 'Other', category: 'WORKOUT', start_date_local: '2027-03-09T00:00:00', ...extra })
+
+  it('goes by the external_id first, then the uid, then (among new events only) by name, day and category', () => {
+    const op = sent({ uid: 'u1', external_id: 'coach-desk:u1' })
+    const byUid = e(1, { uid: 'u1' })
+    const byExternal = e(2, { external_id: 'coach-desk:u1' })
+    const byLook = e(3, { name: 'Copy', start_date_local: '2027-03-02T00:00:00' })
+    expect(findCreated(op, [byLook, byUid, byExternal], new Set(), true)).toBe(byExternal)
+    expect(findCreated(op, [byLook, byUid], new Set(), true)).toBe(byUid)
+    expect(findCreated(op, [byLook], new Set(), true)).toBe(byLook)
+    expect(findCreated(op, [byLook], new Set(), false)).toBeUndefined()
+  })
+
+  it('never matches an event on a value neither has', () => {
+    const bare = e(1, { name: 'Copy', category: 'NOTE', start_date_local: '2027-03-02T00:00:00' })
+    expect(findCreated(sent(), [bare], new Set(), false)).toBeUndefined()
+    expect(findCreated(sent({ uid: '', external_id: '' }), [{ ...bare, uid: '', external_id: '' }], new Set(), false)).toBeUndefined()
+  })
+
+  it('by look needs the same name, day and category, an absent one the same as none', () => {
+    const op = sent()
+    expect(findCreated(op, [e(1, { name: 'Copy', start_date_local: '2027-03-03T06:00:00' })], new Set(), true)).toBeUndefined()
+    expect(findCreated(op, [e(1, { name: 'Copy', start_date_local: '2027-03-02T00:00:00', category: 'NOTE' })], new Set(), true)).toBeUndefined()
+    expect(findCreated(op, [e(1, { name: 'Copy ', start_date_local: '2027-03-02T00:00:00' })], new Set(), true)).toBeUndefined()
+    const unnamed = e(4, { name: undefined, category: undefined, start_date_local: '2027-03-02T00:00:00' })
+    expect(findCreated({ ...op, event: { start_date_local: '2027-03-02T00:00:00' } }, [unnamed], new Set(), true)).toBe(unnamed)
+    expect(findCreated({ ...op, event: {} }, [e(5, { name: undefined, category: undefined, start_date_local: undefined })], new Set(), true)).toMatchObject({ id: 5 })
+  })
+
+  it('skips events already claimed, and claims the one it finds', () => {
+    const op = sent({ external_id: 'coach-desk:x' })
+    const first = e(1, { external_id: 'coach-desk:x' })
+    const second = e(2, { external_id: 'coach-desk:x' })
+    const claimed = new Set<number>([1])
+    expect(findCreated(op, [first, second], claimed, false)).toBe(second)
+    expect([...claimed]).toEqual([1, 2])
+    expect(findCreated(op, [first, second], claimed, false)).toBeUndefined()
+    // One the server gave no id is never claimed.
+    const noId = e(undefined, { external_id: 'coach-desk:x' })
+    expect(findCreated(op, [noId], claimed, false)).toBe(noId)
+    expect([...claimed]).toEqual([1, 2])
+  })
+})
+
+describe('whether an intent landed', () => {
+  const before = { id: 7, name: 'Old', start_date_local: '2027-03-02T00:00:00' } as Event
+  it('an update landed when the event has every field it set', () => {
+    const op: Op = { kind: 'update', athleteId: A, before, set: { name: 'New', hide_from_athlete: true } }
+    expect(reconcile(op, [{ ...before, name: 'New', hide_from_athlete: true }], new Set())).toBe(true)
+    expect(reconcile(op, [{ ...before, name: 'New' }], new Set())).toBe(false)
+    expect(reconcile(op, [{ ...before, id: 8, name: 'New', hide_from_athlete: true }], new Set())).toBe(false)
+  })
+  it('a delete landed when the event is gone', () => {
+    const op: Op = { kind: 'delete', athleteId: A, before }
+    expect(reconcile(op, [{ ...before, id: 8 }], new Set())).toBe(true)
+    expect(reconcile(op, [before], new Set())).toBe(false)
+  })
+  it('a create landed when it is found again, by look unless told not to', () => {
+    const op: Op = { kind: 'create', athleteId: A, event: { name: 'Old', start_date_local: '2027-03-02T00:00:00' } }
+    expect(reconcile(op, [before], new Set())).toBe(before)
+    expect(reconcile(op, [before], new Set(), false)).toBe(false)
+    expect(reconcile(op, [before], new Set([7]))).toBe(false)
+  })
+})
+
+describe('the days read around the intents', () => {
+  it('are a day either side of every day an intent touches, dates that are not days left out', () => {
+    const camp = { id: 1, start_date_local: '2027-03-10T00:00:00', end_date_local: '2027-03-14T00:00:00' } as Event
+    expect(spanOf([{ kind: 'delete', athleteId: A, before: camp }])).toEqual({ oldest: '2027-03-09', newest: '2027-03-14' })
+    expect(spanOf([{ kind: 'create', athleteId: A, event: { start_date_local: '2027-02-27T00:00:00' } }, { kind: 'create', athleteId: A, event: {} }])).toEqual({ oldest: '2027-02-26', newest: '2027-02-28' })
+    expect(spanOf([{ kind: 'update', athleteId: A, before: camp, set: { start_date_local: '2027-03-01T00:00:00', end_date_local: 5 } }])).toEqual({ oldest: '2027-02-28', newest: '2027-03-14' })
+    expect(spanOf([{ kind: 'update', athleteId: A, before: camp, set: { end_date_local: '2027-03-20T00:00:00' } }])).toEqual({ oldest: '2027-03-09', newest: '2027-03-21' })
+    expect(spanOf([{ kind: 'create', athleteId: A, event: { start_date_local: '2027-3-1' } }, { kind: 'create', athleteId: A, event: { start_date_local: '2027-03-05' } }])).toEqual({ oldest: '2027-03-04', newest: '2027-03-06' })
   })
 })
