@@ -427,3 +427,70 @@ describe('the days read around the intents', () => {
     expect(spanOf([{ kind: 'create', athleteId: A, event: { start_date_local: '2027-3-1' } }, { kind: 'create', athleteId: A, event: { start_date_local: '2027-03-05' } }])).toEqual({ oldest: '2027-03-04', newest: '2027-03-06' })
   })
 })
+
+describe('creates next to what is there', () => {
+  beforeEach(() => start())
+
+  it('a copy onto a day with an event that looks the same is still made', async () => {
+    const there = put({ start_date_local: '2027-03-02T00:00:00', name: 'Copy', category: 'NOTE' })
+    const op: Op = { kind: 'create', athleteId: A, event: { uid: 'c1', external_id: 'coach-desk:c1', category: 'NOTE', name: 'Copy', start_date_local: '2027-03-02T00:00:00' } }
+    const r = await run([op])
+    expect(server()).toHaveLength(2)
+    const made = server().find((e) => e.id !== there.id)!
+    expect(outcomeOf(r, op)).toMatchObject({ status: 'done', eventId: made.id })
+  })
+
+  it('a workout onto a day with a target of its sport, and a target onto a day with a workout of its sport, are made', async () => {
+    put({ start_date_local: '2027-03-02T00:00:00', category: 'TARGET', type: 'Ride', name: 'Target' })
+    put({ start_date_local: '2027-03-03T00:00:00', category: 'WORKOUT', type: 'Ride', name: 'Workout' })
+    const ops: Op[] = [
+      { kind: 'create', athleteId: A, event: { category: 'WORKOUT', type: 'Ride', name: 'New workout', start_date_local: '2027-03-02T00:00:00' } },
+      { kind: 'create', athleteId: A, event: { category: 'TARGET', type: 'Ride', name: 'New target', start_date_local: '2027-03-03T00:00:00' } },
+    ]
+    const r = await run(ops)
+    expect(ops.map((op) => outcomeOf(r, op)!.status)).toEqual(['done', 'done'])
+    expect(server().map((e) => e.name).sort()).toEqual(['New target', 'New workout', 'Target', 'Workout'])
+  })
+
+  it('a create whose answer was lost is not taken for an event that looked the same before it', async () => {
+    const there = put({ start_date_local: '2027-03-02T00:00:00', name: 'Same', category: 'NOTE' })
+    sim.addFault({ method: 'POST', drop: true, times: 1 })
+    const op: Op = { kind: 'create', athleteId: A, event: { category: 'NOTE', name: 'Same', start_date_local: '2027-03-02T00:00:00' } }
+    const r = await run([op])
+    expect(server().map((e) => e.id)).toEqual([there.id])
+    expect(outcomeOf(r, op)).toEqual({ status: 'failed', error: 'The answer was lost; intervals.icu confirms it was not created.', undo: null, eventId: null })
+  })
+})
+
+describe('answers lost in other ways', () => {
+  beforeEach(() => start())
+
+  it('a delete whose answer was lost after it landed is read back: done, and the event reported removed', async () => {
+    const d = put({ start_date_local: '2027-03-02T00:00:00', name: 'Doomed' })
+    const kept = put({ start_date_local: '2027-03-03T00:00:00' })
+    sim.addFault({ method: 'PUT', dropAfter: true, times: 1 })
+    const op: Op = { kind: 'delete', athleteId: A, before: d }
+    const r = await run([op])
+    expect(server().map((e) => e.id)).toEqual([kept.id])
+    expect(outcomeOf(r, op)).toMatchObject({ status: 'done', eventId: d.id, undo: { kind: 'recreate', name: 'Doomed' } })
+    expect(r.observed.map(([changed, removed]) => [changed!.map((e) => e.id), removed])).toEqual([[[kept.id], [d.id]]])
+  })
+
+  it('a server error may or may not have landed: it is read back, not reported as refused', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    sim.addFault({ method: 'PUT', status: 500, times: 1 })
+    const op = rename(e, 'New')
+    const r = await run([op])
+    expect(reads()).toHaveLength(2)
+    expect(outcomeOf(r, op)).toMatchObject({ status: 'failed', error: 'The answer was lost; intervals.icu confirms it was not changed.' })
+  })
+
+  it('an answer that never came in time is read back: the change landed', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    sim.addFault({ method: 'PUT', stallAfterMs: 1_200, times: 1 })
+    const op = rename(e, 'New')
+    const r = await run([op])
+    expect(reads()).toHaveLength(2)
+    expect(outcomeOf(r, op)).toMatchObject({ status: 'done', eventId: e.id })
+  })
+})
