@@ -338,6 +338,8 @@ describe.each(profilesFor(['uid']))('creates under $name', ({ profile }) => {
       ['done', made.find(([n]) => n === 'W3')![1]],
     ])
     expect(writes()).toHaveLength(1)
+    // Found in the answer: nothing is read back.
+    expect(reads()).toHaveLength(1)
   })
 
   it('an answer lost after the creates landed: each is found by what was sent, none doubled', async () => {
@@ -492,5 +494,59 @@ describe('answers lost in other ways', () => {
     const r = await run([op])
     expect(reads()).toHaveLength(2)
     expect(outcomeOf(r, op)).toMatchObject({ status: 'done', eventId: e.id })
+  })
+})
+
+describe('what undo gives back', () => {
+  beforeEach(() => start())
+
+  // The preview may hold less than intervals.icu does (an event listed without its description).
+  const planned = (e: Event) => ({ id: e.id, name: e.name, start_date_local: e.start_date_local, updated: e.updated }) as Event
+  const recreated = { category: 'WORKOUT', type: 'Ride', name: 'Hills', description: '- 4x5m 110%', start_date_local: '2027-03-02T00:00:00' }
+
+  it('is the event as read just before the write, not as the preview had it', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00', name: 'Hills', description: '- 4x5m 110%' })
+    const op: Op = { kind: 'delete', athleteId: A, before: planned(e) }
+    const r = await run([op])
+    expect(outcomeOf(r, op)!.undo).toEqual({ kind: 'recreate', athleteId: A, name: 'Hills', days: ['2027-03-02'], event: recreated })
+  })
+
+  it('is the same when the answer was lost and the delete read back', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00', name: 'Hills', description: '- 4x5m 110%' })
+    sim.addFault({ method: 'PUT', dropAfter: true, times: 1 })
+    const op: Op = { kind: 'delete', athleteId: A, before: planned(e) }
+    const r = await run([op])
+    expect(reads()).toHaveLength(2)
+    expect(outcomeOf(r, op)!.undo).toEqual({ kind: 'recreate', athleteId: A, name: 'Hills', days: ['2027-03-02'], event: recreated })
+  })
+})
+
+describe('answers that do not say enough', () => {
+  beforeEach(() => start())
+
+  it('a create answer that does not list the event is read back, and the event is reported as intervals.icu has it', async () => {
+    sim.addFault({ method: 'POST', status: 200, body: [], times: 1 })
+    const op: Op = { kind: 'create', athleteId: A, event: { uid: 'q', external_id: 'coach-desk:q', category: 'NOTE', name: 'Q', start_date_local: '2027-03-02T00:00:00' } }
+    const r = await run([op])
+    expect(reads()).toHaveLength(2)
+    expect(server()).toEqual([])
+    expect(outcomeOf(r, op)).toEqual({ status: 'failed', error: 'The answer was lost; intervals.icu confirms it was not created.', undo: null, eventId: null })
+  })
+
+  it('carries out intents for a caller that asks for no notice of sending or of what intervals.icu holds', async () => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    const f = put({ start_date_local: '2027-03-03T00:00:00' })
+    sim.addFault({ method: 'PUT', dropAfter: true, times: 1 })
+    const outcomes: string[] = []
+    await applyAthlete({ http, athleteId: A, ops: [rename(e, 'New')], signal: new AbortController().signal, settle: (_op, o) => outcomes.push(o.status) })
+    // The read back after the lost answer is refused too: the first read passes (held a moment), the second does not.
+    sim.addFault({ method: 'PUT', dropAfter: true, times: 1 })
+    sim.addFault({ method: 'GET', delayMs: 1, times: 1 })
+    sim.addFault({ method: 'GET', status: 500, times: 1 })
+    await applyAthlete({ http, athleteId: A, ops: [rename(f, 'New')], signal: new AbortController().signal, settle: (_op, o) => outcomes.push(o.status) })
+    const g = put({ start_date_local: '2027-03-04T00:00:00' })
+    await applyAthlete({ http, athleteId: A, ops: [rename(g, 'New')], signal: new AbortController().signal, settle: (_op, o) => outcomes.push(o.status) })
+    expect(outcomes).toEqual(['done', 'unknown', 'done'])
+    expect(server().map((x) => x.name)).toEqual(['New', 'New', 'New'])
   })
 })
