@@ -25,6 +25,7 @@ let session: { generation: number; http: () => IcuHttp }
 let today: string | null
 let loader: CalendarLoader
 const NOW = new Date('2027-03-03T08:00:00Z')
+let clock = NOW
 
 beforeAll(async () => {
   sim = await startSim({ athletes: 2, rateLimit: false })
@@ -40,7 +41,8 @@ beforeEach(() => {
     sim.state.athlete(id)!.activities = []
   }
   today = null
-  loader = new CalendarLoader({ session: session as unknown as ServiceDeps['session'], now: () => NOW }, () => today)
+  clock = NOW
+  loader = new CalendarLoader({ session: session as unknown as ServiceDeps['session'], now: () => clock }, () => today)
   sim.resetRequests()
 })
 
@@ -75,6 +77,27 @@ describe('loading weeks', () => {
     expect(sim.requests).toEqual([])
     // Only the days asked for are in the row.
     expect(names(again!)).toEqual(['Tue', 'Next Tue'])
+  })
+
+  it('says a row was loaded when its oldest week was', async () => {
+    await rows([A], W2, '2027-03-14')
+    clock = new Date('2027-03-03T09:00:00Z')
+    await rows([A], W1, '2027-03-07')
+    clock = new Date('2027-03-03T10:00:00Z')
+    await rows([A], W3, '2027-03-21')
+    const [row] = await rows([A], W1, '2027-03-21')
+    expect(row!.loadedAt).toBe('2027-03-03T08:00:00.000Z')
+    const [later] = await rows([A], W1, '2027-03-07')
+    expect(later!.loadedAt).toBe('2027-03-03T09:00:00.000Z')
+  })
+
+  it('asks again for weeks whose load failed', async () => {
+    put(A, '2027-03-02', { name: 'Tue' })
+    sim.addFault({ method: 'GET', status: 500, times: 2 })
+    const [failed] = await rows([A], W1, '2027-03-07')
+    expect(failed!.error?.code).toBe('SERVER')
+    const [row] = await rows([A], W1, '2027-03-07')
+    expect(names(row!)).toEqual(['Tue'])
   })
 
   it('asks for each run of consecutive weeks not cached, and only those', async () => {
