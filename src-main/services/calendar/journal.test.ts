@@ -65,6 +65,8 @@ describe('the journal on disk', () => {
     writeFileSync(join(folder, 'noitems.json'), JSON.stringify({ ...job('n', at(0)), items: null }))
     writeFileSync(join(folder, 'null.json'), 'null')
     writeFileSync(join(folder, 'notes.txt'), 'not a job')
+    // Only .json files are jobs, whatever another file holds.
+    writeFileSync(join(folder, 'good.json.bak'), JSON.stringify(job('copy', at(2))))
     expect((await j.list()).map((x) => x.id)).toEqual(['good'])
     expect(readFileSync(join(folder, 'torn.json'), 'utf8')).toBe('{"version":1,"id":"to')
   })
@@ -83,6 +85,8 @@ describe('the journal on disk', () => {
     expect(ids).toEqual(['open', ...Array.from({ length: 20 }, (_, n) => `c${n + 2}`)])
     await j.remove('c2')
     expect((await j.list()).map((x) => x.id)).not.toContain('c2')
+    // Removing a job already gone is not an error.
+    await expect(j.remove('c2')).resolves.toBeUndefined()
   })
 
   it('refuses a job id that is not a plain name, writing nothing', async () => {

@@ -41,7 +41,24 @@ describe('what a change says it does', () => {
 
   it('leaves the description out of the words, and says when nothing shown changes', () => {
     const e = ev(1, '2027-03-02', { description: 'old' })
-    expect(summaries([update(e, { description: 'new' }), update(e, { moving_time: 60 }), update(e, { hide_from_athlete: false })])).toEqual(['no change', 'no change', 'no change'])
+    expect(summaries([update(e, { description: 'new' }), update(e, { moving_time: 60 }), update(e, { hide_from_athlete: false }), update(e, { athlete_cannot_edit: false })])).toEqual([
+      'no change',
+      'no change',
+      'no change',
+      'no change',
+    ])
+  })
+
+  it('shows a field emptied as a dash, and an event without a name or a date as empty', () => {
+    expect(summaries([update(ev(1, '2027-03-02'), { type: null })])).toEqual(['sport: Ride → –'])
+    const plan = preview([
+      { kind: 'create', athleteId: 'i1', event: { category: 'NOTE' } },
+      { kind: 'delete', athleteId: 'i1', before: { id: 3, start_date_local: '2027-03-02T00:00:00' } },
+    ])
+    expect(plan.changes.map((c) => [c.name, c.date, c.summary])).toEqual([
+      ['', '', 'new event on '],
+      ['', '2027-03-02', 'deleted'],
+    ])
   })
 
   it('puts a target’s note before what it changes', () => {

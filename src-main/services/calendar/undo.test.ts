@@ -110,6 +110,14 @@ describe('an undo plan', () => {
     expect(body.skipped).toEqual([{ athleteId: 'i1', eventId: 1, reason: 'A field that was empty cannot be emptied again through intervals.icu.' }])
   })
 
+  it('writes nothing when the fields it can set back already hold', () => {
+    // The action set the name to what it was, and filled a description that was empty.
+    const now = ev(1, '2027-03-02', { name: 'A', description: 'added' })
+    const body = undo([restore({ name: 'A', description: null }, { name: 'A', description: 'added' })], [now])
+    expect(body.ops).toEqual([])
+    expect(body.skipped.map((s) => s.reason)).toEqual(['A field that was empty cannot be emptied again through intervals.icu.'])
+  })
+
   it('writes nothing when the only field to set back was empty', () => {
     const body = undo([restore({ description: null }, { description: 'added' })], [ev(1, '2027-03-02', { description: 'added' })])
     expect(body.ops).toEqual([])
