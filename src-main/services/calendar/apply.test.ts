@@ -550,3 +550,36 @@ describe('answers that do not say enough', () => {
     expect(server().map((x) => x.name)).toEqual(['New', 'New', 'New'])
   })
 })
+
+describe('a cancel reaches every kind of write', () => {
+  beforeEach(() => start())
+
+  it.each([
+    ['a range of flags', 'PUT', (e: Event): Op => ({ kind: 'update', athleteId: A, before: e, set: { hide_from_athlete: true } })],
+    ['a create', 'POST', (): Op => ({ kind: 'create', athleteId: A, event: { uid: 'k', external_id: 'coach-desk:k', category: 'NOTE', name: 'K', start_date_local: '2027-03-02T00:00:00' } })],
+    ['a delete', 'PUT', (e: Event): Op => ({ kind: 'delete', athleteId: A, before: e })],
+  ] as const)('%s held back before the server saw it is not made', async (_name, method, intent) => {
+    const e = put({ start_date_local: '2027-03-02T00:00:00' })
+    const before = structuredClone(server())
+    sim.addFault({ method, delayMs: 250, times: 1 })
+    const abort = new AbortController()
+    const op = intent(e)
+    const r = await run([op], { signal: abort.signal, onSending: () => abortWhen(abort, () => writes().length > 0) })
+    await new Promise((res) => setTimeout(res, 250))
+    expect(server()).toEqual(before)
+    expect(outcomeOf(r, op)!.status).toBe('failed')
+    expect(outcomeOf(r, op)!.error).toMatch(/^Cancelled; intervals.icu confirms it was not /)
+  })
+})
+
+describe('a create answer without the uid or external_id', () => {
+  beforeEach(() => start())
+
+  it('is matched to what was sent by name, day and category, with nothing read back', async () => {
+    sim.addFault({ method: 'POST', status: 200, body: [{ id: 4242, name: 'Q', category: 'NOTE', start_date_local: '2027-03-02T00:00:00' }], times: 1 })
+    const op: Op = { kind: 'create', athleteId: A, event: { uid: 'q', external_id: 'coach-desk:q', category: 'NOTE', name: 'Q', start_date_local: '2027-03-02T00:00:00' } }
+    const r = await run([op])
+    expect(reads()).toHaveLength(1)
+    expect(outcomeOf(r, op)).toMatchObject({ status: 'done', eventId: 4242, undo: { kind: 'remove', eventId: 4242 } })
+  })
+})
