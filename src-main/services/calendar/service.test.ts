@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { BulkHistory, BulkPlan, BulkReport } from '../../contract/calendar'
 import type { CalendarEvent } from '../../sim/types'
 import { connectedHarness, ok, type CoreHarness } from '../../testing/core'
+import type { Event } from '../../icu/types'
 import { Journal, type JobRecord } from './journal'
 
 /**
@@ -121,7 +122,7 @@ describe('a job cut short', () => {
   async function interrupted(): Promise<{ id: string; events: CalendarEvent[] }> {
     const events = [put('2027-03-02', 'A'), put('2027-03-03', 'B'), put('2027-03-04', 'C')]
     const id = randomUUID()
-    const item = (e: CalendarEvent, status: 'pending' | 'sent') => ({ op: { kind: 'update' as const, athleteId: A, before: structuredClone(e), set: { name: 'New' } }, status, error: null, undo: null, eventId: e.id! })
+    const item = (e: CalendarEvent, status: 'pending' | 'sent') => ({ op: { kind: 'update' as const, athleteId: A, before: structuredClone(e) as Event, set: { name: 'New' } }, status, error: null, undo: null, eventId: e.id! })
     const job: JobRecord = {
       version: 1,
       id,

@@ -57,7 +57,7 @@ describe('the inverse of one write', () => {
       moving_time: 3600,
       color: null,
       plan_applied: '2026-01-01',
-    } as Event
+    } as unknown as Event
     const op: Op = { kind: 'delete', athleteId: 'i1', before: ev(9, '2027-03-01', { name: 'Planned' }) }
     expect(inverseOf(op, was)).toEqual({
       kind: 'recreate',
