@@ -3,7 +3,7 @@ import { unzipSync, zipSync } from 'fflate'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ExportReport } from '../../contract/exports'
 import { profilesFor } from '../../sim/profile'
 import { exportDeps, filesUnder, plannedWeek } from '../../testing/exports'
@@ -290,5 +290,106 @@ describe('file system failures through the service', () => {
     const confirmed = await service(nodeFs, { chooseSavePath: async () => ({ path: target, replaceConfirmed: true }), chooseFolder: async () => out })
     await confirmed.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
     expect(decodesAsFit(await readFile(target))).toBe(true)
+  })
+})
+
+describe('what the coach chooses, and what the service refuses', () => {
+  async function service(dialogsFor: ExportDialogs | undefined, dataDir?: string) {
+    return new ExportService({ ...(await exportDeps(h.sim, dataDir ?? (await tempFolder('coach-desk-data-')))), dialogs: dialogsFor })
+  }
+  const relative: ExportDialogs = { chooseSavePath: async () => ({ path: 'Exports/x.fit', replaceConfirmed: false }), chooseFolder: async () => 'Exports' }
+
+  it('saving needs the desktop app’s dialogs, and says so before downloading anything', async () => {
+    const s = await service(undefined)
+    const week = plannedWeek(h.sim, 'i100001')
+    h.sim.resetRequests()
+    const ref = { athleteId: week.athleteId, eventId: week.workouts[0]!.id! }
+    await expect(s.saveEvent({ ...ref, format: 'fit' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'Saving files needs the Coach Desk desktop app.' })
+    await expect(s.saveMany({ exportId: exportId(), format: 'fit', layout: 'folders', selection: { events: [ref], ranges: [] } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+    expect(h.sim.requests.filter((r) => r.path.includes('/download.') || r.path.endsWith('.zip'))).toEqual([])
+  })
+
+  it('a place that is not an absolute path on this computer is refused, and nothing is written', async () => {
+    const s = await service(relative)
+    const week = plannedWeek(h.sim, 'i100001')
+    const ref = { athleteId: week.athleteId, eventId: week.workouts[0]!.id! }
+    const refused = { code: 'INVALID_INPUT', message: 'Choose a folder on this computer to save into.' }
+    await expect(s.saveEvent({ ...ref, format: 'fit' })).rejects.toMatchObject(refused)
+    for (const layout of ['folders', 'zip'] as const) {
+      await expect(s.saveMany({ exportId: exportId(), format: 'fit', layout, selection: { events: [ref], ranges: [] } })).rejects.toMatchObject(refused)
+    }
+    expect(await filesUnder(out)).toEqual([])
+  })
+
+  it('a Save dialog closed saves nothing and says so', async () => {
+    const s = await service({ chooseSavePath: async () => null, chooseFolder: async () => null })
+    const week = plannedWeek(h.sim, 'i100001')
+    expect(await s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'zwo' })).toEqual({ saved: false, fileName: null, location: null })
+    const zip = await s.saveMany({ exportId: exportId(), format: 'zwo', layout: 'zip', selection: { events: [], ranges: [week] } })
+    expect(zip).toMatchObject({ dismissed: true, location: null, written: 0, results: [] })
+  })
+
+  it('a single workout the format cannot carry, or a note, is refused by name before any dialog', async () => {
+    const chooseSavePath = vi.fn(async () => null)
+    const s = await service({ chooseSavePath, chooseFolder: async () => null })
+    const swim = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Swim')!
+    await expect(s.saveEvent({ athleteId: 'i100006', eventId: swim.id!, format: 'zwo' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `“${swim.name}” was not saved: .zwo files (Zwift) carry rides and runs only, and this is a Swim workout. Export it as .fit instead.`,
+    })
+    const note = h.sim.state.athlete('i100002')!.events.find((e) => e.category === 'NOTE')!
+    await expect(s.saveEvent({ athleteId: 'i100002', eventId: note.id!, format: 'fit' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/is a note, not a planned workout/) })
+    expect(chooseSavePath).not.toHaveBeenCalled()
+  })
+
+  it('one export id runs once at a time; cancelling an export that is not running says so', async () => {
+    let started!: () => void
+    const running = new Promise<void>((r) => (started = r))
+    const deps = await exportDeps(h.sim, await tempFolder('coach-desk-data-'))
+    const s = new ExportService({ ...deps, dialogs: fixedFolderDialogs(out), emit: () => started() })
+    const week = plannedWeek(h.sim, 'i100001')
+    const id = exportId()
+    const selection = { events: [{ athleteId: week.athleteId, eventId: week.workouts[0]!.id! }], ranges: [] }
+    h.sim.addFault({ path: /download\.zwo$/, delayMs: 300, times: 1 })
+    const first = s.saveMany({ exportId: id, format: 'zwo', layout: 'folders', selection })
+    await running
+    await expect(s.saveMany({ exportId: id, format: 'zwo', layout: 'folders', selection })).rejects.toMatchObject({ code: 'CONFLICT', message: 'This export is already running.' })
+    expect(s.cancel(exportId())).toBe(false)
+    expect(await first).toMatchObject({ written: 1, cancelled: false })
+    // Once finished, it is no longer running: nothing to cancel, and it may run again.
+    expect(s.cancel(id)).toBe(false)
+    expect(await s.saveMany({ exportId: id, format: 'zwo', layout: 'folders', selection })).toMatchObject({ unchanged: 1 })
+  })
+
+  it('the report lists the athletes in the order chosen, each by date, then name; the folder is remembered for cleaning', async () => {
+    const dataDir = await tempFolder('coach-desk-data-')
+    const s = await service(fixedFolderDialogs(out), dataDir)
+    const later = plannedWeek(h.sim, 'i100005')
+    const first = plannedWeek(h.sim, 'i100002')
+    const report = await s.saveMany({
+      exportId: exportId(),
+      format: 'fit',
+      layout: 'folders',
+      selection: { events: [], ranges: [later, first].map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest })) },
+    })
+    const rows = report.results.map((r) => [r.athleteId, r.date, r.name])
+    const expected = [later, first].flatMap((w) =>
+      w.workouts
+        .map((e) => [w.athleteId, e.start_date_local!.slice(0, 10), e.name])
+        .sort((a, b) => a[1]!.localeCompare(b[1]!) || a[2]!.localeCompare(b[2]!)),
+    )
+    expect(rows).toEqual(expected)
+    expect(report).toMatchObject({ exportId: expect.any(String), format: 'fit', layout: 'folders', dismissed: false, location: out, unchanged: 0, leftOut: 0, failed: 0 })
+    expect(JSON.parse(await readFile(join(dataDir, 'export-folders.json'), 'utf8'))).toEqual([out])
+  })
+
+  it('a zip of only workouts the format cannot carry is not written at all', async () => {
+    const s = await service(fixedFolderDialogs(out))
+    const swim = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Swim')!
+    const report = await s.saveMany({ exportId: exportId(), format: 'zwo', layout: 'zip', selection: { events: [{ athleteId: 'i100006', eventId: swim.id! }], ranges: [] } })
+    expect(report).toMatchObject({ written: 0, leftOut: 1, failed: 0, cancelled: false })
+    expect(await filesUnder(out)).toEqual([])
   })
 })
