@@ -183,6 +183,11 @@ describe('writeFileAtomic, each failure as the coach reads it', () => {
     expect(error).toMatchObject({ code: expected, message: message.replace('FOLDER', dir), name: 'ExportFileError', cause: failure })
   })
 
+  it('a failure that carries nothing at all is still an IO error with a message', async () => {
+    const { fs } = fsWith({ open: () => Promise.reject(null) })
+    await expectExportError(writeFileAtomic(join(dir, 'x.fit'), 'x', { fs }), 'IO', /could not save "x.fit" \(unknown error\)/)
+  })
+
   it('writes through a hidden temporary file named after the file, that fits the disk even for the longest name', async () => {
     const opened: string[] = []
     const fs: AtomicWriteFs = { ...nodeFs, open: (path, flags) => (opened.push(path), nodeFs.open(path, flags)) }

@@ -82,6 +82,8 @@ describe('the folders exported into, remembered for cleaning', () => {
 
   it('keeps the most recent first, each once, at most twenty', async () => {
     const dataDir = await tempDir('coach-desk-data-')
+    await rememberExportFolder(dataDir, '/exports/first')
+    expect(await listed(dataDir)).toEqual(['/exports/first'])
     for (let i = 1; i <= 22; i++) await rememberExportFolder(dataDir, `/exports/${i}`)
     await rememberExportFolder(dataDir, '/exports/5')
     const list = (await listed(dataDir)) as string[]
@@ -137,5 +139,19 @@ describe('the folders exported into, remembered for cleaning', () => {
     await utimes(join(dragFolder(dataDir), 'old'), old, old)
     expect(await cleanExportLeftovers(dataDir, { now, minAgeMs: 60_000 })).toEqual({ tempFiles: 0, dragFolders: 1 })
     expect(await readdir(dragFolder(dataDir))).toEqual(['young'])
+  })
+
+  it('removes what is exactly the age asked for', async () => {
+    const dataDir = await tempDir('coach-desk-data-')
+    const root = await tempDir('coach-desk-kept-')
+    await rememberExportFolder(dataDir, root)
+    await tempNamed(root)
+    await mkdir(join(dragFolder(dataDir), 'a-minute-old'), { recursive: true })
+    // Whole seconds, so the file system keeps the times exactly.
+    const now = Math.floor(Date.now() / 1000) * 1000
+    const minuteAgo = (now - 60_000) / 1000
+    await utimes(join(root, '.Tempo.fit.0123456789ab.tmp'), minuteAgo, minuteAgo)
+    await utimes(join(dragFolder(dataDir), 'a-minute-old'), minuteAgo, minuteAgo)
+    expect(await cleanExportLeftovers(dataDir, { now, minAgeMs: 60_000 })).toEqual({ tempFiles: 1, dragFolders: 1 })
   })
 })

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdtemp, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -82,11 +83,13 @@ describe("the list's file", () => {
   it('keeps only entries keyed "<event id>.<format>"', async () => {
     const d = await dir()
     const entry = { name: 'a', sha256: 'b' }
-    await writeFile(join(d, MANIFEST_FILE), JSON.stringify({ files: { '42.zwo': entry, 'a42.zwo': entry, '43.zwo.bak': entry, '44.': entry, '45.fit': { name: 'a' } } }))
+    const files = { '41.fit': null, '42.zwo': entry, 'a42.zwo': entry, '43.zwo.bak': entry, '44.': entry, '45.fit': { name: 'a' }, '47.fit': { sha256: 'b' } }
+    await writeFile(join(d, MANIFEST_FILE), JSON.stringify({ files }))
     const m = await FolderManifest.load(d)
     expect(m.get(42, '.zwo')).toEqual(entry)
     expect(m.get(43, '.zwo')).toBeUndefined()
     expect(m.get(45, '.fit')).toBeUndefined()
+    expect(m.get(47, '.fit')).toBeUndefined()
     // What is dropped is not written back either.
     m.set(46, '.fit', entry)
     await m.save()
@@ -103,5 +106,21 @@ describe("the list's file", () => {
     expect(Buffer.byteLength(fits)).toBeLessThanOrEqual(2 * 1024 * 1024)
     await writeFile(join(d, MANIFEST_FILE), fits)
     expect((await FolderManifest.load(d)).get(42, '.zwo')).toEqual(entry)
+  })
+})
+
+describe('a file the list names', () => {
+  it('is read up to 64 MB; a larger one is not taken as ours', async () => {
+    const d = await dir()
+    const MB64 = 64 * 1024 * 1024
+    const m = await FolderManifest.load(d)
+    // Sparse files of zeros: the disk holds almost nothing.
+    await writeFile(join(d, 'limit.fit'), '')
+    await truncate(join(d, 'limit.fit'), MB64)
+    const zeros = createHash('sha256').update(new Uint8Array(MB64)).digest('hex')
+    expect(await m.stillOurs({ name: 'limit.fit', sha256: zeros })).toBe(true)
+    await truncate(join(d, 'limit.fit'), MB64 + 1)
+    const more = createHash('sha256').update(new Uint8Array(MB64 + 1)).digest('hex')
+    expect(await m.stillOurs({ name: 'limit.fit', sha256: more })).toBe(false)
   })
 })
