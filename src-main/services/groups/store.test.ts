@@ -75,8 +75,9 @@ describe('athlete groups in the data folder', () => {
     const store = new GroupStore(dataDir(), silentLogger)
     for (let i = 0; i < 100; i++) await store.save(null, `Group ${i}`, ['i1'])
     await expect(store.save(null, 'One more', ['i1'])).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('at most 100') })
-    // Replacing one under its name still works.
+    // Replacing one under its name still works, the first saved as well as any other.
     await expect(store.save(null, 'Group 7', ['i2'])).resolves.toMatchObject({ name: 'Group 7', athleteIds: ['i2'] })
+    await expect(store.save(null, 'Group 0', ['i3'])).resolves.toMatchObject({ name: 'Group 0', athleteIds: ['i3'] })
   })
 })
 
