@@ -119,6 +119,19 @@ describe('exporting a range', () => {
     expect(rows).toHaveLength(4)
   })
 
+  it('an extra entry without a name of its own is "Workout"', async () => {
+    const { run } = setup({
+      events: { i1: [ride(1, '01', 'Tempo')] },
+      files: { '/athlete/i1/workouts.zip': zipSync({ '2026-12-01 Tempo.zwo': bytes('t'), 'x/.zwo': bytes('?'), 'y/Other.zwo': bytes('o') }) },
+    })
+    const rows = await run({ ranges: [WEEK] })
+    expect(rows.filter((r) => r.eventId === null).map((r) => [r.name, r.fileName])).toEqual([
+      // The second entry of the zip, by name.
+      ['Workout', 'i1/workout-2.zwo'],
+      ['Other', 'i1/Other.zwo'],
+    ])
+  })
+
   it('an extra entry that cannot be written is a failed row, not lost silently', async () => {
     const { run } = setup(
       {
@@ -153,19 +166,21 @@ describe('exporting a range', () => {
 
   it('when intervals.icu refuses the zip, each workout alone says which one it cannot convert and why', async () => {
     const { run, requests } = setup({
-      events: { i1: [ride(1, '01', 'Tempo'), ride(2, '03', 'By feel'), ride(4, '05', 'Blank')] },
+      events: { i1: [ride(1, '01', 'Tempo'), ride(2, '03', 'By feel'), ride(4, '05', 'Blank'), ride(5, '06', 'Said nothing')] },
       files: {
         '/athlete/i1/workouts.zip': refusal('/athlete/i1/workouts.zip', 'Workout has no steps'),
         '/athlete/i1/events/1/download.zwo': bytes('tempo'),
         '/athlete/i1/events/2/download.zwo': refusal('/athlete/i1/events/2/download.zwo', 'Workout has no steps'),
         '/athlete/i1/events/4/download.zwo': refusal('/athlete/i1/events/4/download.zwo'),
+        '/athlete/i1/events/5/download.zwo': new AppError('INVALID_INPUT', 'intervals.icu refused this.'),
       },
     })
     const rows = byId(await run({ ranges: [WEEK] }))
     expect(rows[1]).toMatchObject({ ok: true, outcome: 'written' })
     expect(rows[2]).toMatchObject({ ok: false, outcome: 'leftOut', error: 'Not written: intervals.icu could not convert it to .zwo: Workout has no steps' })
     expect(rows[4]).toMatchObject({ ok: false, outcome: 'leftOut', error: 'Not written: intervals.icu could not convert it to .zwo.' })
-    expect(requests.filter((p) => p.includes('/download.'))).toHaveLength(3)
+    expect(rows[5]).toMatchObject({ ok: false, outcome: 'leftOut', error: 'Not written: intervals.icu could not convert it to .zwo.' })
+    expect(requests.filter((p) => p.includes('/download.'))).toHaveLength(4)
   })
 
   it('a zip that fails for another reason fails each of its workouts, and fetches none alone', async () => {
@@ -192,7 +207,7 @@ describe('exporting a range', () => {
 
 describe('exporting single events', () => {
   it('downloads each once, skips those in a range of the same export, and names the row after the event', async () => {
-    const { run, requests } = setup({
+    const { run, requests, progress } = setup({
       events: { i1: [ride(1, '01', 'Tempo')], i2: [ride(8, '02', 'Hills')] },
       files: { '/athlete/i1/workouts.zip': zipSync({ '2026-12-01 Tempo.zwo': bytes('t') }), '/athlete/i2/events/8/download.zwo': bytes('h') },
     })
@@ -208,6 +223,9 @@ describe('exporting single events', () => {
     expect(byId(rows)[8]).toEqual({ athleteId: 'i2', eventId: 8, name: 'Hills', date: '2026-12-02', fileName: 'i2/2026-12-02 Hills.zwo', ok: true, outcome: 'written', error: null })
     expect(requests.filter((p) => p.startsWith('/athlete/i2/'))).toEqual(['/athlete/i2/events/8', '/athlete/i2/events/8/download.zwo'])
     expect(requests.filter((p) => p.includes('/athlete/i1/events/1'))).toEqual([])
+    // One workout of the range and one single event.
+    expect(progress[0]).toEqual([0, 2, null])
+    expect(progress.at(-1)!.slice(0, 2)).toEqual([2, 2])
   })
 
   it('an event that cannot be read is a failed row, named by its id', async () => {

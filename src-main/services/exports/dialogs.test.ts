@@ -29,8 +29,10 @@ describe('exports without a native dialog', () => {
   it('choose that folder for many files, made when first needed', async () => {
     const root = await mkdtemp(join(tmpdir(), 'coach-desk-dialogs-'))
     made.push(root)
-    const dir = join(root, 'Many')
+    const dir = join(root, 'Many', 'Exports')
     expect(await fixedFolderDialogs(dir).chooseFolder()).toBe(dir)
     expect(existsSync(dir)).toBe(true)
+    // Chosen again, the folder is there already.
+    expect(await fixedFolderDialogs(dir).chooseFolder()).toBe(dir)
   })
 })

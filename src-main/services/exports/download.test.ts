@@ -59,10 +59,12 @@ describe('the planned workouts of a range', () => {
       { category: 'WORKOUT', name: 'No id', start_date_local: '2026-12-03T00:00:00' },
     ]
     const { client, requests } = http(() => events)
-    const got = await plannedWorkouts(client, { athleteId: 'i1', oldest: '2026-12-01', newest: '2026-12-07' })
+    const signal = new AbortController().signal
+    const got = await plannedWorkouts(client, { athleteId: 'i1', oldest: '2026-12-01', newest: '2026-12-07' }, signal)
     expect(got.map((w) => w.eventId)).toEqual([10, 20, 30])
     expect(got[0]).toEqual({ athleteId: 'i1', eventId: 10, name: 'First', date: '2026-12-02', category: 'WORKOUT', sport: null })
     expect(requests[0]).toMatchObject({ path: '/athlete/i1/events', query: { oldest: '2026-12-01', newest: '2026-12-07', category: 'WORKOUT' } })
+    expect(requests[0]!.signal).toBe(signal)
   })
 
   it('keeps the first and the last day of the range', async () => {
@@ -91,8 +93,10 @@ describe('an event that has no workout file', () => {
 describe('one workout’s file', () => {
   it('is downloaded in the format asked and named after the planned workout', async () => {
     const { client, requests } = http(() => bytes('<workout_file/>'))
-    const file = await fetchEventFile(client, meta(), 'zwo')
+    const signal = new AbortController().signal
+    const file = await fetchEventFile(client, meta(), 'zwo', signal)
     expect(requests[0]).toMatchObject({ path: '/athlete/i1/events/7/download.zwo', binary: true })
+    expect(requests[0]!.signal).toBe(signal)
     expect(file).toEqual({ athleteId: 'i1', eventId: 7, label: 'Tempo', date: '2026-12-01', base: '2026-12-01 Tempo', bytes: bytes('<workout_file/>') })
   })
 
@@ -110,17 +114,21 @@ describe('a range’s workouts.zip', () => {
   it('is one request, and holds the format’s files in name order, named by their last path segment', async () => {
     const zip = zipSync({
       'b/2026-12-02 Long.FIT': bytes('long'),
+      'c/week/2026-12-03 Hills.fit': bytes('hills'),
       'a/': {},
       'notes.txt': bytes('not a workout'),
       'a/2026-12-01 Tempo.fit': bytes('tempo'),
       'x.zwo': bytes('another format'),
     })
     const { client, requests } = http(() => zip)
-    const files = await fetchRangeFiles(client, { athleteId: 'i1', oldest: '2026-12-01', newest: '2026-12-07' }, 'fit')
+    const signal = new AbortController().signal
+    const files = await fetchRangeFiles(client, { athleteId: 'i1', oldest: '2026-12-01', newest: '2026-12-07' }, 'fit', signal)
     expect(requests[0]).toMatchObject({ path: '/athlete/i1/workouts.zip', query: { ext: 'fit', oldest: '2026-12-01', newest: '2026-12-07' }, binary: true })
+    expect(requests[0]!.signal).toBe(signal)
     expect(files.map((f) => ({ ...f, bytes: text(f.bytes) }))).toEqual([
       { athleteId: 'i1', eventId: null, label: '2026-12-01 Tempo', date: null, base: '2026-12-01 Tempo', bytes: 'tempo' },
       { athleteId: 'i1', eventId: null, label: '2026-12-02 Long', date: null, base: '2026-12-02 Long', bytes: 'long' },
+      { athleteId: 'i1', eventId: null, label: '2026-12-03 Hills', date: null, base: '2026-12-03 Hills', bytes: 'hills' },
     ])
   })
 

@@ -201,6 +201,17 @@ describe('exporting into a folder', () => {
     expect(b).toMatchObject({ status: 'fulfilled', value: { fileName: 'Alice/Long.fit' } })
   })
 
+  it('replacing a file of ours that fails is the coach’s message, and the file stays as it was', async () => {
+    const root = await folder()
+    const first = new FolderTarget(root, '.zwo')
+    await first.add(file(1, 'Tempo', 'old'), 'Alice')
+    await first.finish()
+    const readOnly: AtomicWriteFs = { ...nodeFs, rename: async () => Promise.reject(Object.assign(new Error('EROFS: simulated'), { code: 'EROFS' })) }
+    const again = new FolderTarget(root, '.zwo', readOnly)
+    await expect(again.add(file(1, 'Tempo', 'new'), 'Alice')).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/not allowed to save "Tempo\.zwo"/) })
+    expect(await readFile(join(root, 'Alice', 'Tempo.zwo'), 'utf8')).toBe('old')
+  })
+
   it('a list that cannot be saved fails the export with the coach’s message', async () => {
     const root = await folder()
     const t = new FolderTarget(root, '.fit', {
