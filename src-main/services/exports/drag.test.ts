@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { dragStarter } from '../../dragOut'
 import { coreHarness, type CoreHarness } from '../../testing/core'
 import { exportDeps, plannedWeek } from '../../testing/exports'
+import { nodeFs } from './atomicWrite'
 import { DragFiles, dragFolder } from './drag'
 
 // Drag and drop through the core, with the Electron glue and a fake webContents standing in for
@@ -106,6 +107,10 @@ describe('exports:startDrag', () => {
     const { ctx } = window()
     const r = await h.core.invoke('exports:startDrag', { events: [{ athleteId: athlete.id, eventId: swim.id }, { athleteId: athlete.id, eventId: run.id }], format: 'zwo' }, ctx)
     expect(r).toMatchObject({ ok: true, value: { files: [expect.stringMatching(/\.zwo$/)], skipped: [{ eventId: swim.id, reason: expect.stringMatching(/rides and runs only.*Swim/) }] } })
+    const name = (swim as { name?: string | null }).name || String(swim.id)
+    expect((r as { value: { skipped: { reason: string }[] } }).value.skipped[0]!.reason).toBe(
+      `“${name}”: .zwo files (Zwift) carry rides and runs only, and this is a Swim workout. Export it as .fit instead.`,
+    )
   })
 
   it('refuses a path from the renderer, whatever it is called', async () => {
@@ -189,6 +194,21 @@ describe('files prepared for a drag, on the clock', () => {
     } finally {
       h.sim.clearFaults()
     }
+  })
+
+  it('a drag whose files cannot be written says why, starts no drag and leaves no folder of its own', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'coach-desk-drag-'))
+    made.push(dataDir)
+    const full = { ...nodeFs, open: async () => Promise.reject(Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' })) }
+    const drag = new DragFiles({ ...(await exportDeps(h.sim, dataDir)), fs: full })
+    const week = plannedWeek(h.sim, 'i100001')
+    const started = vi.fn()
+    await expect(drag.start([{ athleteId: week.athleteId, eventId: week.workouts[0]!.id! }], 'zwo', started)).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/not enough free space/),
+    })
+    expect(started).not.toHaveBeenCalled()
+    expect(await readdir(dragFolder(dataDir))).toEqual([])
   })
 
   it('when nothing can be dragged, says why and starts no drag, leaving no folder', async () => {

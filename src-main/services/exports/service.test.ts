@@ -12,6 +12,7 @@ import { nodeFs, type AtomicWriteFs } from './atomicWrite'
 import { fixedFolderDialogs, type ExportDialogs } from './dialogs'
 import { MANIFEST_FILE } from './manifest'
 import { ExportService } from './service'
+import { silentLogger } from '../../log'
 
 let h: CoreHarness
 let out: string
@@ -390,6 +391,77 @@ describe('what the coach chooses, and what the service refuses', () => {
     const swim = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Swim')!
     const report = await s.saveMany({ exportId: exportId(), format: 'zwo', layout: 'zip', selection: { events: [{ athleteId: 'i100006', eventId: swim.id! }], ranges: [] } })
     expect(report).toMatchObject({ written: 0, leftOut: 1, failed: 0, cancelled: false })
+    expect(await filesUnder(out)).toEqual([])
+  })
+})
+
+describe('what an export leaves behind it: the log, the remembered folder, a cancelled zip', () => {
+  /** A logger that keeps what it is told. */
+  function recordingLog() {
+    const lines: [string, unknown][] = []
+    return { log: { ...silentLogger, info: (event: string, fields?: unknown) => void lines.push([event, fields]) }, lines }
+  }
+
+  it('logs each save with its counts, and never a path or a name', async () => {
+    const { log, lines } = recordingLog()
+    const s = new ExportService({ ...(await exportDeps(h.sim, await tempFolder('coach-desk-data-'))), dialogs: fixedFolderDialogs(out), log })
+    const week = plannedWeek(h.sim, 'i100001')
+    await s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
+    await s.saveMany({ exportId: exportId(), format: 'zwo', layout: 'folders', selection: { events: [{ athleteId: week.athleteId, eventId: week.workouts[0]!.id! }], ranges: [] } })
+    expect(lines).toEqual([
+      ['exports.saved', { format: 'fit', files: 1 }],
+      ['exports.saved', { format: 'zwo', layout: 'folders', written: 1, unchanged: 0, leftOut: 0, failed: 0, cancelled: false }],
+    ])
+  })
+
+  it('remembers the folder a single file went to, for cleaning at the next start', async () => {
+    const dataDir = await tempFolder('coach-desk-data-')
+    const s = new ExportService({ ...(await exportDeps(h.sim, dataDir)), dialogs: fixedFolderDialogs(out) })
+    const week = plannedWeek(h.sim, 'i100001')
+    await s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'zwo' })
+    expect(JSON.parse(await readFile(join(dataDir, 'export-folders.json'), 'utf8'))).toEqual([out])
+  })
+
+  it('saves without a data folder, remembering nothing', async () => {
+    const { dataDir: _unused, ...deps } = await exportDeps(h.sim, await tempFolder('coach-desk-data-'))
+    const s = new ExportService({ ...deps, dialogs: fixedFolderDialogs(out) })
+    const week = plannedWeek(h.sim, 'i100001')
+    const ref = { athleteId: week.athleteId, eventId: week.workouts[0]!.id! }
+    expect(await s.saveEvent({ ...ref, format: 'zwo' })).toMatchObject({ saved: true })
+    expect(await s.saveMany({ exportId: exportId(), format: 'fit', layout: 'folders', selection: { events: [ref], ranges: [] } })).toMatchObject({ written: 1 })
+  })
+
+  it('a replace confirmed for one name does not replace another file the name was shortened to', async () => {
+    const week = plannedWeek(h.sim, 'i100001')
+    const long = `${'Sweet spot, long '.repeat(16)}.fit`
+    const shortened = `${'Sweet spot, long '.repeat(16)}`.slice(0, 251).trimEnd()
+    const s = new ExportService({
+      ...(await exportDeps(h.sim, await tempFolder('coach-desk-data-'))),
+      dialogs: { chooseSavePath: async () => ({ path: join(out, long), replaceConfirmed: true }), chooseFolder: async () => out },
+    })
+    await writeFile(join(out, `${shortened}.fit`), 'the coach’s file')
+    await expect(s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(await readFile(join(out, `${shortened}.fit`), 'utf8')).toBe('the coach’s file')
+  })
+
+  it('a zip export cancelled after some files were gathered writes no zip, and says each was not saved', async () => {
+    const [a, b] = ['i100001', 'i100002'].map((id) => plannedWeek(h.sim, id))
+    h.sim.addFault({ path: new RegExp(`/athlete/${b!.athleteId}/workouts\\.zip$`), delayMs: 1500, times: 1 })
+    let cancel = () => {}
+    const s = new ExportService({
+      ...(await exportDeps(h.sim, await tempFolder('coach-desk-data-'))),
+      dialogs: fixedFolderDialogs(out),
+      emit: (_event, payload) => {
+        if ((payload as { done: number }).done === a!.workouts.length) cancel()
+      },
+    })
+    const id = exportId()
+    cancel = () => s.cancel(id)
+    const report = await s.saveMany({ exportId: id, format: 'fit', layout: 'zip', selection: { events: [], ranges: [a!, b!].map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest })) } })
+    expect(report).toMatchObject({ cancelled: true, written: 0 })
+    const gathered = report.results.filter((r) => r.athleteId === a!.athleteId)
+    expect(gathered).toHaveLength(a!.workouts.length)
+    for (const r of gathered) expect(r).toMatchObject({ ok: false, outcome: 'failed', fileName: null, error: 'Not saved: the export was cancelled.' })
     expect(await filesUnder(out)).toEqual([])
   })
 })
