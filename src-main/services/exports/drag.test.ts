@@ -221,6 +221,30 @@ describe('files prepared for a drag, on the clock', () => {
     })
     expect(started).not.toHaveBeenCalled()
     expect(existsSync(dragFolder(dataDir))).toBe(false)
+    const swim = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Swim')!
+    await expect(drag.start([{ athleteId: 'i100006', eventId: swim.id! }], 'zwo', started)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `“${swim.name || swim.id}”: .zwo files (Zwift) carry rides and runs only, and this is a Swim workout. Export it as .fit instead.`,
+    })
+  })
+
+  it('a slow download that fails does not drop the newer one prepared meanwhile', async () => {
+    const { drag, clock } = await dragFiles()
+    const week = plannedWeek(h.sim, 'i100005')
+    const refs = [{ athleteId: week.athleteId, eventId: week.workouts[0]!.id! }]
+    h.sim.resetRequests()
+    h.sim.addFault({ path: new RegExp(`/events/${refs[0]!.eventId}/download`), status: 404, delayMs: 400, times: 1 })
+    try {
+      const slow = drag.prepare(refs, 'zwo')
+      await new Promise((r) => setTimeout(r, 100))
+      clock.now += 5_000
+      expect(await drag.prepare(refs, 'zwo')).toEqual({ ready: 1 })
+      expect(await slow).toEqual({ ready: 0 })
+      await drag.start(refs, 'zwo', () => {})
+      expect(downloads()).toHaveLength(2)
+    } finally {
+      h.sim.clearFaults()
+    }
   })
 
   it('each drag gets a fresh folder; one from more than an hour ago is removed at the next drag', async () => {
@@ -234,6 +258,11 @@ describe('files prepared for a drag, on the clock', () => {
     await mkdir(recent, { recursive: true })
     const hourAgo = new Date(clock.now - 60 * 60_000 - 1_000)
     await utimes(old, hourAgo, hourAgo)
+    // Whole seconds, so the file system keeps the time exactly: an hour to the millisecond is kept.
+    clock.now = Math.floor(clock.now / 1000) * 1000
+    const exactly = join(dragFolder(dataDir), 'exactly-an-hour-ago')
+    await mkdir(exactly)
+    await utimes(exactly, (clock.now - 60 * 60_000) / 1000, (clock.now - 60 * 60_000) / 1000)
     const minutesAgo = new Date(clock.now - 59 * 60_000)
     await utimes(recent, minutesAgo, minutesAgo)
     const paths: string[][] = []
@@ -242,7 +271,8 @@ describe('files prepared for a drag, on the clock', () => {
     const folders = await readdir(dragFolder(dataDir))
     expect(folders).not.toContain('from-an-earlier-drag')
     expect(folders).toContain('from-a-recent-drag')
-    expect(folders).toHaveLength(3)
+    expect(folders).toContain('exactly-an-hour-ago')
+    expect(folders).toHaveLength(4)
     expect(paths[0]![0]).not.toBe(paths[1]![0])
     expect(paths.map((p) => p[0]!.split(sep).at(-1))).toEqual([paths[0]![0]!.split(sep).at(-1), paths[0]![0]!.split(sep).at(-1)])
   })

@@ -325,11 +325,14 @@ describe('what the coach chooses, and what the service refuses', () => {
   })
 
   it('a Save dialog closed saves nothing and says so', async () => {
-    const s = await service({ chooseSavePath: async () => null, chooseFolder: async () => null })
+    const chooseSavePath = vi.fn(async () => null)
+    const s = await service({ chooseSavePath, chooseFolder: async () => null })
     const week = plannedWeek(h.sim, 'i100001')
     expect(await s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'zwo' })).toEqual({ saved: false, fileName: null, location: null })
     const zip = await s.saveMany({ exportId: exportId(), format: 'zwo', layout: 'zip', selection: { events: [], ranges: [week] } })
-    expect(zip).toMatchObject({ dismissed: true, location: null, written: 0, results: [] })
+    expect(zip).toMatchObject({ dismissed: true, cancelled: false, location: null, written: 0, results: [] })
+    // The dialog was offered a zip of the week, by its dates.
+    expect(chooseSavePath).toHaveBeenLastCalledWith(`Workouts ${week.oldest} to ${week.newest} (zwo).zip`, 'zip')
   })
 
   it('a single workout the format cannot carry, or a note, is refused by name before any dialog', async () => {
@@ -384,6 +387,41 @@ describe('what the coach chooses, and what the service refuses', () => {
     expect(rows).toEqual(expected)
     expect(report).toMatchObject({ exportId: expect.any(String), format: 'fit', layout: 'folders', dismissed: false, location: out, unchanged: 0, leftOut: 0, failed: 0 })
     expect(JSON.parse(await readFile(join(dataDir, 'export-folders.json'), 'utf8'))).toEqual([out])
+  })
+
+  it('the report reads like the calendar whatever order the files arrive in: athletes as chosen, then by date and name', async () => {
+    const s = await service(fixedFolderDialogs(out))
+    const [x, y] = ['i100004', 'i100005'].map((id) => plannedWeek(h.sim, id))
+    const early = x!.workouts[0]!
+    const day = x!.workouts.at(-1)!.start_date_local!
+    const list = h.sim.state.athlete('i100004')!.events
+    const zed = { ...early, id: 990_000_101, uid: 'sort-zed', name: 'Zed ride', start_date_local: day }
+    const alpha = { ...early, id: 990_000_102, uid: 'sort-alpha', name: 'Alpha ride', start_date_local: day }
+    list.push(zed, alpha)
+    // The athlete chosen first answers last.
+    h.sim.addFault({ path: new RegExp(`/athlete/${y!.athleteId}/events/\\d+/download`), delayMs: 400, times: 1 })
+    try {
+      const report = await s.saveMany({
+        exportId: exportId(),
+        format: 'fit',
+        layout: 'folders',
+        selection: {
+          ranges: [],
+          events: [y!.workouts[0]!, zed, alpha, early, { id: 999_999_001 }].map((e, i) => ({ athleteId: i === 0 ? y!.athleteId : x!.athleteId, eventId: e.id! })),
+        },
+      })
+      expect(report.results.map((r) => [r.athleteId, r.eventId])).toEqual([
+        [y!.athleteId, y!.workouts[0]!.id],
+        // The event that could not be read has no date, so it comes first.
+        [x!.athleteId, 999_999_001],
+        [x!.athleteId, early.id],
+        [x!.athleteId, alpha.id],
+        [x!.athleteId, zed.id],
+      ])
+    } finally {
+      list.splice(list.indexOf(zed), 1)
+      list.splice(list.indexOf(alpha), 1)
+    }
   })
 
   it('a zip of only workouts the format cannot carry is not written at all', async () => {
