@@ -85,6 +85,7 @@ describe('the folders exported into, remembered for cleaning', () => {
     await rememberExportFolder(dataDir, '/exports/first')
     expect(await listed(dataDir)).toEqual(['/exports/first'])
     for (let i = 1; i <= 22; i++) await rememberExportFolder(dataDir, `/exports/${i}`)
+    expect(await listed(dataDir)).toHaveLength(20)
     await rememberExportFolder(dataDir, '/exports/5')
     const list = (await listed(dataDir)) as string[]
     expect(list).toHaveLength(20)
@@ -113,6 +114,9 @@ describe('the folders exported into, remembered for cleaning', () => {
     for (const damaged of ['not json', '{"folders": []}']) {
       await writeFile(join(dataDir, 'export-folders.json'), damaged)
       expect(await cleanExportLeftovers(dataDir)).toEqual({ tempFiles: 0, dragFolders: 0 })
+      // Remembering starts the list afresh.
+      await rememberExportFolder(dataDir, '/exports/after')
+      expect(await listed(dataDir)).toEqual(['/exports/after'])
     }
     expect(await readdir(root)).toEqual(['.Tempo.fit.0123456789ab.tmp'])
   })
