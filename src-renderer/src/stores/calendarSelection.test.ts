@@ -255,3 +255,19 @@ describe('selecting on the calendar', () => {
     expect([cal.athleteIds, cal.start, cal.weeks]).toEqual([['ann', 'bob', 'cid'], '2026-11-30', 2])
   })
 })
+
+describe('selection bookkeeping', () => {
+  it('a row whose last event is taken out leaves the selection, and an event no longer shown is not counted as one', async () => {
+    const cal = await shown()
+    cal.click('ann', ev(1, '2026-12-01'), mods())
+    cal.click('bob', ev(4, '2026-12-01'), mods(false, true))
+    cal.click('ann', ev(1, '2026-12-01'), mods(false, true))
+    expect(Object.keys(cal.picked)).toEqual(['bob'])
+    expect([...cal.selectedKeys]).toEqual(['bob:4'])
+    cal.pickKeys(['bob:4', 'bob:99'], false)
+    expect(cal.selectionCount).toBe(2)
+    expect(cal.selectedEvents.map((e) => e.id)).toEqual([4])
+    cal.pickKeys(['dan:1'], false)
+    expect(cal.selectedEvents).toEqual([])
+  })
+})
