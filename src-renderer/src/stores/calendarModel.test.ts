@@ -139,3 +139,17 @@ describe('calendar model at its edges', () => {
     expect(sameData({ 0: 1 }, [1])).toBe(false)
   })
 })
+
+describe('calendar model: what lies outside a box or a comparison', () => {
+  it('a weekday box leaves out the weekend days between its dates', () => {
+    // Wednesday 2 to Friday 11 December: Saturday 5 and Sunday 6 are between the dates but not the weekdays.
+    const weeks = [row('a', [e(1, '2026-12-05'), e(2, '2026-12-06'), e(3, '2026-12-10')])]
+    expect(rectangle(weeks, ['a'], { athleteId: 'a', date: '2026-12-02' }, { athleteId: 'a', date: '2026-12-11' }, 'weeks')).toEqual(['a:3'])
+  })
+
+  it('an object is never the same as a number, whichever comes first', () => {
+    expect(sameData({}, 1)).toBe(false)
+    expect(sameData(1, {})).toBe(false)
+    expect(sameData([], 'x')).toBe(false)
+  })
+})

@@ -67,3 +67,19 @@ describe('the compliance table at its edges', () => {
     expect(line).toBe('A,2026-03-02,3,1,1,2,2,1,100,')
   })
 })
+
+describe('the compliance table: ties and numbers', () => {
+  it('keeps two athletes of the same name in their order, both ways', () => {
+    const twins: ComplianceRow[] = [
+      { athleteId: 'first', name: 'Sam Lee', weeks: [] },
+      { athleteId: 'second', name: 'Sam Lee', weeks: [] },
+    ]
+    expect(sortCompliance(twins, { key: 'name' }, 'asc').map((r) => r.athleteId)).toEqual(['first', 'second'])
+    expect(sortCompliance(twins, { key: 'name' }, 'desc').map((r) => r.athleteId)).toEqual(['first', 'second'])
+  })
+
+  it('writes a number as a number, a minus sign included: only text can be a formula', () => {
+    const line = complianceCsv([{ athleteId: 'a', name: 'A', weeks: [week('2026-03-02', 10, -5)] }]).split('\r\n')[1]
+    expect(line).toBe('A,2026-03-02,3,180,10,2,120,-5,-50,')
+  })
+})

@@ -43,3 +43,9 @@ describe('months at their edges', () => {
     expect(monthWeeks('2026-03')).toEqual({ start: '2026-02-23', weeks: 6 })
   })
 })
+
+describe('a month from the address bar', () => {
+  it('is refused when the parameter is repeated (a list), even of one valid month', () => {
+    expect(isMonth(['2026-12'])).toBe(false)
+  })
+})
