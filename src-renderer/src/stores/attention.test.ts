@@ -27,7 +27,7 @@ function bridge(first = list([])) {
     comments: vi.fn(() => ok([{ id: 1, content: 'Legs heavy' }])),
     addComment: vi.fn((a: { content: string }) => ok({ id: 2, content: a.content })),
   }
-  const app = { notify: vi.fn(() => ok({})) }
+  const app = { notify: vi.fn((note: { title: string; body: string }) => ok({ shown: note.title !== '' })) }
   window.coachDesk = { attention, app } as never
   return { attention, app }
 }

@@ -13,7 +13,7 @@ function bridge(over: Record<string, unknown> = {}) {
   const session = {
     status: vi.fn(() => ok({ state: 'disconnected', athleteId: null })),
     testConnection: vi.fn(() => ok({ athleteId: 'i1', name: 'Maya Chen' })),
-    connect: vi.fn(() => ok(connected)),
+    connect: vi.fn((args: { athleteId: string; apiKey: string; storage: string }) => ok({ ...connected, athleteId: args.athleteId })),
     openDemo: vi.fn(() => ok({ state: 'demo', athleteId: 'i0' })),
     disconnect: vi.fn(() => ok({ state: 'disconnected', athleteId: null })),
     ...over,
@@ -73,7 +73,7 @@ describe('the session store', () => {
     expect(await s.connect('i1', 'key')).toEqual(connected)
     expect(s.status).toEqual(connected)
     await s.connect('i1', 'key', 'memory')
-    expect(b.session.connect.mock.calls.map(([a]) => (a as { storage: string }).storage)).toEqual(['keychain', 'memory'])
+    expect(b.session.connect.mock.calls.map(([a]) => a.storage)).toEqual(['keychain', 'memory'])
   })
 
   it('opens the demo, and disconnects forgetting the athlete a key was tested for', async () => {
