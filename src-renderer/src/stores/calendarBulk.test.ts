@@ -344,3 +344,53 @@ describe('the day check-in', () => {
     expect(cal.wellnessLoading).toBe(false)
   })
 })
+
+describe('the calendar store’s edges in a bulk change', () => {
+  it('a copy planned again answers that a plan came back', async () => {
+    const { cal } = await shown()
+    await cal.planBulk({ kind: 'copy', offsetDays: 7 } as never, sel)
+    expect(await cal.replan!('replace' as never)).toBe(true)
+  })
+
+  it('a change applied whose reload failed says why the calendar could not be read', async () => {
+    const { b, cal } = await shown()
+    await cal.planBulk({ kind: 'delete' } as never, sel)
+    b.range.mockReturnValueOnce(fail('NETWORK', 'offline') as never)
+    await cal.apply()
+    expect(cal.phase).toBe('report')
+    expect(cal.error).toEqual({ code: 'NETWORK', message: 'offline' })
+  })
+
+  it('cancels nothing while an undo or a retry is being planned', async () => {
+    const { b, cal } = await shown()
+    let answer: (a: Answer) => void = () => {}
+    b.planUndo.mockReturnValueOnce(new Promise<Answer>((r) => (answer = r)) as never)
+    const planning = cal.planUndo()
+    await cal.cancel()
+    expect(b.cancelBulk).not.toHaveBeenCalled()
+    answer({ ok: true, value: plan({ planId: 'p4' }) })
+    await planning
+  })
+
+  it('without a report there is nothing to retry, and nothing changes', async () => {
+    const { cal } = await shown()
+    await cal.retryFailed()
+    expect(cal.phase).toBe('idle')
+    expect(cal.error).toBeNull()
+  })
+
+  it('moves the grid to the earliest day of the check-in, in whatever order the days came', async () => {
+    const { b, cal } = await shown()
+    b.dayWellness.mockReturnValueOnce(ok([wellness('i1', '2026-12-22'), wellness('i2', '2026-12-14')]) as never)
+    await cal.loadDay({ date: null, offsetDays: 0 })
+    expect(cal.start).toBe('2026-12-14')
+  })
+
+  it('moves the grid when the last of three days is past the range shown', async () => {
+    const { b, cal } = await shown()
+    b.range.mockClear()
+    b.dayWellness.mockReturnValueOnce(ok([wellness('i1', '2026-11-30'), wellness('i2', '2026-12-05'), wellness('i3', '2026-12-20')]) as never)
+    await cal.loadDay({ date: null, offsetDays: 0 })
+    expect(b.range).toHaveBeenCalledOnce()
+  })
+})

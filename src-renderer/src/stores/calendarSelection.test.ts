@@ -271,3 +271,57 @@ describe('selection bookkeeping', () => {
     expect(cal.selectedEvents).toEqual([])
   })
 })
+
+describe('the calendar store’s edges', () => {
+  it('starts with nothing shown, selected, waiting or undoable', () => {
+    bridge()
+    const cal = useCalendarStore()
+    expect([cal.athleteIds, cal.rowRanges, cal.interrupted, cal.undoAvailable, cal.wellnessLoading, cal.checkIn]).toEqual([[], [], [], false, false, { date: null, offsetDays: 0 }])
+  })
+
+  it('takes no announced row of a range that only ends like the one shown', async () => {
+    const cal = await shown()
+    onRow!(rowOf('ann', [ev(9, '2026-12-02')], '2026-12-01', '2026-12-13'))
+    await cal.rowsApplied()
+    expect(cal.rows.ann!.events.map((e) => e.id)).toEqual([1, 2, 3])
+  })
+
+  it('ignores progress while no plan is open', async () => {
+    await shown()
+    const cal = useCalendarStore()
+    expect(() => onProgress!({ planId: 'p1', done: 1, total: 2 })).not.toThrow()
+    expect(cal.progress).toEqual({ done: 0, total: 0 })
+  })
+
+  it('the same events picked again keep each row’s set, so no row is drawn again', async () => {
+    const cal = await shown()
+    cal.pickKeys(['ann:1', 'bob:4'], false)
+    const ann = cal.picked.ann
+    cal.pickKeys(['ann:1', 'bob:4'], false)
+    expect(cal.picked.ann).toBe(ann)
+  })
+
+  it('other rows of the same count replace the rows selected', async () => {
+    const cal = await shown()
+    cal.pickRows(['ann', 'bob'])
+    cal.pickRows(['ann', 'cid'])
+    expect(cal.rowRanges).toEqual(['ann', 'cid'])
+    expect([...cal.selectedRows].sort()).toEqual(['ann', 'cid'])
+  })
+
+  it('Shift+click keeps what was selected outside the rectangle', async () => {
+    const cal = await shown()
+    cal.click('cid', ev(6, '2026-12-02'), mods())
+    cal.click('ann', ev(3, '2026-12-05'), mods(false, true))
+    cal.click('ann', ev(1, '2026-12-01'), mods(true))
+    expect(cal.selected.sort()).toEqual(['ann:1', 'ann:2', 'ann:3', 'cid:6'])
+  })
+
+  it('Shift+arrows take every day between the corners unless told the box is of weekdays', async () => {
+    const cal = await shown()
+    cal.selectRectangle({ athleteId: 'ann', date: '2026-12-04' }, { athleteId: 'ann', date: '2026-12-07' })
+    expect(cal.selected).toEqual(['ann:3'])
+    cal.selectRectangle({ athleteId: 'ann', date: '2026-12-04' }, { athleteId: 'ann', date: '2026-12-07' }, 'weeks')
+    expect(cal.selected).toEqual([])
+  })
+})
