@@ -303,8 +303,9 @@ export const useCalendarStore = defineStore('calendar', {
         if (action.kind === 'copy') this.replan = async (placement) => !!(await this.planBulk({ ...action, placement }, planned))
       } catch (e) {
         const err = errorOf(e)
-        // Cancelled by the coach: nothing to report.
+        // Cancelled by the coach: nothing to report. Either way no plan stands: an earlier one is not this one.
         this.error = err.code === 'CANCELLED' ? null : err
+        this.plan = null
         this.phase = 'idle'
       } finally {
         this.planningId = null

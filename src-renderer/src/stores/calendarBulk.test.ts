@@ -352,6 +352,16 @@ describe('the calendar store’s edges in a bulk change', () => {
     expect(await cal.replan!('replace' as never)).toBe(true)
   })
 
+  it('a copy planned again that fails says so and leaves no plan to apply, not the earlier one', async () => {
+    const { b, cal } = await shown()
+    await cal.planBulk({ kind: 'copy', offsetDays: 7 } as never, sel)
+    b.planBulk.mockReturnValueOnce(fail('NETWORK', 'offline') as never)
+    expect(await cal.replan!('replace' as never)).toBe(false)
+    expect([cal.phase, cal.plan, cal.error]).toEqual(['idle', null, { code: 'NETWORK', message: 'offline' }])
+    await cal.apply()
+    expect(b.applyBulk).not.toHaveBeenCalled()
+  })
+
   it('a change applied whose reload failed says why the calendar could not be read', async () => {
     const { b, cal } = await shown()
     await cal.planBulk({ kind: 'delete' } as never, sel)
