@@ -286,8 +286,9 @@ describe('each flag at its limits', () => {
       expect(wellnessFlags([...usual, ...around, day(2, 60), day(1, 60), day(0, 60)])).toEqual([
         { rule: 'wellnessBaseline', reason: 'HRV 60 vs a usual 80 (25% lower), 3 days running', severity: 'medium' },
       ])
-      // Six readings are too few to know the normal.
+      // Six readings are too few to know the normal; the one 35 days back makes seven.
       expect(wellnessFlags([...usual.slice(1), day(2, 60), day(1, 60), day(0, 60)])).toEqual([])
+      expect(wellnessFlags([...usual.slice(1), day(35, 80), day(2, 60), day(1, 60), day(0, 60)])).toHaveLength(1)
     })
 
     it('flags HRV only below the drop, every one of the last days', () => {
@@ -308,6 +309,8 @@ describe('each flag at its limits', () => {
     it('flags resting HR only above the rise, every one of the last days', () => {
       expect(wellnessFlags([...usual, day(2, 80, 53), day(1, 80, 53), day(0, 80, 53)])).toEqual([])
       expect(wellnessFlags([...usual, day(2, 80, 54), day(1, 80, 52), day(0, 80, 54)])).toEqual([])
+      // Two high mornings of three, the third not measured, are not three days running.
+      expect(wellnessFlags([...usual, day(2, 80, 60), day(1, 80, null), day(0, 80, 60)])).toEqual([])
       expect(wellnessFlags([...usual, day(2, 80, 54), day(1, 80, 54), day(0, 80, 55)])).toEqual([
         { rule: 'wellnessBaseline', reason: 'Resting HR 55 vs a usual 48 bpm, 3 days running', severity: 'medium' },
       ])
