@@ -305,6 +305,23 @@ describe('fitness and wellness reads', () => {
   })
 })
 
+describe('sport settings changes', () => {
+  it('checks the next change against the values just saved, still knows the other sports, and refuses a record that is gone', async () => {
+    await connected()
+    const p: AthleteProfile = await ok('athlete:get', { athleteId: 'i100001' })
+    const ride = p.sports.find((s) => s.types.includes('Ride'))!
+    const run = p.sports.find((s) => s.types.includes('Run'))!
+    const change = (settingsId: number, changes: unknown) => ({ athleteId: 'i100001', settingsId, recalcHrZones: false, changes })
+    await ok('athlete:updateSportSettings', change(ride.id, { lthr: 160, maxHr: 180 }))
+    h!.sim.resetRequests()
+    expect(await fails('athlete:updateSportSettings', change(ride.id, { lthr: 185 }))).toEqual({ code: 'INVALID_INPUT', message: 'LTHR (185 bpm) must be below max HR (180 bpm).' })
+    expect(h!.sim.requests).toHaveLength(0)
+    expect((await ok('athlete:updateSportSettings', change(run.id, { thresholdPace: 4 }))).thresholdPace).toBe(4)
+    expect(h!.sim.state.athlete('i100001')!.sportSettings.find((s) => s.id === run.id)!.threshold_pace).toBe(4)
+    expect(await fails('athlete:updateSportSettings', change(424242, { ftp: 250 }))).toEqual({ code: 'NOT_FOUND', message: 'Those sport settings are not on intervals.icu any more. Reload the athlete.' })
+  })
+})
+
 describe('manual activities', () => {
   it('looks for earlier attempts over the rows’ days, and takes only its own external ids as one', async () => {
     await connected()
