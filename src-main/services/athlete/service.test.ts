@@ -305,6 +305,55 @@ describe('fitness and wellness reads', () => {
   })
 })
 
+describe('edits of wellness days', () => {
+  it('saves one day with the values given, and several in one request that answers with the dates sent', async () => {
+    await connected()
+    const saved = await ok('athlete:updateWellness', { athleteId: 'i100002', date: '2026-03-05', values: { restingHr: 44, comments: 'Tired' } })
+    expect(h!.sim.requests.map((r) => [r.method, r.path, r.body])).toEqual([['PUT', '/api/v1/athlete/i100002/wellness/2026-03-05', { restingHR: 44, comments: 'Tired' }]])
+    expect(saved).toMatchObject({ date: '2026-03-05', restingHr: 44, comments: 'Tired' })
+    h!.sim.resetRequests()
+    const bulk = await ok('athlete:updateWellnessBulk', {
+      athleteId: 'i100002',
+      days: [
+        { date: '2026-03-06', values: { soreness: 3 } },
+        { date: '2026-03-07', values: { mood: 2, hrv: 55 } },
+      ],
+    })
+    expect(bulk).toEqual({ updated: ['2026-03-06', '2026-03-07'] })
+    expect(h!.sim.requests.map((r) => r.body)).toEqual([
+      [
+        { id: '2026-03-06', soreness: 3 },
+        { id: '2026-03-07', mood: 2, hrv: 55 },
+      ],
+    ])
+    expect(h!.sim.state.athlete('i100002')!.wellness.find((w) => w.id === '2026-03-07')).toMatchObject({ mood: 2, hrv: 55 })
+  })
+})
+
+describe('a Strava import’s streams', () => {
+  it('has no chart and the reason, whether the streams read answers empty or fails', async () => {
+    await connected()
+    const [first, second] = h!.sim.state.athlete('i100012')!.activities.filter((a) => a.source === 'STRAVA')
+    h!.sim.addFault({ method: 'GET', path: `/api/v1/activity/${second!.id}/streams`, status: 422 })
+    for (const stub of [first!, second!]) {
+      const s: ActivityStreams = await ok('athlete:streams', { activityId: stub.id })
+      expect(s).toEqual({
+        activityId: stub.id,
+        type: 'Strava',
+        totalSamples: 0,
+        fromSecs: 0,
+        toSecs: 0,
+        windowSamples: 0,
+        decimated: false,
+        smoothSecs: 0,
+        series: [],
+        zones: { power: [], hr: [] },
+        unavailable: "Strava keeps this activity's streams from the API: intervals.icu may not pass on data imported from Strava. Upload the original file to intervals.icu to see its chart.",
+      })
+    }
+  })
+})
+
 describe('sport settings changes', () => {
   it('checks the next change against the values just saved, still knows the other sports, and refuses a record that is gone', async () => {
     await connected()
@@ -341,5 +390,10 @@ describe('manual activities', () => {
     ])
     expect(logged.map((l) => l.id)).not.toContain('i888001')
     expect(athlete.activities.filter((a) => a.external_id === 'coach-desk-f3a1c2d4-0009')).toHaveLength(1)
+    // Sent again, both are found and nothing is sent.
+    h!.sim.resetRequests()
+    const again = await ok('athlete:logManual', { athleteId: 'i100005', activities: rows })
+    expect(again).toEqual(logged)
+    expect(h!.sim.requests.map((r) => r.method)).toEqual(['GET'])
   })
 })
