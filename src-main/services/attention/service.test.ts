@@ -82,6 +82,32 @@ describe('when the attention list is read again', () => {
   })
 })
 
+describe('a refresh in the background', () => {
+  it('lets the page the coach opens go first, which a refresh the coach asked for does not', async () => {
+    h = await coreHarness({ sim: { now: () => FIXED_NOW }, core: { now: () => FIXED_NOW, limiter: { perSecond: 1000, burst: 1000, maxInFlight: 2 } } })
+    await h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey })
+    await value(h.core.invoke('roster:list', {}))
+    h.sim.setLatency(60)
+    const attentionReadsBefore = async (athleteId: string, background: boolean): Promise<number> => {
+      h!.sim.resetRequests()
+      const refresh = h!.core.invoke('attention:list', { refresh: true, background })
+      await waitFor(() => h!.sim.requests.some((r) => r.path.endsWith('/events')))
+      await value(h!.core.invoke('athlete:get', { athleteId }))
+      await refresh
+      const at = h!.sim.requests.findIndex((r) => r.path === `/api/v1/athlete/${athleteId}`)
+      return h!.sim.requests.slice(0, at).filter((r) => /\/(events|activities|wellness|chats)$/.test(r.path)).length
+    }
+    // Of the refresh's 37 reads, some have gone when the page's read starts; asked for by the coach, all of them.
+    expect(await attentionReadsBefore('i100001', true)).toBeLessThan(25)
+    expect(await attentionReadsBefore('i100002', false)).toBeGreaterThanOrEqual(37)
+  })
+})
+
+async function waitFor(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10))
+  if (!check()) throw new Error('waited in vain')
+}
+
 describe('marking an activity reviewed', () => {
   it('keeps a Strava import’s review in Coach Desk without asking intervals.icu, which will not change it', async () => {
     const h = await connected()
