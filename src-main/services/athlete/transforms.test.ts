@@ -221,6 +221,62 @@ describe('fitness series', () => {
   })
 })
 
+/**
+ * LTTB as published with the thesis (Steinarsson 2013, the reference JavaScript of its repository),
+ * transcribed on its own here: points [x, y], buckets of `every` points between the two ends.
+ */
+function referenceLttb(data: [number, number][], threshold: number): [number, number][] {
+  const every = (data.length - 2) / (threshold - 2)
+  let a = 0
+  const sampled: [number, number][] = [data[0]!]
+  for (let i = 0; i < threshold - 2; i++) {
+    let avgRangeStart = Math.floor((i + 1) * every) + 1
+    const avgRangeEnd = Math.min(Math.floor((i + 2) * every) + 1, data.length)
+    const avgRangeLength = avgRangeEnd - avgRangeStart
+    let avgX = 0
+    let avgY = 0
+    for (; avgRangeStart < avgRangeEnd; avgRangeStart++) {
+      avgX += data[avgRangeStart]![0]
+      avgY += data[avgRangeStart]![1]
+    }
+    avgX /= avgRangeLength
+    avgY /= avgRangeLength
+    let rangeOffs = Math.floor(i * every) + 1
+    const rangeTo = Math.floor((i + 1) * every) + 1
+    const [pointAX, pointAY] = data[a]!
+    let maxArea = -1
+    let nextA = rangeOffs
+    for (; rangeOffs < rangeTo; rangeOffs++) {
+      const area = Math.abs((pointAX - avgX) * (data[rangeOffs]![1] - pointAY) - (pointAX - data[rangeOffs]![0]) * (avgY - pointAY)) * 0.5
+      if (area > maxArea) {
+        maxArea = area
+        nextA = rangeOffs
+      }
+    }
+    sampled.push(data[nextA]!)
+    a = nextA
+  }
+  sampled.push(data[data.length - 1]!)
+  return sampled
+}
+
+describe('LTTB against the published algorithm', () => {
+  // A noisy ride: a slow wave with a pseudo-random jitter (a fixed linear congruential sequence).
+  let seed = 7
+  const jitter = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 60 - 30
+  const points: [number, number][] = Array.from({ length: 1000 }, (_, i) => [i * 2 + (i % 3), 200 + 40 * Math.sin(i / 40) + jitter()])
+
+  it.each([5, 17, 100, 333])('keeps the same %i points', (threshold) => {
+    const out = lttb(points.map((p) => p[0]), points.map((p) => p[1]), threshold)
+    const expected = referenceLttb(points, threshold)
+    expect(out).toEqual({ x: expected.map((p) => p[0]), y: expected.map((p) => p[1]) })
+  })
+
+  it('cuts both series to the shorter one when giving a short series back', () => {
+    expect(lttb([0, 1, 2, 3], [5, 6], 10)).toEqual({ x: [0, 1], y: [5, 6] })
+  })
+})
+
 describe('LTTB on a series small enough to work by hand', () => {
   // Eight points into four: the buckets between the ends are points 1–3 and 4–6. The first picks
   // the point making the largest triangle with the first point and the average of the next bucket
@@ -330,6 +386,7 @@ describe('fitness series at the edges', () => {
   it('reads records by their day and rounds to a tenth', () => {
     expect(fitnessDays([{ date: '2026-03-01T00:00:00', ctl: 50.04, atl: 60.06 }], '2026-03-01', '2026-03-01')).toEqual([{ date: '2026-03-01', ctl: 50, atl: 60.1, form: -10 }])
     expect(fitnessDays([{ date: '2026-03-01', ctl: 50, atl: null }], '2026-03-01', '2026-03-01')).toEqual([{ date: '2026-03-01', ctl: 50, atl: null, form: null }])
+    expect(fitnessDays([{ date: '2026-03-01', ctl: null, atl: 45 }], '2026-03-01', '2026-03-01')).toEqual([{ date: '2026-03-01', ctl: null, atl: 45, form: null }])
   })
 
   it('leaves out load outside the weeks shown, and rounds each week', () => {
@@ -348,5 +405,9 @@ describe('fitness series at the edges', () => {
       '2026-03-08',
     )
     expect(weeks).toEqual([{ monday: '2026-03-02', done: 40, planned: 80, doneSecs: 600, compliance: 51 }])
+  })
+
+  it('includes the week of a range that ends on a Monday', () => {
+    expect(weeklyLoad([], [], '2026-03-04', '2026-03-09').map((w) => w.monday)).toEqual(['2026-03-02', '2026-03-09'])
   })
 })

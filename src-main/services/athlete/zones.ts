@@ -55,5 +55,5 @@ export function zonesFromApi(power: Array<{ id?: string | null; secs?: number | 
 }
 
 function finite(v: number | undefined): number | null {
-  return v === undefined || !Number.isFinite(v) ? null : v
+  return isSample(v) ? v : null
 }
