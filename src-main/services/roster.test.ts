@@ -262,6 +262,39 @@ describe('the roster as other services use it', () => {
     expect(new URLSearchParams(last.query).get('newest')).toBe('2026-11-27T23:59:59')
   })
 
+  it('reads eight weeks of summary up to the latest today of any athlete, and lists the coach first, then by name', async () => {
+    const list = await cache.get()
+    expect(sim.requests.map((r) => r.path)).toEqual(['/api/v1/athletes', `/api/v1/athlete/${sim.coachId}/athlete-summary`])
+    const q = new URLSearchParams(sim.requests[1]!.query)
+    // The earliest today is 26 November (the Americas, London): its Monday is 23 November, eight weeks before
+    // it 28 September. The latest is 27 November (Berlin eastwards).
+    expect([q.get('start'), q.get('end')]).toEqual(['2026-09-28', '2026-11-27'])
+    expect(list).toMatchObject({ source: 'athletes', fetchedAt: '2026-11-26T20:00:00.000Z' })
+    expect(list.athletes[0]).toMatchObject({ id: sim.coachId, isSelf: true })
+    const names = list.athletes.slice(1).map((a) => a.name)
+    expect(names).toEqual([...names].sort((x, y) => x.localeCompare(y)))
+    expect(names[0]).toBe('Ana Souza')
+  })
+
+  it('without /athletes names athletes from the summary and gives them the coach’s zone, read in a third request', async () => {
+    sim.state.coach.athlete.timezone = 'Asia/Tokyo'
+    sim.addFault({ path: '/api/v1/athletes', status: 404 })
+    const list = await cache.get()
+    expect(sim.requests.map((r) => r.path)).toEqual(['/api/v1/athletes', `/api/v1/athlete/${sim.coachId}/athlete-summary`, `/api/v1/athlete/${sim.coachId}`])
+    const q = new URLSearchParams(sim.requests[1]!.query)
+    // No zone is known before the range is asked: UTC's today, 26 November, and a day either side bound it.
+    expect([q.get('start'), q.get('end')]).toEqual(['2026-09-28', '2026-11-27'])
+    expect(list.source).toBe('athlete-summary')
+    expect(new Set(list.athletes.map((a) => a.timezone))).toEqual(new Set(['Asia/Tokyo']))
+    expect(list.athletes.find((a) => a.id === aroha().id)).toMatchObject({ name: 'Aroha Ngata', today: '2026-11-27' })
+  })
+
+  it('passes on a refusal of the roster other than “not found”', async () => {
+    sim.addFault({ path: '/api/v1/athletes', status: 403 })
+    await expect(cache.get()).rejects.toMatchObject({ code: 'AUTH_INVALID' })
+    expect(sim.requests).toHaveLength(1)
+  })
+
   it('carries the summary’s fitness to the athlete’s today when the last activity is in an active week', async () => {
     const weeks = [{ monday: '2026-11-16', fitness: 50, fatigue: 70 }]
     const a = aroha()
