@@ -4,7 +4,7 @@ import type { AthleteProfile, FitnessSeries, RosterList, WeekDetail } from '../c
 import { silentLogger } from '../log'
 import { MemorySecretStore } from '../secrets/memory'
 import { startSim, type SimHandle, type SimOptions } from '../sim'
-import { RosterCache, weekDetails } from './roster'
+import { RosterCache, rosterHandlers, weekDetails } from './roster'
 import { SessionService } from './session'
 import { athleteToday, mondayOf } from './dates'
 
@@ -293,6 +293,36 @@ describe('the roster as other services use it', () => {
     sim.addFault({ path: '/api/v1/athletes', status: 403 })
     await expect(cache.get()).rejects.toMatchObject({ code: 'AUTH_INVALID' })
     expect(sim.requests).toHaveLength(1)
+  })
+
+  it('asks for a whole roster’s details on one signal without a warning about its many listeners, and reports each athlete', async () => {
+    const warnings: Error[] = []
+    const onWarning = (w: Error) => warnings.push(w)
+    const emitted: { event: string; payload: unknown }[] = []
+    const handlers = rosterHandlers({ session, now: () => NOW, log: silentLogger, dataDir: '', emit: (event, payload) => emitted.push({ event, payload }) }, cache)
+    const ids = sim.state.coached.map((a) => a.id)
+    process.on('warning', onWarning)
+    try {
+      const details = await handlers['roster:weekDetails']({ athleteIds: ids }, {})
+      expect(details.map((d) => d.athleteId)).toEqual(ids)
+      await new Promise((r) => setTimeout(r, 10))
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect(warnings.map((w) => w.name)).toEqual([])
+    expect(emitted.map((e) => e.event)).toEqual(ids.map(() => 'roster:detail'))
+    expect(new Set(emitted.map((e) => (e.payload as WeekDetail).athleteId))).toEqual(new Set(ids))
+  })
+
+  it('cancels the details still loading when the coach leaves, and says how many it cancelled', async () => {
+    const handlers = rosterHandlers({ session, now: () => NOW, log: silentLogger, dataDir: '', emit: () => {} }, cache)
+    await cache.get()
+    sim.setLatency(300)
+    const loading = handlers['roster:weekDetails']({ athleteIds: sim.state.coached.map((a) => a.id) }, {})
+    await new Promise((r) => setTimeout(r, 50))
+    expect(await handlers['roster:cancelDetails']({}, {})).toEqual({ cancelled: 1 })
+    await expect(loading).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(await handlers['roster:cancelDetails']({}, {})).toEqual({ cancelled: 0 })
   })
 
   it('carries the summary’s fitness to the athlete’s today when the last activity is in an active week', async () => {
