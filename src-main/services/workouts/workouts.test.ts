@@ -202,6 +202,32 @@ describe('what the workout channels refuse or call a plan', () => {
     expect(dated.changes.find((c) => c.name === 'Titles note')?.date).toBe('2031-03-05')
   })
 
+  it('reads each athlete’s calendar over just the days the new events land on', async () => {
+    const [source, target] = writers()
+    for (const [day, name] of [['2031-01-07', 'Tuesday note'], ['2031-01-10', 'Friday note']] as const) {
+      await ok(h.core.invoke('calendar:createEvent', { athleteId: source!.id, fields: { name, category: 'NOTE', date: day } }))
+    }
+    const template = await ok<WeekTemplate>(h.core.invoke('workouts:saveWeekTemplate', { athleteId: source!.id, weekStart: '2031-01-06', name: 'Two notes' }))
+    expect(template.events.map((e) => e.day)).toEqual([1, 4])
+    h.sim.resetRequests()
+    await ok<BulkPlan>(h.core.invoke('workouts:planTemplate', { templateId: template.id, athleteIds: [target!.id], start: { kind: 'date', date: '2032-01-05' } }))
+    const reads = h.sim.requests.filter((r) => r.method === 'GET' && r.path === `/api/v1/athlete/${target!.id}/events`).map((r) => new URLSearchParams(r.query))
+    expect(reads.map((q) => [q.get('oldest'), q.get('newest')])).toContainEqual(['2032-01-06', '2032-01-09'])
+  })
+
+  it('leaves out the sport warning when the athlete’s settings cannot be read, and still plans', async () => {
+    // Nobody in the simulator has settings for rowing, or rowed lately.
+    const runner = writers()[0]!
+    const assign = () =>
+      ok<BulkPlan>(h.core.invoke('workouts:planAssign', { workout: { kind: 'text', name: 'Erg intervals', sport: 'Rowing', description: TEXT }, athleteIds: [runner.id], when: { kind: 'date', date: '2031-02-04' } }))
+    expect((await assign()).placement?.warnings.map((w) => w.kind)).toContain('noSportSettings')
+    h.sim.addFault({ method: 'GET', path: `/api/v1/athlete/${runner.id}`, status: 404 })
+    const plan = await assign()
+    expect(plan.placement?.warnings.map((w) => w.kind)).not.toContain('noSportSettings')
+    expect(plan.placement?.warnings.map((w) => w.kind)).toContain('notTheirSport')
+    expect(plan.changes).toHaveLength(1)
+  })
+
   it('says a template that is gone is gone, and deleting it again deletes nothing', async () => {
     const gone = '0b7d4a52-1c2e-4f3a-9d8e-112233445566'
     const r = await h.core.invoke('workouts:planTemplate', { templateId: gone, athleteIds: [writers()[0]!.id], start: { kind: 'week', weekOffset: 1 } })
