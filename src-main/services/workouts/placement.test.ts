@@ -122,6 +122,12 @@ describe('the days an existing event covers', () => {
     expect(['2026-12-08', '2026-12-09'].map((d) => onDay(holiday(undefined), d))).toEqual([true, false])
   })
 
+  it('lists the days in date order, whatever order the new events come in', () => {
+    const calendars = new Map([['i1', [existing(1, '2026-12-08'), existing(2, '2026-12-10')]]])
+    const placed = placeNewEvents({ creates: [workout('i1', '2026-12-10'), workout('i1', '2026-12-08')], existing: calendars, athletes, choice: 'alongside' })
+    expect(placed.placement.existing.map((d) => d.date)).toEqual(['2026-12-08', '2026-12-10'])
+  })
+
   it('leaves out events without an id or a date', () => {
     const calendars = new Map([['i1', [existing(1, '2026-12-08', { id: undefined }), existing(2, '2026-12-08', { start_date_local: undefined })]]])
     const placed = placeNewEvents({ creates: [workout('i1', '2026-12-08')], existing: calendars, athletes, choice: 'replace' })

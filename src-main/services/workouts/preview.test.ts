@@ -18,10 +18,10 @@ describe('the editor’s preview of a workout', () => {
     // 5 min + 5 min + 1 km at 4:00/km (240 s); no FTP, LTHR or threshold pace to turn them into intensity.
     const p = previewWorkout('- 5m 200w\n- 5m 150bpm\n- 1km 4:00/km Pace', 'Run')
     expect(p).toMatchObject({ durationSecs: 840, totalMeters: 1000, load: 0, intensity: 0, steps: 3, needs: ['FTP', 'LTHR', 'threshold pace'], guessedTime: false })
-    expect(p.blocks.map((b) => [b.kind, b.from, Math.round(b.secs)])).toEqual([
-      ['power', null, 300],
-      ['hr', null, 300],
-      ['pace', null, 240],
+    expect(p.blocks.map((b) => [b.kind, b.label, b.from, Math.round(b.secs)])).toEqual([
+      ['power', '5m 200w', null, 300],
+      ['hr', '5m 150bpm', null, 300],
+      ['pace', '1km 4:00/km Pace', null, 240],
     ])
   })
 
@@ -37,6 +37,11 @@ describe('the editor’s preview of a workout', () => {
     const p = previewWorkout('Main 1500x\n- 1s 100%\n- 1s 50%', 'Ride')
     expect(p.blocks).toHaveLength(2000)
     expect(p).toMatchObject({ durationSecs: 3000, steps: 3000, load: 61, intensity: 85.4 })
+  })
+
+  it('reads the text for the sport chosen: 400m in a swim is more likely metres than minutes', () => {
+    expect(previewWorkout('- 400m Z2', 'Swim').issues).toEqual([{ line: 1, message: expect.stringMatching(/400mtr/) }])
+    expect(previewWorkout('- 400m Z2', 'Ride').issues).toEqual([])
   })
 
   it('shows prose as no steps, no time and no load, with what the parser says about its lines', () => {
