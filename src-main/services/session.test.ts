@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SessionStatus } from '../contract/schemas'
 import { AppError } from '../contract/errors'
 import { getAthlete } from '../icu/api'
+import type { RetryNotice } from '../icu/http'
 import type { Logger } from '../log'
 import { MemorySecretStore } from '../secrets/memory'
-import { startSim, type SimHandle } from '../sim'
+import { startSim, UNCOACHED_ATHLETE_ID, type SimHandle } from '../sim'
 import { coreHarness, ok, type CoreHarness } from '../testing/core'
 import { notTheOwner, sameAthlete, SessionService } from './session'
 
@@ -265,6 +266,84 @@ describe('the session service', () => {
     }
   })
 
+  it('names the account by its id when intervals.icu gives no name, and by a last name alone when that is all', async () => {
+    Object.assign(sim.state.coach.athlete, { firstname: null, lastname: null })
+    expect(await session.test(sim.coachId, sim.apiKey)).toEqual({ athleteId: sim.coachId, name: sim.coachId })
+    sim.addFault({ path: '/api/v1/athlete/0', status: 500 })
+    expect(await session.test(sim.coachId, sim.apiKey)).toEqual({ athleteId: sim.coachId, name: sim.coachId })
+    sim.clearFaults()
+    Object.assign(sim.state.coach.athlete, { lastname: 'Reyes' })
+    expect(await session.test(sim.coachId, sim.apiKey)).toEqual({ athleteId: sim.coachId, name: 'Reyes' })
+  })
+
+  it('scrubs a key from the log as soon as it is tested, before anything is kept', async () => {
+    await expect(session.test(sim.coachId, 'wrong-key-for-this-test')).rejects.toMatchObject({ code: 'AUTH_INVALID', detail: `HTTP 403 /athlete/${sim.coachId}: Access denied` })
+    expect(log.redacted).toContain('wrong-key-for-this-test')
+    expect(log.redacted).toContain(Buffer.from('API_KEY:wrong-key-for-this-test').toString('base64'))
+  })
+
+  it('refuses the coach’s key for someone they do not coach, saying the id typed is not the key’s owner', async () => {
+    await expect(session.test(UNCOACHED_ATHLETE_ID, sim.apiKey)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `This key belongs to Dana Reyes (${sim.coachId}); you entered ${UNCOACHED_ATHLETE_ID}, which is not this key's owner. Enter ${sim.coachId} to connect as yourself.`,
+    })
+  })
+
+  it('at start reads no key when none is kept', async () => {
+    await session.restore()
+    expect(keychain.gets).toBe(0)
+  })
+
+  it('retries a request that took longer than the time allowed, and tells the window it is retrying', async () => {
+    const notices: RetryNotice[] = []
+    const patient = new SessionService({
+      keychain,
+      baseUrl: sim.url,
+      log,
+      limiter: { perSecond: 100, burst: 100, maxInFlight: 8 },
+      timeoutMs: 300,
+      startDemo: () => Promise.reject(new Error('no demo')),
+      onChange: () => {},
+      onRetry: (n) => notices.push(n),
+    })
+    await keychain.set(sim.coachId, sim.apiKey)
+    sim.addFault({ path: `/api/v1/athlete/${sim.coachId}`, delayMs: 1500, times: 1 })
+    expect(await patient.restore()).toMatchObject({ state: 'connected', name: 'Dana Reyes' })
+    expect(notices).toEqual([expect.objectContaining({ attempt: 1, reason: 'TIMEOUT' })])
+  })
+
+  it('closes the demo when the app closes', async () => {
+    await session.openDemo()
+    expect(log.lines).toContainEqual({ level: 'info', event: 'session.demo', fields: { url: demos[0]!.url } })
+    await session.dispose()
+    await expect(fetch(`${demos[0]!.url}/api/v1/athlete/0`)).rejects.toThrow()
+  })
+
+  it('stops waiting for the previous account when the coach connects, disconnects or opens the demo', async () => {
+    const slow = new SessionService({
+      keychain,
+      baseUrl: sim.url,
+      log,
+      // Two tokens at once, then one a second: connecting takes the two, what is queued after waits.
+      limiter: { perSecond: 1, burst: 2, maxInFlight: 1 },
+      startDemo: async () => {
+        const demo = await startSim({ rateLimit: false })
+        demos.push(demo)
+        return demo
+      },
+      onChange: () => {},
+    })
+    for (const next of [() => slow.connect(sim.coachId, sim.apiKey, 'memory'), () => slow.disconnect(), () => slow.openDemo()]) {
+      await slow.connect(sim.coachId, sim.apiKey, 'memory')
+      const queued = [0, 1, 2].map(() => getAthlete(slow.http(), sim.coachId).then(() => 'sent', (e: AppError) => e.code))
+      await new Promise((r) => setTimeout(r, 20))
+      await next()
+      // The first may have had the refilled token; the last two were still waiting.
+      expect((await Promise.all(queued)).slice(1)).toEqual(['CANCELLED', 'CANCELLED'])
+    }
+    await slow.dispose()
+  })
+
   it('stops waiting: requests queued behind the rate limit fail as cancelled, unsent, and the count is logged', async () => {
     const slow = new SessionService({
       keychain,
@@ -295,7 +374,12 @@ class BreakableKeychain extends MemorySecretStore {
   problemText: string | null = null
   failReads: Error | null = null
   reads = 0
+  gets = 0
   writes = 0
+  override async get(account: string): Promise<string | null> {
+    this.gets++
+    return super.get(account)
+  }
   override async problem(): Promise<string | null> {
     return this.problemText
   }
