@@ -228,6 +228,22 @@ describe('what the workout channels refuse or call a plan', () => {
     expect(plan.changes).toHaveLength(1)
   })
 
+  it('lists a workout skipped for a day already planned beside the athletes it cannot write to', async () => {
+    const athlete = writers()[0]!
+    await ok(h.core.invoke('calendar:createEvent', { athleteId: athlete.id, fields: { name: 'Long ride', category: 'WORKOUT', type: 'Ride', date: '2031-03-04', description: '- 3h 65%' } }))
+    const plan = await ok<BulkPlan>(
+      h.core.invoke('workouts:planAssign', {
+        workout: { kind: 'text', name: 'VO2 4x5', sport: 'Ride', description: TEXT },
+        athleteIds: [athlete.id, readOnly().id],
+        when: { kind: 'date', date: '2031-03-04' },
+        placement: 'skip',
+      }),
+    )
+    expect(plan.changes).toEqual([])
+    expect(plan.skipped.map((x) => x.athleteId).sort()).toEqual([athlete.id, readOnly().id].sort())
+    expect(plan.skipped.find((x) => x.athleteId === athlete.id)!.reason).toMatch(/^“VO2 4x5” not added: .* already has “Long ride” on /)
+  })
+
   it('says a template that is gone is gone, and deleting it again deletes nothing', async () => {
     const gone = '0b7d4a52-1c2e-4f3a-9d8e-112233445566'
     const r = await h.core.invoke('workouts:planTemplate', { templateId: gone, athleteIds: [writers()[0]!.id], start: { kind: 'week', weekOffset: 1 } })
