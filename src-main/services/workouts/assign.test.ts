@@ -52,6 +52,8 @@ describe('when, as the preview’s title says it', () => {
     expect(describeWhen({ kind: 'weekday', weekOffset: -1, weekday: 6 })).toBe('Sunday last week')
     expect(describeWhen({ kind: 'weekday', weekOffset: 3, weekday: 3 })).toBe('Thursday in 3 weeks')
     expect(describeWhen({ kind: 'weekday', weekOffset: -2, weekday: 4 })).toBe('Friday 2 weeks ago')
+    expect(describeWhen({ kind: 'weekday', weekOffset: 1, weekday: 2 })).toBe('Wednesday next week')
+    expect(describeWhen({ kind: 'weekday', weekOffset: 1, weekday: 5 })).toBe('Saturday next week')
     expect([0, 1, -1, 2, -2].map(weekWords)).toEqual(['this week', 'next week', 'last week', 'in 2 weeks', '2 weeks ago'])
   })
 
