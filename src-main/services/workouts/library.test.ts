@@ -104,6 +104,11 @@ describe('the coach’s library', () => {
     const saved = await library.save({ kind: 'event', athleteId: athlete.id, eventId: event.id! }, { id: simLibrary.folders[0]!.id! })
     expect(simLibrary.workouts.find((w) => w.id === saved.id)).toMatchObject({ name: 'Threshold 2x20', type: 'VirtualRide', description: '- 2x20m 95%', indoor: false })
 
+    const bare = athlete.events.filter((e) => e.category === 'WORKOUT')[1]!
+    Object.assign(bare, { name: null, type: null, description: null, indoor: true })
+    const saved2 = await library.save({ kind: 'event', athleteId: athlete.id, eventId: bare.id! }, { id: simLibrary.folders[0]!.id! })
+    expect(simLibrary.workouts.find((w) => w.id === saved2.id)).toMatchObject({ name: 'Workout', type: 'Ride', description: '', indoor: true })
+
     const note = athlete.events.find((e) => e.category === 'NOTE') ?? athlete.events.find((e) => e.category !== 'WORKOUT')!
     const before = simLibrary.workouts.length
     await expect(library.save({ kind: 'event', athleteId: athlete.id, eventId: note.id! }, { newName: 'Never made' })).rejects.toMatchObject({
