@@ -61,7 +61,7 @@ describe('working through a long list a few at a time', () => {
       if (n === 1) controller.abort()
       return n
     }, controller.signal)
-    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' })
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED', message: 'The request was cancelled.' })
     await expect(run).rejects.toBeInstanceOf(AppError)
     expect(started).toEqual([0, 1])
   })
