@@ -81,6 +81,32 @@ describe('a step', () => {
     expect(issuesOf('- Hard press lap ramp 50%-75%\n- Drill press lap 90rpm\n- Recover press lap')).toEqual([])
   })
 
+  it('takes its step type only after the duration: before it, "intensity=" is cue text and the coach is told', () => {
+    expect(firstStep('- Say intensity=rest now 1m 50%')).toEqual({
+      type: 'step',
+      line: 1,
+      text: 'Say intensity=rest now',
+      durationSecs: 60,
+      target: { kind: 'power', units: '%ftp', start: 50 },
+    })
+    expect(issuesOf('- intensity=rest 3m 55%')).toEqual([
+      '1: "intensity=rest" comes before the duration, so it is read as cue text, not the step type. Move it after the duration.',
+    ])
+    expect(firstStep('- Easy 3m 55% intensity=rest').intensity).toBe('rest')
+  })
+
+  it('ending on a lap press takes its step type where its cue ends', () => {
+    expect(firstStep('- Recover press lap intensity=rest')).toEqual({ type: 'step', line: 1, text: 'Recover', lapPress: true, intensity: 'rest' })
+    expect(firstStep('- press lap Z1 intensity=cooldown')).toEqual({
+      type: 'step',
+      line: 1,
+      lapPress: true,
+      target: { kind: 'power', units: 'zone', start: 1 },
+      intensity: 'cooldown',
+    })
+    expect(issuesOf('- Recover press lap intensity=rest')).toEqual([])
+  })
+
   it('has one duration or distance, and one target', () => {
     expect(issuesOf('- 2km 10m 80% Pace')).toEqual(['1: "10m" is a second duration or distance in one step. Split it into two steps.'])
     expect(issuesOf('- 5m 100% 90% HR')).toEqual(['1: A step can have only one target; "90% HR" is ignored.'])

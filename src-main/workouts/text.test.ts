@@ -70,6 +70,27 @@ describe('writeWorkoutText', () => {
     expect(safeCue('press lap to start')).toBe('press-lap to start')
   })
 
+  it('keeps "intensity=rest" in a cue as cue text through a write-back, and the step type after the duration as the type', () => {
+    const typed = parseWorkout('- Say intensity=rest now 1m 50%')
+    const written = writeWorkoutText(typed.items)
+    expect(written).toBe('- Say intensity =rest now 1m 50%')
+    const again = parseWorkout(written)
+    expect(again.issues).toEqual([])
+    expect(flattenSteps(again)).toEqual([{ line: 1, text: 'Say intensity =rest now', durationSecs: 60, target: { kind: 'power', units: '%ftp', start: 50 } }])
+
+    const marked = writeWorkoutText(parseWorkout('- Say now 1m 50% intensity=rest').items)
+    expect(marked).toBe('- Say now 1m 50% intensity=rest')
+    expect(flattenSteps(parseWorkout(marked))[0]).toMatchObject({ text: 'Say now', intensity: 'rest' })
+  })
+
+  it('keeps a step type in the cue of a lap-press step without a duration as cue text', () => {
+    const written = writeWorkoutText([{ type: 'step', line: 0, text: 'intensity=rest until ready', lapPress: true, intensity: 'active' }])
+    expect(written).toBe('- intensity =rest until ready press lap intensity=active')
+    const again = parseWorkout(written)
+    expect(again.issues).toEqual([])
+    expect(flattenSteps(again)).toEqual([{ line: 1, text: 'intensity =rest until ready', lapPress: true, intensity: 'active' }])
+  })
+
   it('formats durations with h, m and s', () => {
     expect([formatDuration(30), formatDuration(600), formatDuration(3750), formatDuration(0)]).toEqual(['30s', '10m', '1h2m30s', '0s'])
   })

@@ -69,13 +69,14 @@ const CUE_TOKEN_READERS = [readDuration, readDistance, readPercent, readWatts, r
 
 /**
  * A cue as text the parser keeps as a cue: a token such as "30s", "Z2" or "90rpm" would otherwise end the cue
- * early or be read as a target, so its digits and letters are spaced apart ("30 s").
+ * early or be read as a target, so its digits and letters are spaced apart ("30 s"). A step type written in the cue
+ * ("intensity=rest") is spaced before its "=": it would end the cue of a lap-press step and is flagged in any other.
  */
 export function safeCue(text: string): string {
   const tokens = text.replace(/[\r\n\t]+/g, ' ').trim().split(/\s+/).filter(Boolean)
   const safe = tokens.map((token) => {
     const risky = /^\d+x$/i.test(token) || /^intensity=/i.test(token) || CUE_TOKEN_READERS.some((read) => read(token) !== undefined)
-    return risky ? token.split(/(?<=\d)(?=\D)|(?<=\D)(?=\d)/).join(' ') : token
+    return risky ? token.split(/(?<=\d)(?=\D)|(?<=\D)(?=\d)|(?==)/).join(' ') : token
   })
   // "press lap" anywhere would make the step end on a lap press.
   return safe.join(' ').replace(/\b(press)\s+(lap)\b|\b(lap)\s+(press)\b/gi, (m) => m.replace(/\s+/, '-'))
