@@ -103,7 +103,7 @@ function readStartTag(src: string, from: number, parent: XmlElement, stack: XmlE
   return i + 2
 }
 
-/** The first child with this name (case-insensitive), searching depth-first. */
+/** The shallowest element with this name (case-insensitive) below root: a file's own <name> before any nested one. */
 export function findElement(root: XmlElement, name: string): XmlElement | undefined {
   const wanted = name.toLowerCase()
   const queue = [...root.children]
