@@ -59,6 +59,8 @@ describe('lines that look like steps', () => {
   it('are plain headings when they only contain a dash or a duration among other words', () => {
     expect(issuesOf('Warm-up')).toEqual([])
     expect(issuesOf('10m of easy riding')).toEqual([])
+    // Words first and a complete step after them read as a title, as intervals.icu shows them.
+    expect(issuesOf('Warmup 10m\n- 10m 50%\n\nTempo 20m 85%\n- 20m 85%')).toEqual([])
     const parsed = parseWorkout('Warm up - easy\n- 5m 50%')
     expect(parsed.items[0]).toEqual({ type: 'section', line: 1, title: 'Warm up - easy' })
     expect(parsed.issues).toEqual([])

@@ -39,6 +39,8 @@ describe('writeWorkoutText', () => {
     '- 9m press lap Z2',
     '- 3m 55% intensity=rest',
     '- 1h2m30s 65%',
+    '- 5m',
+    '- 400mtr freeride',
   ])('writes "%s" so it reads back the same', (line) => {
     const first = parseWorkout(line)
     expect(first.issues).toEqual([])
@@ -50,6 +52,11 @@ describe('writeWorkoutText', () => {
   it('writes sections and repeats with the blank lines intervals.icu needs', () => {
     const text = 'Warmup\n- 10m ramp 50%-75%\n\nMain Set 4x\n- 5m 105%\n- 3m 55%\n\n3x\n- 30s 120%\n- 30s 50%\n\nCooldown\n- 10m 50%'
     expect(writeWorkoutText(parseWorkout(text).items)).toBe(text)
+  })
+
+  it('ends the text with the last step of a repeat, with no blank line after it', () => {
+    const repeat: WorkoutItem = { type: 'repeat', line: 0, reps: 2, steps: [{ line: 0, durationSecs: 60 }] }
+    expect(writeWorkoutText([{ type: 'section', line: 0, title: 'Main' }, repeat])).toBe('Main\n\n2x\n- 1m')
   })
 
   it('keeps a step that follows a repeat out of the repeat', () => {

@@ -1,4 +1,4 @@
-import type { RepeatBlock, Step, Target, WorkoutItem } from './types'
+import type { PaceUnits, RepeatBlock, Step, Target, WorkoutItem } from './types'
 import { readBpm, readCadence, readDistance, readDuration, readPace, readPercent, readWatts, readZone } from './tokens'
 
 // Steps back to the intervals.icu text syntax, so that files read from .zwo/.mrc/.erg (or any structure) become
@@ -28,7 +28,7 @@ function paceText(secs: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 }
 
-const PACE_SUFFIX: Record<string, string> = {
+const PACE_SUFFIX: Record<Exclude<PaceUnits, '%pace' | 'zone'>, string> = {
   secs_per_km: '/km',
   secs_per_mi: '/mi',
   secs_per_100m: '/100m',
@@ -58,7 +58,7 @@ export function formatTarget(t: Target, ramp = false): string {
     case 'pace': {
       if (t.units === 'zone') return `${t.end === undefined ? `Z${t.start}` : `Z${t.start}-Z${t.end}`} Pace`
       if (t.units === '%pace') return `${span(t, '%', ramp)} Pace`
-      const unit = PACE_SUFFIX[t.units] ?? '/km'
+      const unit = PACE_SUFFIX[t.units]
       const pace = t.end === undefined ? `${paceText(t.start)}${unit}` : `${paceText(t.start)}${unit}-${paceText(t.end)}${unit}`
       return `${pace} Pace`
     }
