@@ -26,6 +26,18 @@ describe('the header', () => {
     expect([bare.name, bare.description]).toEqual([null, null])
   })
 
+  it('takes a bracket inside a line, or text after a section name, as no section', () => {
+    const read = readErgDb(course(['DESCRIPTION = Over-unders [HARD]', '[Note] two blocks', 'MINUTES WATTS', 'FTP = 200'], ['0 100', '10 100']), 'mrc')
+    expect(read.description).toBe('Over-unders [HARD]')
+    expect(read.items).toEqual([{ type: 'step', line: 0, durationSecs: 600, target: pct(50) }])
+  })
+
+  it('takes the columns from the MINUTES line only, and nothing from a line with no name before its "="', () => {
+    const read = readErgDb(course(['MINUTES PERCENT', 'Last 5 minutes in WATTS', '=FTP=250'], ['0 100', '10 100']), 'mrc')
+    expect(read.items).toEqual([{ type: 'step', line: 0, durationSecs: 600, target: pct(100) }])
+    expect(read.notes).toEqual([])
+  })
+
   it('reads section names in any case and with spaces inside the brackets', () => {
     const text = '[ course header ]\nMINUTES WATTS\nFTP=200\n[ end course header ]\n[Course Data]\n0 100\n5 100\n[End Course Data]'
     expect(readErgDb(text, 'mrc').items).toEqual([{ type: 'step', line: 0, durationSecs: 300, target: pct(50) }])
@@ -54,7 +66,9 @@ describe('the unit of the values', () => {
     const without = readErgDb(course(['MINUTES WATTS'], ['0 200.4', '10 200.4']), 'erg')
     expect(without.items[0]).toMatchObject({ target: { kind: 'power', units: 'w', start: 200 } })
     expect(without.notes).toEqual(['The file gives watts and no FTP, so the steps keep their watts.'])
-    expect(readErgDb(course(['FTP = 0', 'MINUTES WATTS'], ['0 200', '10 200']), 'erg').items[0]).toMatchObject({ target: { units: 'w', start: 200 } })
+    const zero = readErgDb(course(['FTP = 0', 'MINUTES WATTS'], ['0 200', '10 200']), 'erg')
+    expect(zero.items[0]).toMatchObject({ target: { units: 'w', start: 200 } })
+    expect(zero.notes).toEqual(['The file gives watts and no FTP, so the steps keep their watts.'])
   })
 
   it('adds no note to a course in percent', () => {
@@ -65,7 +79,8 @@ describe('the unit of the values', () => {
 describe('the points', () => {
   it('make one step per stretch between two times, a ramp where the value changes', () => {
     const read = readErgDb(course(['MINUTES PERCENT'], ['0 50', '5 50', '5 80', '10 90']), 'mrc')
-    expect(read.items).toEqual([
+    // Strictly: a step without a cue has no text at all.
+    expect(read.items).toStrictEqual([
       { type: 'step', line: 0, durationSecs: 300, target: pct(50) },
       { type: 'step', line: 0, durationSecs: 300, target: pct(80, 90), ramp: true },
     ])
@@ -74,6 +89,13 @@ describe('the points', () => {
   it('are split by spaces, tabs or commas, and rounded to the second one by one', () => {
     const read = readErgDb(course([], ['0.00,50', '0.33\t60', '0.67 70']), 'mrc')
     expect(read.items.map((i) => i.type === 'step' && i.durationSecs)).toEqual([20, 20])
+    expect(readErgDb(course([], ['0, 50', '10 ,\t50']), 'mrc').items).toEqual([{ type: 'step', line: 0, durationSecs: 600, target: pct(50) }])
+  })
+
+  it('read a value of 0 as 0, a rest at no power', () => {
+    expect(readErgDb(course(['MINUTES WATTS'], ['0 0', '5 0']), 'erg').items).toEqual([
+      { type: 'step', line: 0, durationSecs: 300, target: { kind: 'power', units: 'w', start: 0 } },
+    ])
   })
 
   it('skip a point that goes back in time', () => {
@@ -92,8 +114,9 @@ describe('the points', () => {
   })
 
   it('are read up to 10 000, and a longer course is refused', () => {
-    const many = (n: number) => Array.from({ length: n }, (_, k) => `${k} 50`)
-    expect(readErgDb(course([], many(10_000)), 'mrc').items).toHaveLength(1)
+    // Points all at one time: 10 000 of them are read (and make no step), one more is refused as too many.
+    const many = (n: number) => Array.from({ length: n }, () => '0 50')
+    expect(() => readErgDb(course([], many(10_000)), 'mrc')).toThrow(new WorkoutFileError('This .mrc course has no steps.'))
     expect(() => readErgDb(course([], many(10_001)), 'mrc')).toThrow(new WorkoutFileError('This course has more than 10000 points.'))
   })
 
@@ -113,7 +136,7 @@ describe('the cues', () => {
   })
 
   it('are left out when empty or at no readable second', () => {
-    const read = readErgDb(course([], ['0 50', '5 50', '5 90', '10 90'], ['0\t  ', '0\tStart', 'soon\tGo', '300']), 'mrc')
+    const read = readErgDb(course([], ['0 50', '5 50', '5 90', '10 90'], ['0\t \t10', '0\tStart', 'soon\tGo', '300']), 'mrc')
     expect(read.items.map((i) => i.type === 'step' && i.text)).toEqual(['Start', undefined])
   })
 })

@@ -178,6 +178,8 @@ describe('a workout file as the coach imports it', () => {
 
   it('reads a file that starts with a byte order mark', () => {
     expect(readWorkoutFile('a.mrc', mrc('FILE NAME = Base')).text).toBe('- 10m 50%')
+    // Only a mark at the start is the file's; one inside a name is the name's.
+    expect(readWorkoutFile('a.mrc', mrc('FILE NAME = Ba\uFEFFse').slice(1)).name).toBe('Ba\uFEFFse')
   })
 
   it('is named by the file, else by its file name without the extension, else "Imported workout", at most 200 characters', () => {

@@ -50,6 +50,15 @@ describe('elements', () => {
     expect(parseXml('<W><x></X><z/></w>').children.map((c) => c.name)).toEqual(['x', 'z'])
   })
 
+  it('keep the text of a file cut off inside them', () => {
+    expect(parseXml('<a><b/>cut &amp; off').text).toBe('cut & off')
+  })
+
+  it('pass over a closing tag without a name', () => {
+    const doc = parseXml('<w><x></><y/></x></w>')
+    expect(doc.children.map((c) => [c.name, c.children.map((g) => g.name)])).toEqual([['x', ['y']]])
+  })
+
   it('are refused when nested more than 32 deep, read at 32', () => {
     const nest = (n: number) => '<a>'.repeat(n) + '</a>'.repeat(n)
     expect(() => parseXml(nest(32))).not.toThrow()
@@ -66,6 +75,8 @@ describe('a file that is not well formed', () => {
     ['<a b="x', 'The file ends inside an attribute of <a>.'],
     ['<a b="x" ', 'The file ends inside the tag <a>.'],
     ['<a', 'The file ends inside the tag <a>.'],
+    ['<a b', 'The file ends inside the tag <a>.'],
+    ['<a b =  ', 'The file ends inside the tag <a>.'],
     ['<?xml version="1.0"', 'The file ends inside a processing instruction.'],
     ['<a><![CDATA[x', 'The file ends inside a CDATA section.'],
     ['<a></a', 'The file ends inside a closing tag.'],
@@ -89,5 +100,11 @@ describe('looking things up', () => {
     const b = findElement(doc, 'B')
     expect(b && attr(b, 'POWER')).toBe('1')
     expect(b && attr(b, 'cadence')).toBeUndefined()
+  })
+})
+
+describe('an error', () => {
+  it('names its kind in a log line', () => {
+    expect(String(new XmlError('The file has no XML elements.'))).toBe('XmlError: The file has no XML elements.')
   })
 })

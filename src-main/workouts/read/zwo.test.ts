@@ -16,7 +16,9 @@ describe('a steady block', () => {
   it('is a range between PowerLow and PowerHigh when it has no Power, a single value when they round the same', () => {
     expect(items('<SteadyState Duration="60" PowerLow="0.88" PowerHigh="0.94"/>')[0]).toMatchObject({ target: pct(88, 94) })
     expect(items('<SteadyState Duration="60" PowerLow="0.88" PowerHigh="0.8801"/>')[0]).toMatchObject({ target: pct(88) })
-    expect(items('<SteadyState Duration="60" Power="0.7" PowerLow="0.5" PowerHigh="0.9"/>')[0]).toMatchObject({ target: pct(70) })
+    expect(items('<SteadyState Duration="60" Power="0.7" PowerLow="0.5" PowerHigh="0.9"/>')).toStrictEqual([
+      { type: 'step', line: 0, durationSecs: 60, target: pct(70) },
+    ])
     expect(items('<SteadyState Duration="60" PowerLow="0.5"/>')[0]).toMatchObject({ target: pct(50) })
   })
 
@@ -39,6 +41,7 @@ describe('a steady block', () => {
   it('keeps a positive cadence, whole, and drops a zero one', () => {
     expect(items('<SteadyState Duration="60" Power="0.5" Cadence="89.6"/>')[0]).toMatchObject({ cadence: { start: 90 } })
     expect(items('<SteadyState Duration="60" Power="0.5" Cadence="0"/>')[0]).not.toHaveProperty('cadence')
+    expect(items('<SteadyState Duration="60" Power="0.5" Cadence="-90"/>')[0]).not.toHaveProperty('cadence')
   })
 })
 
@@ -50,12 +53,13 @@ describe('a cue', () => {
     expect(at('<TextEvent message="no offset"/>')).toMatchObject({ text: 'no offset' })
     expect(at('<textevent timeoffset="0"> in the text </textevent>')).toMatchObject({ text: 'in the text' })
     expect(at('<textevent timeoffset="0" message="  "/>')).not.toHaveProperty('text')
+    expect(at('<note message="not a cue"/><textevent timeoffset="5" message="Cue"/>')).toMatchObject({ text: 'Cue' })
   })
 
   it('is not taken from a text event outside any block', () => {
-    expect(items('<textevent timeoffset="0" message="hello"/><SteadyState Duration="60" Power="0.5"/>')).toEqual([
-      { type: 'step', line: 0, durationSecs: 60, target: pct(50) },
-    ])
+    const read = readZwo(zwo('<textevent timeoffset="0" message="hello"/><SteadyState Duration="60" Power="0.5"/>'))
+    expect(read.items).toEqual([{ type: 'step', line: 0, durationSecs: 60, target: pct(50) }])
+    expect(read.notes).toEqual([])
   })
 })
 
@@ -109,6 +113,7 @@ describe('an interval set', () => {
     expect(() => items('<IntervalsT Repeat="2" OnDuration="30" OffDuration="30" OnPower="1"/>')).toThrow(
       new WorkoutFileError('An <IntervalsT> block needs OnPower and OffPower.'),
     )
+    expect(() => items('<IntervalsT Repeat="2" OnDuration="30" OffDuration="30" OffPower="0.5"/>')).toThrow('needs OnPower and OffPower')
     expect(() => items('<IntervalsT Repeat="2" OffDuration="30" OnPower="1" OffPower="0.5"/>')).toThrow('A <IntervalsT> block has no OnDuration.')
     expect(() => items('<IntervalsT Repeat="2" OnDuration="30" OnPower="1" OffPower="0.5"/>')).toThrow('A <IntervalsT> block has no OffDuration.')
   })
@@ -162,5 +167,11 @@ describe('a workout', () => {
       new WorkoutFileError('This is not a readable Zwift workout: The attribute b of <a> is not quoted.'),
     )
     expect(() => readZwo(zwo('<Unknown/>'))).toThrow(new WorkoutFileError('This Zwift workout has no steps.'))
+  })
+})
+
+describe('an error', () => {
+  it('names its kind in a log line', () => {
+    expect(String(new WorkoutFileError('This Zwift workout has no steps.'))).toBe('WorkoutFileError: This Zwift workout has no steps.')
   })
 })
