@@ -7,7 +7,7 @@
 // from the store, so it tests only the mutants in code or tests changed since. Stryker numbers tests per
 // run; the store names them by file and title instead, so runs of different file sets can be combined.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 const FOLDERS = ['src-main/icu', 'src-main/contract', 'src-main/workouts', 'src-renderer/src/stores', 'src-main/services']
@@ -32,9 +32,12 @@ for (const path of scoresOnly ? [] : asked.length ? asked : FOLDERS) {
 
 const incremental = (folder) => `.stryker/${folder.replaceAll('/', '-')}.incremental.json`
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
+/** Written whole or not at all: another run may be reading the store at the same moment. */
 function writeJson(file, value) {
   mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, JSON.stringify(value))
+  const partial = `${file}.${process.pid}.partial`
+  writeFileSync(partial, JSON.stringify(value))
+  renameSync(partial, file)
 }
 /** Every record under one side of the store: relative path -> record. */
 function records(side) {
