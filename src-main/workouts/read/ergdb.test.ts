@@ -33,9 +33,8 @@ describe('the header', () => {
   })
 
   it('takes the columns from the MINUTES line only, and nothing from a line with no name before its "="', () => {
-    const read = readErgDb(course(['MINUTES PERCENT', 'Last 5 minutes in WATTS', '=FTP=250'], ['0 100', '10 100']), 'mrc')
-    expect(read.items).toEqual([{ type: 'step', line: 0, durationSecs: 600, target: pct(100) }])
-    expect(read.notes).toEqual([])
+    const read = readErgDb(course(['MINUTES WATTS', '=FTP=250', 'Last 5 minutes in PERCENT'], ['0 100', '10 100']), 'mrc')
+    expect(read.items).toEqual([{ type: 'step', line: 0, durationSecs: 600, target: { kind: 'power', units: 'w', start: 100 } }])
   })
 
   it('reads section names in any case and with spaces inside the brackets', () => {

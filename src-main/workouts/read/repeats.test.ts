@@ -44,6 +44,10 @@ describe('finding repeats', () => {
     expect(shape(findRepeats([...pair, ...pair, at(110), at(120), at(110), at(120)]))).toEqual(['2x[110 55]', '2x[110 120]'])
   })
 
+  it('makes nine steps alike three times three, which covers them all, rather than four pairs and one left', () => {
+    expect(shape(findRepeats(Array.from({ length: 9 }, () => at(60))))).toEqual(['3x[60 60 60]'])
+  })
+
   it('does not mistake a change of duration for the same step', () => {
     expect(shape(findRepeats([at(110, 60), at(55), at(110, 90), at(55)]))).toEqual(['step 110', 'step 55', 'step 110', 'step 55'])
   })
