@@ -56,6 +56,13 @@ describe('finding repeats', () => {
     expect(shape(findRepeats([at(110), at(55), at(110), at(55), at(110)]))).toEqual(['2x[110 55]', 'step 110'])
   })
 
+  it('keeps two steps that hold nothing but their line as two steps', () => {
+    expect(findRepeats([{ line: 1 }, { line: 2 }])).toEqual([
+      { type: 'step', line: 1 },
+      { type: 'step', line: 2 },
+    ])
+  })
+
   it('gives nothing for no steps', () => {
     expect(findRepeats([])).toEqual([])
   })
