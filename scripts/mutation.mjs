@@ -76,7 +76,7 @@ function assemble(folder) {
 }
 
 /** Splits Stryker's last report into the store's records, naming its tests by file and title. */
-function keep(folder) {
+function keep(folder, files) {
   const run = readJson(incremental(folder))
   const names = new Map()
   for (const [file, t] of Object.entries(run.testFiles ?? {})) {
@@ -88,6 +88,19 @@ function keep(folder) {
     const mutants = f.mutants.map((m) => ({ ...m, coveredBy: rename(m.coveredBy), killedBy: rename(m.killedBy) }))
     writeJson(join(STORE, 'files', `${path}.json`), { ...f, mutants })
   }
+  // A file with nothing to mutate (types, re-exports) is left out of Stryker's report: it was run all the same.
+  for (const path of files ?? sourcesOf(folder)) {
+    if (!run.files[path] && existsSync(path)) {
+      writeJson(join(STORE, 'files', `${path}.json`), { language: 'typescript', source: readFileSync(path, 'utf8'), mutants: [] })
+    }
+  }
+}
+
+/** The files of a folder that Stryker mutates. */
+function sourcesOf(folder) {
+  return readdirSync(folder, { recursive: true })
+    .map((f) => `${folder}/${f}`)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('/generated/'))
 }
 
 let failed = false
@@ -97,7 +110,7 @@ for (const [folder, files] of runs) {
   const env = { ...process.env, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files.join(',') } : {}) }
   const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env })
   if (r.status !== 0) failed = true
-  else keep(folder)
+  else keep(folder, files)
   rmSync(incremental(folder), { force: true })
 }
 
@@ -114,9 +127,7 @@ const stored = records('files')
 console.log('\nMutation score per folder (the last run of each file):')
 for (const folder of FOLDERS) {
   const measured = [...stored].filter(([path]) => folderOf(path) === folder && existsSync(path)).sort(([a], [b]) => a.localeCompare(b))
-  const sources = readdirSync(folder, { recursive: true })
-    .map((f) => `${folder}/${f}`)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('/generated/'))
+  const sources = sourcesOf(folder)
   if (!measured.length) {
     console.log(`  ${folder.padEnd(24)} not run yet (${sources.length} files)`)
     continue
