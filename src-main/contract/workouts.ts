@@ -114,6 +114,28 @@ export const AssignWhen = z.discriminatedUnion('kind', [
 ])
 export type AssignWhen = z.infer<typeof AssignWhen>
 
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+/** When an assignment lands, as the coach says it: in the preview, and in the plan's title in the journal. */
+export function describeWhen(when: AssignWhen): string {
+  if (when.kind === 'date') return when.date
+  if (when.kind === 'fromToday') {
+    if (when.days === 0) return 'today'
+    if (when.days === 1) return 'tomorrow'
+    if (when.days === -1) return 'yesterday'
+    return when.days > 0 ? `in ${when.days} days` : `${-when.days} days ago`
+  }
+  return `${DAY_NAMES[when.weekday]} ${weekWords(when.weekOffset)}`
+}
+
+/** A week counted from each athlete's current one, as the coach says it (the contract allows a year either way). */
+export function weekWords(weekOffset: number): string {
+  if (weekOffset === 0) return 'this week'
+  if (weekOffset === 1) return 'next week'
+  if (weekOffset === -1) return 'last week'
+  return weekOffset > 0 ? `in ${weekOffset} weeks` : `${-weekOffset} weeks ago`
+}
+
 export const TemplateEvent = z.object({
   /** 0 = the template week's Monday. */
   day: z.number(),

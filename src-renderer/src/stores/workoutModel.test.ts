@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import type { LibFolder, ProfileBlock } from '@contract'
 import WorkoutGraph from '../components/workouts/WorkoutGraph.vue'
-import { clock, filterLibrary, mainSport, planDay, thresholdsFor, timeTicks, whenLabel } from './workoutModel'
+import { clock, filterLibrary, mainSport, planDay, thresholdsFor, timeTicks } from './workoutModel'
 
 describe('the numbers behind the load estimate', () => {
   const settings = [
@@ -32,9 +32,7 @@ describe('the library list', () => {
     expect(planDay(w(3, 'Tempo', 8))).toBe('Week 2 · Tue')
   })
 
-  it('labels when a workout goes', () => {
-    expect(whenLabel({ kind: 'weekday', weekOffset: 1, weekday: 1 })).toBe('Tuesday next week')
-    expect(whenLabel({ kind: 'fromToday', days: 1 })).toBe('tomorrow')
+  it('puts about six round ticks on a time axis', () => {
     expect(timeTicks(3900)).toEqual([600, 1200, 1800, 2400, 3000, 3600])
   })
 })
@@ -79,14 +77,6 @@ describe('a new workout’s sport', () => {
 })
 
 describe('labels and numbers of the editor', () => {
-  it('says when a workout goes, for every kind of day', () => {
-    expect(whenLabel({ kind: 'date', date: '2026-12-08' })).toBe('2026-12-08')
-    expect(whenLabel({ kind: 'fromToday', days: 0 })).toBe('today')
-    expect(whenLabel({ kind: 'fromToday', days: 3 })).toBe('in 3 days')
-    expect(whenLabel({ kind: 'weekday', weekOffset: 0, weekday: 0 })).toBe('Monday this week')
-    expect(whenLabel({ kind: 'weekday', weekOffset: 2, weekday: 6 })).toBe('Sunday in 2 weeks')
-  })
-
   it('writes durations as seconds, minutes, or hours and minutes', () => {
     expect(clock(45.4)).toBe('45s')
     expect(clock(60)).toBe('1 min')

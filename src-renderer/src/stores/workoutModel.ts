@@ -1,4 +1,4 @@
-import type { AssignWhen, LibFolder, LibWorkout, SportThresholds, Thresholds } from '@contract'
+import type { LibFolder, LibWorkout, SportThresholds, Thresholds } from '@contract'
 
 // Pure helpers for the workout editor, library and assignment views.
 
@@ -37,13 +37,6 @@ export function filterLibrary(folders: LibFolder[], search: string): LibFolder[]
 export function planDay(w: LibWorkout): string | null {
   if (w.day === null) return null
   return `Week ${Math.floor(w.day / 7) + 1} · ${WEEKDAYS[w.day % 7]!.slice(0, 3)}`
-}
-
-export function whenLabel(when: AssignWhen): string {
-  if (when.kind === 'date') return when.date
-  if (when.kind === 'fromToday') return when.days === 0 ? 'today' : when.days === 1 ? 'tomorrow' : `in ${when.days} days`
-  const week = when.weekOffset === 0 ? 'this week' : when.weekOffset === 1 ? 'next week' : `in ${when.weekOffset} weeks`
-  return `${WEEKDAYS[when.weekday]} ${week}`
 }
 
 /** `1:05` for minutes and hours, `45s` under a minute. */
