@@ -265,3 +265,26 @@ describe('a 429', () => {
     ])
   })
 })
+
+describe('nothing listening', () => {
+  it('even a POST is tried once more, 300 ms later, since it never reached the server; then NETWORK', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const p = (probe.address() as AddressInfo).port
+        probe.close(() => resolve(p))
+      })
+    })
+    const http = new IcuHttp({
+      baseUrl: `http://127.0.0.1:${port}`,
+      apiKey: () => 'key-1234abcd',
+      limiter: new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 4 }),
+      log: silentLogger,
+      backoffBaseMs: 8,
+      random: () => 0,
+    })
+    const started = Date.now()
+    await expect(http.request({ method: 'POST', path: '/athlete/i1/events', body: {} })).rejects.toMatchObject({ code: 'NETWORK' })
+    expect(http.requestCount).toBe(2)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290)
+  })
+})
