@@ -339,6 +339,29 @@ describe('RateLimiter on a fake clock', () => {
     expect(order).toEqual(['b cancelled', 'a', 'c'])
   })
 
+  it('waits for its token with one wake-up at the whole millisecond it is there, not by polling', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 3, burst: 1, maxInFlight: 100 })
+    startAt(limiter, 1)
+    const { starts } = startAt(limiter, 1)
+    // A token every 333.3 ms: the one timer set fires at 334.
+    await vi.advanceTimersToNextTimerAsync()
+    expect(starts).toEqual([334])
+  })
+
+  it('after stop waiting, a new request that must wait for a token still starts when it is there', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 10, burst: 1, maxInFlight: 100 })
+    startAt(limiter, 1)
+    const dropped = limiter.acquire()
+    dropped.catch(() => {})
+    await vi.advanceTimersByTimeAsync(0)
+    expect(limiter.cancelWaiting()).toBe(1)
+    const { starts } = startAt(limiter, 1)
+    await vi.advanceTimersByTimeAsync(500)
+    expect(starts).toEqual([100])
+  })
+
   describe('background work', () => {
     it('by default leaves all but one token of the burst: it starts at the sustained rate, even from a full bucket', async () => {
       vi.useFakeTimers()
