@@ -110,6 +110,13 @@ describe('what intervals.icu receives', () => {
     expect([...bytes]).toEqual([0x50, 0x4b, 3, 4, 0, 0xff])
   })
 
+  it('no key: nothing is sent, and the coach is asked to connect', async () => {
+    const http = new IcuHttp({ baseUrl, apiKey: () => null, limiter: new RateLimiter({ perSecond: 10, burst: 10, maxInFlight: 1 }), log: silentLogger })
+    expect(http.baseUrl).toBe(baseUrl)
+    await expect(http.request({ path: '/athlete/i1' })).rejects.toMatchObject({ code: 'AUTH_MISSING', message: 'Connect your intervals.icu account first.' })
+    expect(seen).toHaveLength(0)
+  })
+
   it('the address: /api/v1 and the path, with only the query values that are set', () => {
     expect(buildUrl('https://intervals.icu', '/athlete/i1/events', { oldest: '2026-11-01', newest: undefined, category: null, limit: 0, upsertOnUid: false })).toBe(
       'https://intervals.icu/api/v1/athlete/i1/events?oldest=2026-11-01&limit=0&upsertOnUid=false',
@@ -141,6 +148,9 @@ describe('answers the client reads', () => {
     const { http, logged } = client()
     await http.request({ path: '/athlete/i1' })
     expect(logged).toEqual([{ level: 'debug', event: 'icu.response', fields: { method: 'GET', path: '/athlete/i1', status: 200, ms: expect.any(Number) } }])
+    const ms = logged[0]!.fields!.ms as number
+    expect(ms).toBeGreaterThanOrEqual(0)
+    expect(ms).toBeLessThan(5000)
     expect(JSON.stringify(logged)).not.toContain('key-1234abcd')
   })
 })
@@ -151,12 +161,13 @@ describe('retries', () => {
     // Base 40 ms and a random share of 0.25: 20 + 10, then 40 + 20, then 80 + 40.
     const { http, notices, logged } = client({ backoffBaseMs: 40, random: () => 0.25 })
     await expect(http.request({ path: '/athlete/i1' })).resolves.toEqual({ id: 'i1' })
-    expect(notices).toEqual([
+    // Strict: a notice or log line without a Retry-After has no retryAfterMs key at all.
+    expect(notices).toStrictEqual([
       { attempt: 1, delayMs: 30, reason: 'SERVER' },
       { attempt: 2, delayMs: 60, reason: 'SERVER' },
       { attempt: 3, delayMs: 120, reason: 'SERVER' },
     ])
-    expect(logged.filter((l) => l.level === 'warn')).toEqual(
+    expect(logged.filter((l) => l.level === 'warn')).toStrictEqual(
       [1, 2, 3].map((attempt, i) => ({ level: 'warn', event: 'icu.retry', fields: { method: 'GET', path: '/athlete/i1', code: 'SERVER', attempt, delayMs: [30, 60, 120][i] } })),
     )
     expect(seen).toHaveLength(4)
@@ -216,6 +227,29 @@ describe('retries', () => {
     expect(seen).toHaveLength(2)
   })
 
+  it('a 5xx whose text names a refused connection upstream is the server’s failure: a POST is not sent again', async () => {
+    script = [json(502, { error: 'upstream connect error: ECONNREFUSED' })]
+    await expect(client().http.request({ method: 'POST', path: '/athlete/i1/events', body: {} })).rejects.toMatchObject({ code: 'SERVER' })
+    expect(seen).toHaveLength(1)
+  })
+
+  it('retries without anyone listening for the notices', async () => {
+    script = [json(503, {})]
+    const http = new IcuHttp({ baseUrl, apiKey: () => 'key-1234abcd', limiter: new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 4 }), log: silentLogger, backoffBaseMs: 8 })
+    await expect(http.request({ path: '/athlete/i1' })).resolves.toEqual({ id: 'i1' })
+    expect(seen).toHaveLength(2)
+  })
+
+  it('a request cancelled while in flight fails as CANCELLED, with a sentence for the coach', async () => {
+    script = [silence]
+    const ctrl = new AbortController()
+    const pending = client().http.request({ path: '/athlete/i1', signal: ctrl.signal })
+    while (seen.length === 0) await new Promise((r) => setTimeout(r, 5))
+    ctrl.abort()
+    await expect(pending).rejects.toMatchObject({ code: 'CANCELLED', message: 'The request was cancelled.' })
+    expect(seen).toHaveLength(1)
+  })
+
   it('a refusal the server explains is not retried', async () => {
     script = [json(422, { error: 'Bad date' })]
     await expect(client().http.request({ path: '/athlete/i1' })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
@@ -242,6 +276,20 @@ describe('a 429', () => {
     expect(logged.find((l) => l.event === 'icu.retry')?.fields).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 0 })
   })
 
+  it('waits in the shared queue, behind the pause, not in a backoff of its own', async () => {
+    script = [json(429, {}, { 'Retry-After': '1' })]
+    const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 4, maxPauseMs: 300 })
+    const notices: RetryNotice[] = []
+    const http = new IcuHttp({ baseUrl, apiKey: () => 'key-1234abcd', limiter, log: silentLogger, onRetry: (n) => notices.push(n) })
+    const done = http.request({ path: '/athlete/i1' })
+    while (notices.length === 0) await new Promise((r) => setTimeout(r, 5))
+    await new Promise((r) => setTimeout(r, 30))
+    expect(notices).toStrictEqual([{ attempt: 1, delayMs: 300, reason: 'RATE_LIMITED', retryAfterMs: 1000 }])
+    expect(limiter.pending).toBe(1)
+    expect(limiter.waiting).toBe(1)
+    await expect(done).resolves.toEqual({ id: 'i1' })
+  })
+
   it('reads a Retry-After written as a date, and caps the pause it causes', async () => {
     const at = new Date(Math.ceil(Date.now() / 1000) * 1000 + 3000)
     script = [json(429, {}, { 'Retry-After': at.toUTCString() })]
@@ -257,7 +305,7 @@ describe('a 429', () => {
     script = [json(429, {}, { 'Retry-After': 'Thu, 01 Jan 2026 00:00:00 GMT' }), json(429, {}, { 'Retry-After': '-3' }), json(429, {}, { 'Retry-After': 'soon' })]
     const { http, notices } = client({ backoffBaseMs: 40, random: () => 0.5 })
     await http.request({ path: '/athlete/i1' })
-    expect(notices).toEqual([
+    expect(notices).toStrictEqual([
       { attempt: 1, delayMs: 0, reason: 'RATE_LIMITED', retryAfterMs: 0 },
       { attempt: 2, delayMs: 0, reason: 'RATE_LIMITED', retryAfterMs: 0 },
       // Attempt 3: base 160 ms, 80 + 80.

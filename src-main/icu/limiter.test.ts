@@ -123,12 +123,12 @@ describe('RateLimiter', () => {
       const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 10, now: () => Date.now() })
       expect(limiter.pause(3_600_000)).toBe(MAX_PAUSE_MS)
       expect(limiter.pausedForMs).toBe(60_000)
-      let started = false
-      void limiter.acquire().then(() => (started = true))
-      await vi.advanceTimersByTimeAsync(59_000)
-      expect(started).toBe(false)
-      await vi.advanceTimersByTimeAsync(1_100)
-      expect(started).toBe(true)
+      let started = -1
+      const t0 = Date.now()
+      void limiter.acquire().then(() => (started = Date.now() - t0))
+      // One wake-up, when the pause ends.
+      await vi.advanceTimersToNextTimerAsync()
+      expect(started).toBe(60_000)
       expect(limiter.pausedForMs).toBe(0)
     })
 
@@ -296,9 +296,15 @@ describe('RateLimiter on a fake clock', () => {
     const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 1 })
     const ctrl = new AbortController()
     ctrl.abort()
-    await expect(limiter.delay(100, ctrl.signal)).rejects.toMatchObject({ code: 'CANCELLED' })
-    await expect(limiter.acquire(ctrl.signal)).rejects.toMatchObject({ code: 'CANCELLED' })
+    const outcomes: unknown[] = []
+    limiter.delay(100, ctrl.signal).then(() => outcomes.push('waited'), (e: unknown) => outcomes.push(e))
+    limiter.acquire(ctrl.signal).then(() => outcomes.push('started'), (e: unknown) => outcomes.push(e))
     expect(limiter.waiting).toBe(0)
+    await vi.advanceTimersByTimeAsync(200)
+    expect(outcomes).toEqual([
+      expect.objectContaining({ code: 'CANCELLED', message: 'The request was cancelled.' }),
+      expect.objectContaining({ code: 'CANCELLED', message: 'The request was cancelled.' }),
+    ])
     const live = new AbortController()
     const done = limiter.delay(100, live.signal)
     await vi.advanceTimersByTimeAsync(100)
@@ -337,6 +343,8 @@ describe('RateLimiter on a fake clock', () => {
     await vi.advanceTimersByTimeAsync(300)
     await Promise.all([a, b, c])
     expect(order).toEqual(['b cancelled', 'a', 'c'])
+    // Nothing waits any more, so no timer is left to wake the queue.
+    expect(vi.getTimerCount()).toBe(0)
   })
 
   it('waits for its token with one wake-up at the whole millisecond it is there, not by polling', async () => {
@@ -357,6 +365,8 @@ describe('RateLimiter on a fake clock', () => {
     dropped.catch(() => {})
     await vi.advanceTimersByTimeAsync(0)
     expect(limiter.cancelWaiting()).toBe(1)
+    // Stop waiting leaves no timer behind.
+    expect(vi.getTimerCount()).toBe(0)
     const { starts } = startAt(limiter, 1)
     await vi.advanceTimersByTimeAsync(500)
     expect(starts).toEqual([100])
@@ -407,6 +417,9 @@ describe('RateLimiter on a fake clock', () => {
       const bg = startAt(limiter, 1, 'background')
       await vi.advanceTimersByTimeAsync(0)
       const view = startAt(limiter, 1)
+      await vi.advanceTimersByTimeAsync(0)
+      // One timer, for the earlier of the two wake-ups.
+      expect(vi.getTimerCount()).toBe(1)
       await vi.advanceTimersByTimeAsync(2000)
       expect(view.starts).toEqual([100])
       // After the view's token, 1 token at 100 ms; 5 are there 400 ms later.
