@@ -40,7 +40,8 @@ describe('reads', () => {
 
   it('the roster is GET /athletes: the coach and every coached athlete', async () => {
     const roster = await api.listAthletes(http)
-    expect(lastRequest(sim)).toMatchObject({ method: 'GET', path: '/api/v1/athletes', query: {} })
+    expect(lastRequest(sim)).toMatchObject({ method: 'GET', path: '/api/v1/athletes' })
+    expect(lastRequest(sim).query).toEqual({})
     expect(roster?.map((a) => a.id)).toEqual(['i100000', ...Array.from({ length: 12 }, (_, i) => `i1000${String(i + 1).padStart(2, '0')}`)])
   })
 
@@ -98,7 +99,8 @@ describe('reads', () => {
   it('an activity with its intervals only when asked, and its streams by type', async () => {
     const held = sim.state.athlete('i100001')!.activities.at(-1)!
     await api.getActivity(http, held.id!)
-    expect(lastRequest(sim)).toMatchObject({ method: 'GET', path: `/api/v1/activity/${held.id}`, query: {} })
+    expect(lastRequest(sim)).toMatchObject({ method: 'GET', path: `/api/v1/activity/${held.id}` })
+    expect(lastRequest(sim).query).toEqual({})
     const withIntervals = await api.getActivity(http, held.id!, { intervals: true })
     expect(lastRequest(sim).query).toEqual({ intervals: 'true' })
     expect(withIntervals.id).toBe(held.id)
