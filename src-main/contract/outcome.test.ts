@@ -161,6 +161,16 @@ describe('missed workouts', () => {
     expect(out.get(day.id)).toEqual({ state: 'missed' })
   })
 
+  it('a workout paired to an activity on another day leaves the activity on its own day to the next workout', () => {
+    const w = planned('2026-03-09')
+    const other = planned('2026-03-09')
+    const paired = activity('2026-03-10', { pairedEventId: w.id })
+    const sameDay = activity('2026-03-09')
+    const out = workoutOutcomes([w, other], [paired, sameDay], today)
+    expect(out.get(w.id)).toEqual({ state: 'done', activityId: paired.id, how: 'paired' })
+    expect(out.get(other.id)).toEqual({ state: 'done', activityId: sameDay.id, how: 'sameDay' })
+  })
+
   it('two activities paired to one workout: the first listed is the one shown, and the other meets nothing else', () => {
     const w = planned('2026-03-09')
     const other = planned('2026-03-09')
