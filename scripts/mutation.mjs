@@ -7,7 +7,7 @@
 // from the store, so it tests only the mutants in code or tests changed since. Stryker numbers tests per
 // run; the store names them by file and title instead, so runs of different file sets can be combined.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 
 const FOLDERS = ['src-main/icu', 'src-main/contract', 'src-main/workouts', 'src-renderer/src/stores', 'src-main/services']
@@ -32,9 +32,12 @@ for (const path of scoresOnly ? [] : asked.length ? asked : FOLDERS) {
 
 const incremental = (folder) => `.stryker/${folder.replaceAll('/', '-')}.incremental.json`
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
+/** Written whole or not at all: another run may be reading the store at the same moment. */
 function writeJson(file, value) {
   mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, JSON.stringify(value))
+  const partial = `${file}.${process.pid}.partial`
+  writeFileSync(partial, JSON.stringify(value))
+  renameSync(partial, file)
 }
 /** Every record under one side of the store: relative path -> record. */
 function records(side) {
@@ -73,7 +76,7 @@ function assemble(folder) {
 }
 
 /** Splits Stryker's last report into the store's records, naming its tests by file and title. */
-function keep(folder) {
+function keep(folder, files) {
   const run = readJson(incremental(folder))
   const names = new Map()
   for (const [file, t] of Object.entries(run.testFiles ?? {})) {
@@ -85,6 +88,19 @@ function keep(folder) {
     const mutants = f.mutants.map((m) => ({ ...m, coveredBy: rename(m.coveredBy), killedBy: rename(m.killedBy) }))
     writeJson(join(STORE, 'files', `${path}.json`), { ...f, mutants })
   }
+  // A file with nothing to mutate (types, re-exports) is left out of Stryker's report: it was run all the same.
+  for (const path of files ?? sourcesOf(folder)) {
+    if (!run.files[path] && existsSync(path)) {
+      writeJson(join(STORE, 'files', `${path}.json`), { language: 'typescript', source: readFileSync(path, 'utf8'), mutants: [] })
+    }
+  }
+}
+
+/** The files of a folder that Stryker mutates. */
+function sourcesOf(folder) {
+  return readdirSync(folder, { recursive: true })
+    .map((f) => `${folder}/${f}`)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('/generated/'))
 }
 
 let failed = false
@@ -94,7 +110,7 @@ for (const [folder, files] of runs) {
   const env = { ...process.env, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files.join(',') } : {}) }
   const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env })
   if (r.status !== 0) failed = true
-  else keep(folder)
+  else keep(folder, files)
   rmSync(incremental(folder), { force: true })
 }
 
@@ -111,9 +127,7 @@ const stored = records('files')
 console.log('\nMutation score per folder (the last run of each file):')
 for (const folder of FOLDERS) {
   const measured = [...stored].filter(([path]) => folderOf(path) === folder && existsSync(path)).sort(([a], [b]) => a.localeCompare(b))
-  const sources = readdirSync(folder, { recursive: true })
-    .map((f) => `${folder}/${f}`)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('/generated/'))
+  const sources = sourcesOf(folder)
   if (!measured.length) {
     console.log(`  ${folder.padEnd(24)} not run yet (${sources.length} files)`)
     continue
