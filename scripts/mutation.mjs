@@ -51,8 +51,9 @@ function records(side) {
 }
 const testKey = (file, name) => `${file}\u0000${name}`
 
-/** The store's knowledge of one folder as a Stryker report, numbering its tests afresh. */
-function assemble(folder) {
+/** The store's knowledge of the files a run mutates as a Stryker report, numbering its tests afresh. */
+function assemble(folder, files) {
+  const mutated = mutatedBy(folder, files)
   const testFiles = {}
   const ids = new Map()
   for (const [file, t] of records('tests')) {
@@ -67,17 +68,39 @@ function assemble(folder) {
     }
   }
   const renumber = (keys) => (keys ?? []).map((k) => ids.get(k)).filter((id) => id !== undefined)
-  const files = {}
+  const sources = {}
   for (const [path, f] of records('files')) {
-    if (folderOf(path) !== folder || !existsSync(path)) continue
-    files[path] = { ...f, mutants: f.mutants.map((m) => ({ ...m, coveredBy: renumber(m.coveredBy), killedBy: renumber(m.killedBy) })) }
+    if (!mutated(path) || !existsSync(path)) continue
+    sources[path] = { ...f, mutants: f.mutants.map((m) => ({ ...m, coveredBy: renumber(m.coveredBy), killedBy: renumber(m.killedBy) })) }
   }
-  return { schemaVersion: '1.0', thresholds: { high: 85, low: 70 }, projectRoot: process.cwd(), files, testFiles }
+  return { schemaVersion: '1.0', thresholds: { high: 85, low: 70 }, projectRoot: process.cwd(), files: sources, testFiles }
 }
 
-/** Splits Stryker's last report into the store's records, naming its tests by file and title. */
+/** Whether a file is one a run mutates: every file of the folder, or those named (paths or globs). */
+function mutatedBy(folder, files) {
+  if (!files) return (path) => folderOf(path) === folder
+  const patterns = files.map(globPattern)
+  return (path) => patterns.some((re) => re.test(path))
+}
+/** `**` any folders, `*` and `?` within one name; everything else as written. */
+function globPattern(glob) {
+  const body = glob
+    .split(/(\*\*\/|\*\*|\*|\?)/)
+    .map((part) =>
+      part === '**/' ? '(?:.*/)?' : part === '**' ? '.*' : part === '*' ? '[^/]*' : part === '?' ? '[^/]' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+    )
+    .join('')
+  return new RegExp(`^${body}$`)
+}
+
+/**
+ * Splits Stryker's last report into the store's records, naming its tests by file and title. Only the files
+ * this run mutated are written: Stryker also carries the earlier results of the folder's other files into its
+ * report, re-read against this checkout's code, and those are not this run's to record.
+ */
 function keep(folder, files) {
   const run = readJson(incremental(folder))
+  const mutated = mutatedBy(folder, files)
   const names = new Map()
   for (const [file, t] of Object.entries(run.testFiles ?? {})) {
     for (const test of t.tests) names.set(test.id, testKey(file, test.name))
@@ -85,6 +108,7 @@ function keep(folder, files) {
   }
   const rename = (ids) => (ids ?? []).map((id) => names.get(id)).filter((k) => k !== undefined)
   for (const [path, f] of Object.entries(run.files)) {
+    if (!mutated(path)) continue
     const mutants = f.mutants.map((m) => ({ ...m, coveredBy: rename(m.coveredBy), killedBy: rename(m.killedBy) }))
     writeJson(join(STORE, 'files', `${path}.json`), { ...f, mutants })
   }
@@ -106,7 +130,7 @@ function sourcesOf(folder) {
 let failed = false
 for (const [folder, files] of runs) {
   console.log(`\n== Stryker: ${files ? files.join(', ') : folder}`)
-  writeJson(incremental(folder), assemble(folder))
+  writeJson(incremental(folder), assemble(folder, files))
   const env = { ...process.env, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files.join(',') } : {}) }
   const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env })
   if (r.status !== 0) failed = true

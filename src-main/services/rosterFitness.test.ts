@@ -39,7 +39,12 @@ describe("the roster's fitness on the athlete's today", () => {
       { date: '2026-11-02', count: 0, fitness: 40, fatigue: 30 },
       { date: '2026-11-09', count: 2, fitness: 44, fatigue: 52 },
       { date: '2026-11-16', count: 1, fitness: undefined, fatigue: 70 },
+      { date: '2026-11-23', count: 3, fitness: 48, fatigue: undefined },
+      { date: '2026-11-30T00:00:00', count: 1, fitness: 47, fatigue: 40 },
     ]
-    expect(activeWeeks(rows)).toEqual([{ monday: '2026-11-09', fitness: 44, fatigue: 52 }])
+    expect(activeWeeks(rows)).toEqual([
+      { monday: '2026-11-09', fitness: 44, fatigue: 52 },
+      { monday: '2026-11-30', fitness: 47, fatigue: 40 },
+    ])
   })
 })

@@ -59,6 +59,8 @@ describe('lines that look like steps', () => {
   it('are plain headings when they only contain a dash or a duration among other words', () => {
     expect(issuesOf('Warm-up')).toEqual([])
     expect(issuesOf('10m of easy riding')).toEqual([])
+    // Words first and a complete step after them read as a title, as intervals.icu shows them.
+    expect(issuesOf('Warmup 10m\n- 10m 50%\n\nTempo 20m 85%\n- 20m 85%')).toEqual([])
     const parsed = parseWorkout('Warm up - easy\n- 5m 50%')
     expect(parsed.items[0]).toEqual({ type: 'section', line: 1, title: 'Warm up - easy' })
     expect(parsed.issues).toEqual([])
@@ -79,6 +81,32 @@ describe('a step', () => {
     expect(firstStep('- Spin up press lap free')).toMatchObject({ text: 'Spin up', freeride: true })
     expect(firstStep('- Drill press lap 90rpm')).toMatchObject({ text: 'Drill', cadence: { start: 90 } })
     expect(issuesOf('- Hard press lap ramp 50%-75%\n- Drill press lap 90rpm\n- Recover press lap')).toEqual([])
+  })
+
+  it('takes its step type only after the duration: before it, "intensity=" is cue text and the coach is told', () => {
+    expect(firstStep('- Say intensity=rest now 1m 50%')).toEqual({
+      type: 'step',
+      line: 1,
+      text: 'Say intensity=rest now',
+      durationSecs: 60,
+      target: { kind: 'power', units: '%ftp', start: 50 },
+    })
+    expect(issuesOf('- intensity=rest 3m 55%')).toEqual([
+      '1: "intensity=rest" comes before the duration, so it is read as cue text, not the step type. Move it after the duration.',
+    ])
+    expect(firstStep('- Easy 3m 55% intensity=rest').intensity).toBe('rest')
+  })
+
+  it('ending on a lap press takes its step type where its cue ends', () => {
+    expect(firstStep('- Recover press lap intensity=rest')).toEqual({ type: 'step', line: 1, text: 'Recover', lapPress: true, intensity: 'rest' })
+    expect(firstStep('- press lap Z1 intensity=cooldown')).toEqual({
+      type: 'step',
+      line: 1,
+      lapPress: true,
+      target: { kind: 'power', units: 'zone', start: 1 },
+      intensity: 'cooldown',
+    })
+    expect(issuesOf('- Recover press lap intensity=rest')).toEqual([])
   })
 
   it('has one duration or distance, and one target', () => {

@@ -106,6 +106,7 @@ describe('step options', () => {
     ['3m 55% intensity=rest', { durationSecs: 180, target: { kind: 'power', units: '%ftp', start: 55 }, intensity: 'rest' }],
     ['10m 50% intensity=warmup', { durationSecs: 600, target: { kind: 'power', units: '%ftp', start: 50 }, intensity: 'warmup' }],
     ['5m', { durationSecs: 300 }],
+    ['10m ramp 200w - 240w 85rpm', { durationSecs: 600, ramp: true, target: { kind: 'power', units: 'w', start: 200, end: 240 }, cadence: { start: 85 } }],
   ])('reads "- %s"', (text, expected) => {
     const r = step(text)
     expect(r.issues).toEqual([])

@@ -111,8 +111,8 @@ function joinSpacedRanges(tokens: string[]): string[] {
   return out
 }
 
-/** Takes `press lap` / `lap press` and `intensity=…` out of the tokens, wherever they are. */
-function takeFlags(tokens: string[], step: Step, issue: (message: string) => void): string[] {
+/** Takes `press lap` / `lap press` out of the tokens, wherever they are. */
+function takeLapPress(tokens: string[], step: Step): string[] {
   const rest: string[] = []
   let resumeAt = 0
   for (const [i, token] of tokens.entries()) {
@@ -123,17 +123,13 @@ function takeFlags(tokens: string[], step: Step, issue: (message: string) => voi
       resumeAt = i + 2
       continue
     }
-    const intensity = /^intensity=(.*)$/i.exec(token)
-    if (intensity) {
-      const value = requiredGroup(intensity, 1).toLowerCase() as StepIntensity
-      if (INTENSITIES.includes(value)) step.intensity = value
-      else issue(`"${token}" is not a step type. Use intensity=warmup, active, rest or cooldown.`)
-      continue
-    }
     rest.push(token)
   }
   return rest
 }
+
+// The step type marker. Like a target, it counts only after the cue: before the duration it is cue text.
+const INTENSITY = /^intensity=(.*)$/i
 
 function isDurationOrDistance(token: string): boolean {
   return readDuration(token) !== undefined || readDistance(token) !== undefined
@@ -143,12 +139,12 @@ export function parseStepLine(body: string, line: number, sport?: string): { ste
   const step: Step = { line }
   const issues: ParseIssue[] = []
   const issue = (message: string): void => void issues.push({ line, message })
-  const tokens = takeFlags(body.trim().split(/\s+/).filter(Boolean), step, issue)
+  const tokens = takeLapPress(body.trim().split(/\s+/).filter(Boolean), step)
 
   let at = tokens.findIndex(isDurationOrDistance)
   if (at < 0 && step.lapPress) {
-    // A lap-press step needs no duration, so the cue ends where the first target starts.
-    at = tokens.findIndex((t, i) => readTarget(tokens, i, sport) !== undefined || isStructuralWord(t))
+    // A lap-press step needs no duration, so the cue ends where the first target, option or step type starts.
+    at = tokens.findIndex((t, i) => readTarget(tokens, i, sport) !== undefined || isStructuralWord(t) || INTENSITY.test(t))
     if (at < 0) at = tokens.length
   }
   if (at < 0) {
@@ -184,6 +180,10 @@ function checkCue(cue: string[], issue: (message: string) => void): void {
   if (target) {
     issue(`"${target}" comes before the duration, so intervals.icu shows it as text, not a target. Move it after the duration.`)
   }
+  const type = cue.find((t) => INTENSITY.test(t))
+  if (type) {
+    issue(`"${type}" comes before the duration, so it is read as cue text, not the step type. Move it after the duration.`)
+  }
 }
 
 function readAfterCue(tokens: string[], step: Step, sport: string | undefined, issue: (message: string) => void): void {
@@ -213,6 +213,13 @@ function readAfterCue(tokens: string[], step: Step, sport: string | undefined, i
         else step.target = target.target
       }
       resumeAt = i + target.consumed
+      continue
+    }
+    const intensity = INTENSITY.exec(token)
+    if (intensity) {
+      const value = requiredGroup(intensity, 1).toLowerCase() as StepIntensity
+      if (INTENSITIES.includes(value)) step.intensity = value
+      else issue(`"${token}" is not a step type. Use intensity=warmup, active, rest or cooldown.`)
       continue
     }
     const cadence = readCadence(token)

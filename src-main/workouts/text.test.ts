@@ -39,6 +39,8 @@ describe('writeWorkoutText', () => {
     '- 9m press lap Z2',
     '- 3m 55% intensity=rest',
     '- 1h2m30s 65%',
+    '- 5m',
+    '- 400mtr freeride',
   ])('writes "%s" so it reads back the same', (line) => {
     const first = parseWorkout(line)
     expect(first.issues).toEqual([])
@@ -50,6 +52,11 @@ describe('writeWorkoutText', () => {
   it('writes sections and repeats with the blank lines intervals.icu needs', () => {
     const text = 'Warmup\n- 10m ramp 50%-75%\n\nMain Set 4x\n- 5m 105%\n- 3m 55%\n\n3x\n- 30s 120%\n- 30s 50%\n\nCooldown\n- 10m 50%'
     expect(writeWorkoutText(parseWorkout(text).items)).toBe(text)
+  })
+
+  it('ends the text with the last step of a repeat, with no blank line after it', () => {
+    const repeat: WorkoutItem = { type: 'repeat', line: 0, reps: 2, steps: [{ line: 0, durationSecs: 60 }] }
+    expect(writeWorkoutText([{ type: 'section', line: 0, title: 'Main' }, repeat])).toBe('Main\n\n2x\n- 1m')
   })
 
   it('keeps a step that follows a repeat out of the repeat', () => {
@@ -68,6 +75,27 @@ describe('writeWorkoutText', () => {
     expect(parsed.issues).toEqual([])
     expect(flattenSteps(parsed)[0]).toMatchObject({ durationSecs: 60, target: { start: 110 }, text: 'Hold 30 s at Z 5 then 90 rpm' })
     expect(safeCue('press lap to start')).toBe('press-lap to start')
+  })
+
+  it('keeps "intensity=rest" in a cue as cue text through a write-back, and the step type after the duration as the type', () => {
+    const typed = parseWorkout('- Say intensity=rest now 1m 50%')
+    const written = writeWorkoutText(typed.items)
+    expect(written).toBe('- Say intensity =rest now 1m 50%')
+    const again = parseWorkout(written)
+    expect(again.issues).toEqual([])
+    expect(flattenSteps(again)).toEqual([{ line: 1, text: 'Say intensity =rest now', durationSecs: 60, target: { kind: 'power', units: '%ftp', start: 50 } }])
+
+    const marked = writeWorkoutText(parseWorkout('- Say now 1m 50% intensity=rest').items)
+    expect(marked).toBe('- Say now 1m 50% intensity=rest')
+    expect(flattenSteps(parseWorkout(marked))[0]).toMatchObject({ text: 'Say now', intensity: 'rest' })
+  })
+
+  it('keeps a step type in the cue of a lap-press step without a duration as cue text', () => {
+    const written = writeWorkoutText([{ type: 'step', line: 0, text: 'intensity=rest until ready', lapPress: true, intensity: 'active' }])
+    expect(written).toBe('- intensity =rest until ready press lap intensity=active')
+    const again = parseWorkout(written)
+    expect(again.issues).toEqual([])
+    expect(flattenSteps(again)).toEqual([{ line: 1, text: 'intensity =rest until ready', lapPress: true, intensity: 'active' }])
   })
 
   it('formats durations with h, m and s', () => {

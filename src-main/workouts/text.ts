@@ -1,4 +1,4 @@
-import type { RepeatBlock, Step, Target, WorkoutItem } from './types'
+import type { PaceUnits, RepeatBlock, Step, Target, WorkoutItem } from './types'
 import { readBpm, readCadence, readDistance, readDuration, readPace, readPercent, readWatts, readZone } from './tokens'
 
 // Steps back to the intervals.icu text syntax, so that files read from .zwo/.mrc/.erg (or any structure) become
@@ -28,7 +28,7 @@ function paceText(secs: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 }
 
-const PACE_SUFFIX: Record<string, string> = {
+const PACE_SUFFIX: Record<Exclude<PaceUnits, '%pace' | 'zone'>, string> = {
   secs_per_km: '/km',
   secs_per_mi: '/mi',
   secs_per_100m: '/100m',
@@ -58,7 +58,7 @@ export function formatTarget(t: Target, ramp = false): string {
     case 'pace': {
       if (t.units === 'zone') return `${t.end === undefined ? `Z${t.start}` : `Z${t.start}-Z${t.end}`} Pace`
       if (t.units === '%pace') return `${span(t, '%', ramp)} Pace`
-      const unit = PACE_SUFFIX[t.units] ?? '/km'
+      const unit = PACE_SUFFIX[t.units]
       const pace = t.end === undefined ? `${paceText(t.start)}${unit}` : `${paceText(t.start)}${unit}-${paceText(t.end)}${unit}`
       return `${pace} Pace`
     }
@@ -69,13 +69,14 @@ const CUE_TOKEN_READERS = [readDuration, readDistance, readPercent, readWatts, r
 
 /**
  * A cue as text the parser keeps as a cue: a token such as "30s", "Z2" or "90rpm" would otherwise end the cue
- * early or be read as a target, so its digits and letters are spaced apart ("30 s").
+ * early or be read as a target, so its digits and letters are spaced apart ("30 s"). A step type written in the cue
+ * ("intensity=rest") is spaced before its "=": it would end the cue of a lap-press step and is flagged in any other.
  */
 export function safeCue(text: string): string {
   const tokens = text.replace(/[\r\n\t]+/g, ' ').trim().split(/\s+/).filter(Boolean)
   const safe = tokens.map((token) => {
     const risky = /^\d+x$/i.test(token) || /^intensity=/i.test(token) || CUE_TOKEN_READERS.some((read) => read(token) !== undefined)
-    return risky ? token.split(/(?<=\d)(?=\D)|(?<=\D)(?=\d)/).join(' ') : token
+    return risky ? token.split(/(?<=\d)(?=\D)|(?<=\D)(?=\d)|(?==)/).join(' ') : token
   })
   // "press lap" anywhere would make the step end on a lap press.
   return safe.join(' ').replace(/\b(press)\s+(lap)\b|\b(lap)\s+(press)\b/gi, (m) => m.replace(/\s+/, '-'))

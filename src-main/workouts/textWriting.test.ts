@@ -42,6 +42,12 @@ describe('a target', () => {
 })
 
 describe('a step', () => {
+  it('writes only what it has: no target, no duration for a lap press, and free ride in place of a target', () => {
+    expect(formatStep({ line: 1, durationSecs: 300 })).toBe('- 5m')
+    expect(formatStep({ line: 1, text: 'Recover', lapPress: true })).toBe('- Recover press lap')
+    expect(formatStep({ line: 1, distanceMeters: 400, freeride: true, target: { kind: 'power', units: '%ftp', start: 60 } })).toBe('- 400mtr freeride')
+  })
+
   it('writes a ramp only when it has two ends', () => {
     expect(formatStep({ line: 1, durationSecs: 600, ramp: true, target: { kind: 'power', units: '%ftp', start: 50, end: 75 } })).toBe('- 10m ramp 50%-75%')
     expect(formatStep({ line: 1, durationSecs: 600, ramp: true, target: { kind: 'power', units: '%ftp', start: 50 } })).toBe('- 10m 50%')
@@ -56,10 +62,36 @@ describe('a cue and a heading', () => {
     expect(safeCue('Easy spin')).toBe('Easy spin')
   })
 
+  it('leave whole the cue words the parser reads as cue text, even with digits in them', () => {
+    expect(safeCue('RPE9 Set3x 2xSprint 3x3 xintensity=rest')).toBe('RPE9 Set3x 2xSprint 3x3 xintensity=rest')
+  })
+
+  it('split a repeat count of any length, and a step type before its equals sign', () => {
+    expect(safeCue('10x through')).toBe('10 x through')
+    expect(safeCue('intensity=rest')).toBe('intensity =rest')
+    expect(safeCue('INTENSITY=Z2')).toBe('INTENSITY =Z 2')
+  })
+
+  it('join "press lap" and "lap press" with a dash, in any case', () => {
+    expect(safeCue('press lap to start')).toBe('press-lap to start')
+    expect(safeCue('then lap press')).toBe('then lap-press')
+    expect(safeCue('Press\nLap')).toBe('Press-Lap')
+    expect(safeCue('impress laps')).toBe('impress laps')
+  })
+
   it('end a heading that reads as a repeat with a full stop, so it stays a heading', () => {
     expect(headingText('Main set 4x')).toBe('Main set 4x.')
     expect(headingText('Main set 4 x')).toBe('Main set 4 x.')
     expect(headingText('- Warm up')).toBe('Warm up')
     expect(headingText('Warm\nup')).toBe('Warm up')
+  })
+
+  it('keep a heading on one line without the dashes or spaces around it, and dashes inside it', () => {
+    expect(headingText('Warm\r\nup')).toBe('Warm up')
+    expect(headingText('  Warm up  ')).toBe('Warm up')
+    expect(headingText('-- Warm up')).toBe('Warm up')
+    expect(headingText('-Warm up')).toBe('Warm up')
+    expect(headingText('Warm-up')).toBe('Warm-up')
+    expect(headingText('3x3 drills')).toBe('3x3 drills')
   })
 })

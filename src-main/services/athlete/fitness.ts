@@ -62,10 +62,11 @@ const ATL_KEEP = Math.exp(-1 / 7)
  * after it up to `newest`, with each day's planned load as if done as planned and nothing else.
  */
 export function projectFitness(start: { date: string; ctl: number; atl: number }, planned: LoadItem[], newest: string): FitnessDay[] {
+  // Load by day; only the days after start up to newest are read.
   const loads = new Map<string, number>()
   for (const p of planned) {
     const d = p.date.slice(0, 10)
-    if (d > start.date && d <= newest) loads.set(d, (loads.get(d) ?? 0) + (p.load ?? 0))
+    loads.set(d, (loads.get(d) ?? 0) + (p.load ?? 0))
   }
   const out: FitnessDay[] = []
   let { ctl, atl } = start
@@ -81,6 +82,7 @@ export function projectFitness(start: { date: string; ctl: number; atl: number }
 /** The projection from the last day with fitness known (wellness records stop at the athlete's today) to the end of the range. */
 export function projectionAfter(days: FitnessDay[], planned: LoadItem[], newest: string): FitnessDay[] {
   const last = [...days].reverse().find((d) => d.ctl !== null && d.atl !== null)
-  if (!last || last.date >= newest) return []
+  // A last day at or after newest leaves no day to project.
+  if (!last) return []
   return projectFitness({ date: last.date, ctl: last.ctl!, atl: last.atl! }, planned, newest)
 }

@@ -35,3 +35,20 @@ describe('fitness projected over the planned workouts', () => {
     expect(projectionAfter([{ date: '2026-03-09', ctl: null, atl: null, form: null }], [], '2026-03-12')).toEqual([])
   })
 })
+
+describe('fitness projected, worked by hand', () => {
+  it('raises fatigue by a seventh-day share of the load: 50 with 100 planned is 50 × 0.8669 + 100 × 0.1331 = 56.7', () => {
+    const [first] = projectFitness({ date: '2026-03-10', ctl: 50, atl: 50 }, [{ date: '2026-03-11', load: 100 }], '2026-03-11')
+    // Fitness 50 × 0.97647 + 100 × 0.02353 = 51.18; form 51.18 - 56.66 = -5.5.
+    expect(first).toEqual({ date: '2026-03-11', ctl: 51.2, atl: 56.7, form: -5.5 })
+  })
+
+  it('starts from the last day with both fitness and fatigue known', () => {
+    const days = [
+      { date: '2026-03-09', ctl: 40, atl: 45, form: -5 },
+      { date: '2026-03-10', ctl: 41, atl: null, form: null },
+      { date: '2026-03-11', ctl: null, atl: 47, form: null },
+    ]
+    expect(projectionAfter(days, [], '2026-03-11').map((d) => d.date)).toEqual(['2026-03-10', '2026-03-11'])
+  })
+})

@@ -1,4 +1,4 @@
 /** A recorded sample: streams keep missing ones as NaN, and a series shorter than its time axis has none past its end. */
 export function isSample(v: number | undefined): v is number {
-  return v !== undefined && Number.isFinite(v)
+  return Number.isFinite(v)
 }

@@ -220,3 +220,194 @@ describe('fitness series', () => {
     expect(compliancePct(null, 100)).toBeNull()
   })
 })
+
+/**
+ * LTTB as published with the thesis (Steinarsson 2013, the reference JavaScript of its repository),
+ * transcribed on its own here: points [x, y], buckets of `every` points between the two ends.
+ */
+function referenceLttb(data: [number, number][], threshold: number): [number, number][] {
+  const every = (data.length - 2) / (threshold - 2)
+  let a = 0
+  const sampled: [number, number][] = [data[0]!]
+  for (let i = 0; i < threshold - 2; i++) {
+    let avgRangeStart = Math.floor((i + 1) * every) + 1
+    const avgRangeEnd = Math.min(Math.floor((i + 2) * every) + 1, data.length)
+    const avgRangeLength = avgRangeEnd - avgRangeStart
+    let avgX = 0
+    let avgY = 0
+    for (; avgRangeStart < avgRangeEnd; avgRangeStart++) {
+      avgX += data[avgRangeStart]![0]
+      avgY += data[avgRangeStart]![1]
+    }
+    avgX /= avgRangeLength
+    avgY /= avgRangeLength
+    let rangeOffs = Math.floor(i * every) + 1
+    const rangeTo = Math.floor((i + 1) * every) + 1
+    const [pointAX, pointAY] = data[a]!
+    let maxArea = -1
+    let nextA = rangeOffs
+    for (; rangeOffs < rangeTo; rangeOffs++) {
+      const area = Math.abs((pointAX - avgX) * (data[rangeOffs]![1] - pointAY) - (pointAX - data[rangeOffs]![0]) * (avgY - pointAY)) * 0.5
+      if (area > maxArea) {
+        maxArea = area
+        nextA = rangeOffs
+      }
+    }
+    sampled.push(data[nextA]!)
+    a = nextA
+  }
+  sampled.push(data[data.length - 1]!)
+  return sampled
+}
+
+describe('LTTB against the published algorithm', () => {
+  // A noisy ride: a slow wave with a pseudo-random jitter (a fixed linear congruential sequence).
+  let seed = 7
+  const jitter = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 60 - 30
+  const points: [number, number][] = Array.from({ length: 1000 }, (_, i) => [i * 2 + (i % 3), 200 + 40 * Math.sin(i / 40) + jitter()])
+
+  it.each([5, 17, 100, 333])('keeps the same %i points', (threshold) => {
+    const out = lttb(points.map((p) => p[0]), points.map((p) => p[1]), threshold)
+    const expected = referenceLttb(points, threshold)
+    expect(out).toEqual({ x: expected.map((p) => p[0]), y: expected.map((p) => p[1]) })
+  })
+
+  it('cuts both series to the shorter one when giving a short series back', () => {
+    expect(lttb([0, 1, 2, 3], [5, 6], 10)).toEqual({ x: [0, 1], y: [5, 6] })
+  })
+})
+
+describe('LTTB on a series small enough to work by hand', () => {
+  // Eight points into four: the buckets between the ends are points 1–3 and 4–6. The first picks
+  // the point making the largest triangle with the first point and the average of the next bucket
+  // (5, 3.67): point 2. The second, with point 2 and the last point: point 5.
+  const xs = [0, 1, 2, 3, 4, 5, 6, 7]
+  const ys = [0, 1, 5, 2, 2, 8, 1, 3]
+
+  it('keeps the ends and the point of each bucket with the largest triangle', () => {
+    expect(lttb(xs, ys, 4)).toEqual({ x: [0, 2, 5, 7], y: [0, 5, 8, 3] })
+  })
+
+  it('picks the same points when every triangle is small', () => {
+    const small = ys.map((y) => y / 100)
+    expect(lttb(xs, small, 4).x).toEqual([0, 2, 5, 7])
+  })
+
+  it('takes the first point of a bucket when its triangles are equal', () => {
+    expect(lttb(xs, Array(8).fill(150), 4).x).toEqual([0, 1, 4, 7])
+  })
+
+  it('keeps three points as the ends and one between, and gives any fewer back unchanged', () => {
+    expect(lttb(xs, ys, 3)).toEqual({ x: [0, 5, 7], y: [0, 8, 3] })
+    expect(lttb(xs, ys, 2)).toEqual({ x: xs, y: ys })
+    expect(lttb(xs, ys, 8)).toEqual({ x: xs, y: ys })
+  })
+})
+
+describe('time in zones at the edges', () => {
+  it('counts a value above every bound in the top zone, which is open', () => {
+    expect(zoneSeconds([500, 150], [100, 200])).toEqual([0, 2])
+  })
+
+  it('skips missing samples and counts no time for a clock that goes back', () => {
+    expect(zoneSeconds([Number.NaN, 50, 150, 150], [100, 200], [0, 1, 10, 5])).toEqual([9, 1])
+  })
+
+  it('turns % of FTP into whole watts, open from 999%', () => {
+    expect(powerBounds([55.5, 998, 999, 1000], 301)).toEqual([167, 3004, Infinity, Infinity])
+  })
+
+  it('rounds the seconds of each bar', () => {
+    expect(zoneBars([59.6, 0.4], [100, 200], []).map((b) => b.secs)).toEqual([60, 0])
+  })
+
+  it('reads missing zone times as none', () => {
+    expect(zonesFromApi([{ id: 'Z1', secs: null }, { id: null, secs: 5 }, { id: 'Z2' }], [Number.NaN, 12])).toEqual({ power: [0, 0], hr: [0, 12] })
+    expect(zonesFromApi(null, null)).toEqual({ power: [], hr: [] })
+  })
+})
+
+describe('stream windows at the edges', () => {
+  const ten = rawStreams([
+    { type: 'time', data: Array.from({ length: 10 }, (_, i) => i) as never },
+    { type: 'watts', data: Array.from({ length: 10 }, (_, i) => 100 + i) as never },
+  ])
+  const activity = { id: 'i1', type: 'Ride' }
+
+  it('keeps the window inside the ride: past the end is the last sample, an end before the start is the start', () => {
+    expect(streamWindow(activity, ten, { fromSecs: 20 })).toMatchObject({ fromSecs: 9, toSecs: 9, windowSamples: 1, series: [{ key: 'watts', x: [9], y: [109] }] })
+    expect(streamWindow(activity, ten, { fromSecs: 5, toSecs: 3 })).toMatchObject({ fromSecs: 5, toSecs: 5, windowSamples: 1 })
+    expect(streamWindow(activity, ten, { fromSecs: -5, toSecs: 2 })).toMatchObject({ fromSecs: 0, toSecs: 2, windowSamples: 3, series: [{ key: 'watts', x: [0, 1, 2], y: [100, 101, 102] }] })
+  })
+
+  it('says a window is decimated only when it holds more samples than points asked', () => {
+    expect(streamWindow(activity, ten, { maxPoints: 10 }).decimated).toBe(false)
+    expect(streamWindow(activity, ten, { maxPoints: 9 })).toMatchObject({ decimated: true, windowSamples: 10 })
+    expect(streamWindow(activity, ten, { maxPoints: 9 }).series[0]!.x).toHaveLength(9)
+  })
+
+  it('smooths over a whole number of seconds, and not at all over one', () => {
+    expect(streamWindow(activity, ten, { smoothSecs: 1 })).toMatchObject({ smoothSecs: 0, series: [{ y: ten.byType.get('watts') }] })
+    // 1.6 s is 2: the mean of each sample and the one before.
+    expect(streamWindow(activity, ten, { smoothSecs: 1.6, fromSecs: 1, toSecs: 3 })).toMatchObject({ smoothSecs: 2, series: [{ x: [1, 2, 3], y: [100.5, 101.5, 102.5] }] })
+  })
+
+  it('carries the zones already worked out, and none before', () => {
+    const zones = { power: [{ zone: 'Z1', name: 'Easy', secs: 10, lower: 0, upper: null }], hr: [] }
+    expect(streamWindow(activity, { ...ten, zones }, {}).zones).toBe(zones)
+    expect(streamWindow(activity, ten, {})).toMatchObject({ activityId: 'i1', type: 'Ride', totalSamples: 10, unavailable: null, zones: { power: [], hr: [] } })
+  })
+
+  it('smooths a whole hour at 5 s, a longer ride at 30 s, ten minutes not at all', () => {
+    expect([600, 601, 3600, 3601].map(autoSmoothing)).toEqual([0, 5, 5, 30])
+  })
+
+  it('averages the samples of the trailing window, counting from before the window shown', () => {
+    expect(trailingMean([10, 20, 30, 40, 50], 2, 2)).toEqual([Number.NaN, Number.NaN, 25, 35, 45])
+    expect(trailingMean([10, 20, 30, 40, 50], 3, 1, 4)).toEqual([Number.NaN, 15, 20, 30, Number.NaN])
+    expect(trailingMean([1, 1, 2], 3)).toEqual([1, 1, 1.3])
+  })
+
+  it('reads the API’s streams leniently: no type, no list or all null is no stream, and without a time stream one sample a second', () => {
+    const raw = rawStreams([
+      { type: 'watts', data: [100, '110', 120] as never },
+      { data: [1, 2] as never },
+      { type: 'cadence', data: null as never },
+      { type: 'heartrate', data: [null, null] as never, allNull: true },
+      null as never,
+    ])
+    expect(raw.time).toEqual([0, 1, 2])
+    expect([...raw.byType.keys()]).toEqual(['watts'])
+    expect(raw.byType.get('watts')).toEqual([100, Number.NaN, 120])
+  })
+})
+
+describe('fitness series at the edges', () => {
+  it('reads records by their day and rounds to a tenth', () => {
+    expect(fitnessDays([{ date: '2026-03-01T00:00:00', ctl: 50.04, atl: 60.06 }], '2026-03-01', '2026-03-01')).toEqual([{ date: '2026-03-01', ctl: 50, atl: 60.1, form: -10 }])
+    expect(fitnessDays([{ date: '2026-03-01', ctl: 50, atl: null }], '2026-03-01', '2026-03-01')).toEqual([{ date: '2026-03-01', ctl: 50, atl: null, form: null }])
+    expect(fitnessDays([{ date: '2026-03-01', ctl: null, atl: 45 }], '2026-03-01', '2026-03-01')).toEqual([{ date: '2026-03-01', ctl: null, atl: 45, form: null }])
+  })
+
+  it('leaves out load outside the weeks shown, and rounds each week', () => {
+    const weeks = weeklyLoad(
+      [
+        { date: '2026-02-28T07:00:00', load: 500, secs: 999 },
+        { date: '2026-03-03T07:00:00', load: 40.4, secs: null },
+        { date: '2026-03-04T07:00:00', load: null, secs: 600 },
+      ],
+      [
+        { date: '2026-03-10T00:00:00', load: 100 },
+        { date: '2026-03-05T00:00:00', load: 79.6 },
+        { date: '2026-03-06T00:00:00', load: null },
+      ],
+      '2026-03-02',
+      '2026-03-08',
+    )
+    expect(weeks).toEqual([{ monday: '2026-03-02', done: 40, planned: 80, doneSecs: 600, compliance: 51 }])
+  })
+
+  it('includes the week of a range that ends on a Monday', () => {
+    expect(weeklyLoad([], [], '2026-03-04', '2026-03-09').map((w) => w.monday)).toEqual(['2026-03-02', '2026-03-09'])
+  })
+})

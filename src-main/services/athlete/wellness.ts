@@ -32,9 +32,14 @@ export async function fitness(deps: Deps, q: Range): Promise<FitnessSeries> {
     q.oldest,
     q.newest,
   )
-  const done = (activities ?? []).map((a) => ({ date: a.start_date_local ?? '', load: num(a.icu_training_load), secs: num(a.moving_time) }))
-  const planned = (events ?? []).map((e) => ({ date: e.start_date_local ?? '', load: num(e.icu_training_load) }))
+  const done = (activities ?? []).filter(dated).map((a) => ({ date: a.start_date_local, load: num(a.icu_training_load), secs: num(a.moving_time) }))
+  const planned = (events ?? []).filter(dated).map((e) => ({ date: e.start_date_local, load: num(e.icu_training_load) }))
   return { athleteId: q.athleteId, days, projection: projectionAfter(days, planned, q.newest), weeks: weeklyLoad(done, planned, q.oldest, q.newest) }
+}
+
+/** Load counts on its day: an entry without a readable start date has no week to count in (and no day to project). */
+function dated<T extends { start_date_local?: string | null }>(x: T | null): x is T & { start_date_local: string } {
+  return /^\d{4}-\d{2}-\d{2}/.test(x?.start_date_local ?? '')
 }
 
 export async function wellnessDays(deps: Deps, q: Range): Promise<WellnessDay[]> {

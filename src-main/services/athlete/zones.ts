@@ -1,4 +1,5 @@
 import type { ZoneBar } from '../../contract/schemas'
+import { isSample } from './samples'
 
 // Time in zones. Bounds are upper bounds, as intervals.icu stores them; the last zone is open.
 
@@ -13,7 +14,7 @@ export function zoneSeconds(values: ArrayLike<number>, upperBounds: number[], ti
   const zones = upperBounds.map((upper, k) => ({ upper, open: k === upperBounds.length - 1, secs: 0 }))
   for (let i = 0; i < values.length; i++) {
     const v = values[i]
-    if (v === undefined || !Number.isFinite(v)) continue
+    if (!isSample(v)) continue
     const now = time?.[i]
     const next = time?.[i + 1]
     // The last sample, or one past the end of a shorter time stream, counts for a second.
@@ -54,5 +55,5 @@ export function zonesFromApi(power: Array<{ id?: string | null; secs?: number | 
 }
 
 function finite(v: number | undefined): number | null {
-  return v === undefined || !Number.isFinite(v) ? null : v
+  return isSample(v) ? v : null
 }

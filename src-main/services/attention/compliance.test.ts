@@ -45,4 +45,26 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])('compliance weeks for
     expect(thisWeek.plannedLoad).toBe(addDays(today, 1) < addDays(monday, 7) ? 50 : 0)
     expect(thisWeek.missed).toEqual([])
   })
+
+  it('counts a Monday in its own week and a Sunday in the week it ends, and lists the missed by date', () => {
+    const weekBefore = addDays(monday, -14)
+    const lastWeek = addDays(monday, -7)
+    const workout = (id: number, date: string, name: string) => ({ id, date, name, type: 'Swim', load: 40, secs: 1800 })
+    const activity = (id: string, date: string, load: number) => ({ id, start: `${date}T06:00:00`, type: 'Ride', name: 'Ride', load, secs: 3600, pairedEventId: null, compliance: null, coachTick: null, chatId: null, stub: false })
+    const data: AthleteAttentionData = {
+      ...base,
+      // A Sunday and the Monday after: one for each week; the latest given first.
+      workouts: [workout(3, addDays(lastWeek, 2), 'Wednesday swim'), workout(1, addDays(lastWeek, -1), 'Sunday swim'), workout(2, lastWeek, 'Monday swim')],
+      activities: [activity('sun', addDays(lastWeek, -1), 10), activity('mon', lastWeek, 20)],
+    }
+    const [, , before, last] = complianceWeeks(data)
+    expect(before!.monday).toBe(weekBefore)
+    expect([before!.plannedCount, before!.doneCount, before!.doneLoad]).toEqual([1, 1, 10])
+    expect([last!.plannedCount, last!.doneCount, last!.doneLoad]).toEqual([2, 1, 20])
+    // Rides do not stand in for swims: both of last week's are missed, earliest first.
+    expect(last!.missed).toEqual([
+      { date: lastWeek, name: 'Monday swim' },
+      { date: addDays(lastWeek, 2), name: 'Wednesday swim' },
+    ])
+  })
 })

@@ -48,43 +48,46 @@ export async function loadAttention(
     if (e instanceof AppError && e.code === 'CANCELLED') throw e
     return null
   })
-  const athletes = await Promise.all(
-    rows.map(async (row): Promise<LoadedAthlete> => {
-      const monday = mondayOf(row.today)
-      const from = addDays(monday, -7 * WEEKS_BACK)
-      try {
-        const [events, activities, wellness] = await Promise.all([
-          counted(listEvents(http, row.id, { oldest: from, newest: addDays(row.today, RACE_DAYS_AHEAD), category: ['WORKOUT', 'SICK', 'INJURED', 'RACE_A'] }, o)),
-          counted(listActivities(http, row.id, { oldest: from, newest: `${row.today}T23:59:59`, fields: ACTIVITY_FIELDS }, o)),
-          withWellness
-            ? counted(listWellness(http, row.id, { oldest: addDays(row.today, -35), newest: row.today, fields: ['id', 'hrv', 'restingHR'] }, o))
-            : Promise.resolve(null),
-        ])
-        const data: AthleteAttentionData = {
-          today: row.today,
-          form: row.form,
-          rampRate: row.rampRate,
-          fitness: row.fitness,
-          fatigue: row.fatigue,
-          workouts: (events ?? []).filter((e) => e?.category === 'WORKOUT').map(plannedWorkout),
-          races: (events ?? [])
-            .filter((e) => e?.category === 'RACE_A' && (e.start_date_local ?? '').slice(0, 10) >= row.today)
-            .map((e) => ({ date: (e.start_date_local ?? '').slice(0, 10), name: e.name || 'A race' }))
-            .sort((a, b) => a.date.localeCompare(b.date)),
-          daysOff: (events ?? []).filter((e) => e?.category === 'SICK' || e?.category === 'INJURED').map(dayOff),
-          activities: (activities ?? []).filter((a) => a?.id).map(doneActivity),
-          wellness: withWellness ? (wellness ?? []).filter((w) => typeof w?.id === 'string').map(reading) : null,
-          unread: [],
-          loadedFrom: from,
+  // Awaited together, so a cancelled chats read is never left unhandled when an athlete's read failed first.
+  const [athletes, chats] = await Promise.all([
+    Promise.all(
+      rows.map(async (row): Promise<LoadedAthlete> => {
+        const monday = mondayOf(row.today)
+        const from = addDays(monday, -7 * WEEKS_BACK)
+        try {
+          const [events, activities, wellness] = await Promise.all([
+            counted(listEvents(http, row.id, { oldest: from, newest: addDays(row.today, RACE_DAYS_AHEAD), category: ['WORKOUT', 'SICK', 'INJURED', 'RACE_A'] }, o)),
+            counted(listActivities(http, row.id, { oldest: from, newest: `${row.today}T23:59:59`, fields: ACTIVITY_FIELDS }, o)),
+            withWellness
+              ? counted(listWellness(http, row.id, { oldest: addDays(row.today, -35), newest: row.today, fields: ['id', 'hrv', 'restingHR'] }, o))
+              : Promise.resolve(null),
+          ])
+          const data: AthleteAttentionData = {
+            today: row.today,
+            form: row.form,
+            rampRate: row.rampRate,
+            fitness: row.fitness,
+            fatigue: row.fatigue,
+            workouts: (events ?? []).filter((e) => e?.category === 'WORKOUT').map(plannedWorkout),
+            races: (events ?? [])
+              .filter((e) => e?.category === 'RACE_A' && (e.start_date_local ?? '').slice(0, 10) >= row.today)
+              .map((e) => ({ date: (e.start_date_local ?? '').slice(0, 10), name: e.name || 'A race' }))
+              .sort((a, b) => a.date.localeCompare(b.date)),
+            daysOff: (events ?? []).filter((e) => e?.category === 'SICK' || e?.category === 'INJURED').map(dayOff),
+            activities: (activities ?? []).filter((a) => a?.id).map(doneActivity),
+            wellness: withWellness ? (wellness ?? []).filter((w) => typeof w?.id === 'string').map(reading) : null,
+            unread: [],
+            loadedFrom: from,
+          }
+          return { row, data, error: null }
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'CANCELLED') throw e
+          return { row, data: null, error: e instanceof AppError ? e.message : 'Could not load this athlete.' }
         }
-        return { row, data, error: null }
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'CANCELLED') throw e
-        return { row, data: null, error: e instanceof AppError ? e.message : 'Could not load this athlete.' }
-      }
-    }),
-  )
-  const chats = await chatsP
+      }),
+    ),
+    chatsP,
+  ])
   const chatOf = new Map<string, number>()
   for (const a of athletes) for (const act of a.data?.activities ?? []) if (act.chatId !== null) chatOf.set(act.id, act.chatId)
   for (const chat of chats ?? []) addUnread(chat, athletes, chatOf)

@@ -204,3 +204,170 @@ describe('the next A race', () => {
     expect(nextRace({ ...data, races: [] })).toBeNull()
   })
 })
+
+// Each rule's whole flag at and around its limits, for an athlete in London whose today is Tuesday
+// 10 March 2026: last week is 2–8 March, and four weeks back is Monday 9 February.
+describe('each flag at its limits', () => {
+  const london = (over: Partial<AthleteAttentionData> = {}) => athlete('Europe/London', over)
+  const flags = (data: AthleteAttentionData, rules: AttentionRules) => evaluate(data, rules)
+  const named = (date: string, name: string): PlannedWorkout => ({ ...workout(date), name })
+
+  it('missed workouts: names the first three with their dates, and is high at twice the count', () => {
+    const four = ['2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09'].map((d, i) => named(d, 'ABCD'[i]!))
+    expect(flags(london({ workouts: four }), only('missedWorkouts'))).toEqual([
+      { rule: 'missedWorkouts', reason: '4 planned workouts missed in the last 7 days: A (6 Mar), B (7 Mar), C (8 Mar)…', severity: 'high' },
+    ])
+    expect(flags(london({ workouts: four.slice(0, 3) }), only('missedWorkouts'))).toEqual([
+      { rule: 'missedWorkouts', reason: '3 planned workouts missed in the last 7 days: A (6 Mar), B (7 Mar), C (8 Mar)', severity: 'medium' },
+    ])
+    const yesterday = [named('2026-03-09', 'Swim'), named('2026-03-09', 'Run')]
+    expect(flags(london({ workouts: yesterday }), only('missedWorkouts', { days: 1, count: 1 }))).toEqual([
+      { rule: 'missedWorkouts', reason: '2 planned workouts missed in the last 1 day: Swim (9 Mar), Run (9 Mar)', severity: 'high' },
+    ])
+  })
+
+  it('missed workouts: the window starts `days` days before today, that day included', () => {
+    const edge = [named('2026-03-02', 'Too old'), named('2026-03-03', 'Tempo')]
+    expect(flags(london({ workouts: edge }), only('missedWorkouts', { count: 1 }))).toEqual([
+      { rule: 'missedWorkouts', reason: '1 planned workout missed in the last 7 days: Tempo (3 Mar)', severity: 'medium' },
+    ])
+  })
+
+  it.each([
+    { done: 70, flag: null },
+    { done: 130, flag: null },
+    { done: 69, flag: { reason: 'Last week 69% of the planned load (69 of 100), outside 70–130%', severity: 'medium' } },
+    { done: 35, flag: { reason: 'Last week 35% of the planned load (35 of 100), outside 70–130%', severity: 'medium' } },
+    { done: 34, flag: { reason: 'Last week 34% of the planned load (34 of 100), outside 70–130%', severity: 'high' } },
+    { done: 195, flag: { reason: 'Last week 195% of the planned load (195 of 100), outside 70–130%', severity: 'medium' } },
+    { done: 196, flag: { reason: 'Last week 196% of the planned load (196 of 100), outside 70–130%', severity: 'high' } },
+  ])('compliance: $done done of 100 planned (high below half the lower limit or above 1.5 × the upper)', ({ done: d, flag }) => {
+    const data = london({ workouts: [workout('2026-03-03', 100)], activities: [done('2026-03-05', d)] })
+    expect(flags(data, only('compliance'))).toEqual(flag ? [{ rule: 'compliance', ...flag }] : [])
+  })
+
+  it('compliance: counts Monday to Sunday of last week only', () => {
+    const data = london({
+      workouts: [workout('2026-02-23', 500), workout('2026-03-02', 100), workout('2026-03-09', 500)],
+      activities: [done('2026-03-01', 500), done('2026-03-08', 50.4), done('2026-03-09', 500)],
+    })
+    expect(flags(data, only('compliance'))).toEqual([{ rule: 'compliance', reason: 'Last week 50% of the planned load (50 of 100), outside 70–130%', severity: 'medium' }])
+  })
+
+  it('compliance: says nothing of a week that was not loaded in full', () => {
+    const data = { workouts: [workout('2026-03-03', 100)], activities: [done('2026-03-05', 10)] }
+    expect(flags(london({ ...data, loadedFrom: '2026-03-03' }), only('compliance'))).toEqual([])
+    expect(flags(london({ ...data, loadedFrom: '2026-03-02' }), only('compliance')).map((f) => f.severity)).toEqual(['high'])
+  })
+
+  it.each([
+    { rampRate: 12, severity: 'medium' },
+    { rampRate: 12.04, severity: 'high' },
+  ])('ramp rate $rampRate against 8 is $severity (high above 1.5 × the limit)', ({ rampRate, severity }) => {
+    expect(flags(london({ rampRate }), only('rampRate'))).toEqual([{ rule: 'rampRate', reason: `Fitness rising ${rampRate.toFixed(1)} a week, above 8`, severity }])
+  })
+
+  it.each([
+    { form: -40, severity: 'medium' },
+    { form: -40.4, severity: 'high' },
+  ])('form $form against -30 is $severity (high more than 10 below)', ({ form, severity }) => {
+    expect(flags(london({ form }), only('form'))).toEqual([{ rule: 'form', reason: 'Form -40, below -30', severity }])
+  })
+
+  describe('wellness against the athlete’s own normal', () => {
+    const day = (back: number, hrv: number | null, restingHR: number | null = 48): WellnessReading => ({ date: addDays('2026-03-10', -back), hrv, restingHR })
+    /** Seven mornings at HRV 80 and resting HR 48 in the four weeks before the last one (8 to 14 days back). */
+    const usual = [8, 9, 10, 11, 12, 13, 14].map((b) => day(b, 80))
+    const wellnessFlags = (readings: WellnessReading[], limits: Partial<AttentionRules['wellnessBaseline']> = {}) => flags(london({ wellness: readings }), only('wellnessBaseline', limits))
+
+    it('takes the normal from seven readings of 7 to 35 days back, leaving out the rest', () => {
+      // Readings 7 and 36 days back, and days without HRV, are not part of the normal of 80.
+      const around = [day(7, 10), day(36, 10), day(20, null, 48), day(21, null, 48)]
+      expect(wellnessFlags([...usual, ...around, day(2, 60), day(1, 60), day(0, 60)])).toEqual([
+        { rule: 'wellnessBaseline', reason: 'HRV 60 vs a usual 80 (25% lower), 3 days running', severity: 'medium' },
+      ])
+      // Six readings are too few to know the normal; the one 35 days back makes seven.
+      expect(wellnessFlags([...usual.slice(1), day(2, 60), day(1, 60), day(0, 60)])).toEqual([])
+      expect(wellnessFlags([...usual.slice(1), day(35, 80), day(2, 60), day(1, 60), day(0, 60)])).toHaveLength(1)
+    })
+
+    it('flags HRV only below the drop, every one of the last days', () => {
+      // 15% below 80 is 68.
+      expect(wellnessFlags([...usual, day(2, 68), day(1, 60), day(0, 60)])).toEqual([])
+      expect(wellnessFlags([...usual, day(2, 60), day(0, 60)])).toEqual([])
+    })
+
+    it('looks only at the last `days` days up to today, in date order', () => {
+      // Out of order as sent: the last three by date are 62, 60 and 58; the one four days back is usual.
+      const recent = [day(0, 58), day(1, 60), day(2, 62), day(3, 80)]
+      expect(wellnessFlags([...usual, ...recent])).toEqual([{ rule: 'wellnessBaseline', reason: 'HRV 58 vs a usual 80 (28% lower), 3 days running', severity: 'medium' }])
+      // Five days back is before the window; tomorrow is after it.
+      expect(wellnessFlags([...usual, day(5, 50), day(1, 60), day(0, 60)])).toEqual([])
+      expect(wellnessFlags([...usual, day(2, 60), day(1, 60), day(-1, 60)])).toEqual([])
+    })
+
+    it('flags resting HR only above the rise, every one of the last days', () => {
+      expect(wellnessFlags([...usual, day(2, 80, 53), day(1, 80, 53), day(0, 80, 53)])).toEqual([])
+      expect(wellnessFlags([...usual, day(2, 80, 54), day(1, 80, 52), day(0, 80, 54)])).toEqual([])
+      // Two high mornings of three, the third not measured, are not three days running.
+      expect(wellnessFlags([...usual, day(2, 80, 60), day(1, 80, null), day(0, 80, 60)])).toEqual([])
+      expect(wellnessFlags([...usual, day(2, 80, 54), day(1, 80, 54), day(0, 80, 55)])).toEqual([
+        { rule: 'wellnessBaseline', reason: 'Resting HR 55 vs a usual 48 bpm, 3 days running', severity: 'medium' },
+      ])
+    })
+
+    it('is high when both are off, and says today for a one-day limit', () => {
+      expect(wellnessFlags([...usual, day(0, 60, 60)], { days: 1 })).toEqual([
+        { rule: 'wellnessBaseline', reason: 'HRV 60 vs a usual 80 (25% lower) and resting HR 60 vs a usual 48 bpm, today', severity: 'high' },
+      ])
+    })
+  })
+
+  it.each([
+    { last: '2026-03-06', reason: 'No activity for 4 days (last 6 Mar)', severity: 'medium' },
+    { last: '2026-03-03', reason: 'No activity for 7 days (last 3 Mar)', severity: 'medium' },
+    { last: '2026-03-02', reason: 'No activity for 8 days (last 2 Mar)', severity: 'high' },
+  ])('inactive since $last, limit 4 days: $severity at twice the limit', ({ last, reason, severity }) => {
+    // The last day is the latest, whatever the order of the list.
+    const activities = [done('2026-02-20'), done(last), done('2026-02-15')]
+    expect(flags(london({ activities }), only('inactive'))).toEqual([{ rule: 'inactive', reason, severity }])
+  })
+
+  it('inactive with nothing loaded is high and says since when', () => {
+    expect(flags(london(), only('inactive'))).toEqual([{ rule: 'inactive', reason: 'No activity since 9 Feb', severity: 'high' }])
+  })
+
+  describe('sick or injured', () => {
+    const off = (start: string, end: string, name = '', category: 'SICK' | 'INJURED' = 'SICK') => ({ category, start: `${start}T00:00:00`, end: end ? `${end}T00:00:00` : '', name })
+
+    it('counts a day off that ends after the window starts; the end is the next midnight', () => {
+      // Three days back is 7 March: a day off ending at the start of the 7th is over.
+      expect(flags(london({ daysOff: [off('2026-03-06', '2026-03-07', 'Flu')] }), only('sickOrInjured'))).toEqual([])
+      expect(flags(london({ daysOff: [off('2026-03-07', '2026-03-08', 'Flu')] }), only('sickOrInjured'))).toEqual([{ rule: 'sickOrInjured', reason: 'Sick from 7 Mar: Flu', severity: 'high' }])
+      // Without an end it is the one day.
+      expect(flags(london({ daysOff: [off('2026-03-06', '')] }), only('sickOrInjured'))).toEqual([])
+      expect(flags(london({ daysOff: [off('2026-03-07', '')] }), only('sickOrInjured'))).toEqual([{ rule: 'sickOrInjured', reason: 'Sick from 7 Mar', severity: 'high' }])
+    })
+
+    it('names the latest, and leaves out a name that only repeats the category', () => {
+      const daysOff = [off('2026-03-04', '2026-03-09', 'Knee', 'INJURED'), off('2026-03-08', '2026-03-09', 'sick')]
+      expect(flags(london({ daysOff }), only('sickOrInjured'))).toEqual([{ rule: 'sickOrInjured', reason: 'Sick from 8 Mar', severity: 'high' }])
+    })
+  })
+
+  it('unread comments are a medium flag', () => {
+    const unread = [{ activityId: 'i1', activityName: 'Tempo Run', count: 1 }]
+    expect(flags(london({ unread }), only('unreadComment'))).toEqual([{ rule: 'unreadComment', reason: '1 unread comment from the athlete on “Tempo Run”', severity: 'medium' }])
+  })
+
+  it('puts high flags before medium ones, keeping the rules’ order otherwise', () => {
+    const rules = structuredClone(DEFAULT_SETTINGS.rules)
+    const data = london({ rampRate: 10, form: -35, unread: [{ activityId: 'i1', activityName: 'Tempo Run', count: 1 }], wellness: null })
+    expect(evaluate(data, rules).map((f) => [f.rule, f.severity])).toEqual([
+      ['inactive', 'high'],
+      ['rampRate', 'medium'],
+      ['form', 'medium'],
+      ['unreadComment', 'medium'],
+    ])
+  })
+})

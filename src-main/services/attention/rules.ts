@@ -107,9 +107,9 @@ const missed: Rule<'missedWorkouts'> = (data, { days, count }) => {
   }
 }
 
-/** Load done and planned in the week starting on `monday`, up to the day before `until` when given. */
-export function weekLoad(data: AthleteAttentionData, monday: string, until?: string): { planned: number; done: number } {
-  const end = until && until < addDays(monday, 7) ? until : addDays(monday, 7)
+/** Load done and planned in the week starting on `monday`. */
+export function weekLoad(data: AthleteAttentionData, monday: string): { planned: number; done: number } {
+  const end = addDays(monday, 7)
   const inWeek = (date: string) => date >= monday && date < end
   return {
     planned: data.workouts.filter((w) => inWeek(w.date)).reduce((s, w) => s + (w.load ?? 0), 0),

@@ -151,7 +151,8 @@ export function nextRace(data: AthleteAttentionData): AttentionRow['nextRace'] {
   if (data.fitness !== null && data.fatigue !== null) {
     const start = { date: data.today, ctl: data.fitness, atl: data.fatigue }
     const days = projectFitness(start, data.workouts.map((w) => ({ date: w.date, load: w.load })), race.date)
-    form = daysToGo === 0 ? Math.round(data.fitness - data.fatigue) : Math.round(days.at(-1)?.form ?? data.fitness - data.fatigue)
+    // On race day nothing is projected: form is today's.
+    form = Math.round(days.at(-1)?.form ?? data.fitness - data.fatigue)
   }
   return { date: race.date, name: race.name, daysToGo, form }
 }

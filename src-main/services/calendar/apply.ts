@@ -109,8 +109,8 @@ export async function applyAthlete(run: AthleteRun): Promise<void> {
       if (req.kind === 'create') {
         const rows = Array.isArray(answer) ? (answer as Event[]) : []
         const claimed = new Set<number>()
-        req.ops.forEach((op, i) => {
-          const made = findCreated(op, rows, claimed, true) ?? positional(op, rows, i, req.ops.length, claimed)
+        req.ops.forEach((op) => {
+          const made = findCreated(op, rows, claimed, true)
           if (made) settle(op, done(op, undefined, made))
           else unknown.add(op)
         })
@@ -183,14 +183,6 @@ export function findCreated(op: CreateOp, events: Event[], claimed: Set<number>,
     (byLook ? free.find((e) => looksLike(e, sent)) : undefined)
   if (hit?.id !== undefined) claimed.add(hit.id)
   return hit
-}
-
-function positional(op: CreateOp, rows: Event[], i: number, n: number, claimed: Set<number>): Event | undefined {
-  // An answer of exactly one row per row sent, in order, naming the same event.
-  const row = rows.length === n ? rows[i] : undefined
-  if (!row || !looksLike(row, op.event) || (row.id !== undefined && claimed.has(row.id))) return undefined
-  if (row.id !== undefined) claimed.add(row.id)
-  return row
 }
 
 function looksLike(e: Event, sent: Record<string, unknown>): boolean {

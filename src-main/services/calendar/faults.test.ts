@@ -121,9 +121,14 @@ describe('cancel while requests are in flight', () => {
     const renamed = () => sources.filter((id) => events(id).some((e) => e.name === 'Cancelled?')).length
     for (let waited = 0; renamed() < 3 && waited < 15_000; waited += 20) await new Promise((r) => setTimeout(r, 20))
     expect(renamed()).toBe(3)
+    const writesBefore = h.sim.requests.filter((r) => r.method !== 'GET').length
     await ok(h.core.invoke('calendar:cancelBulk', { planId: plan.planId }))
     const report = await applying
     expect(report.cancelled).toBe(true)
+    // Nothing more reached intervals.icu after the cancel: each athlete's one hanging write, and no other.
+    expect(h.sim.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore)
+    expect(writesBefore).toBe(3)
+    expect(sources.map((id) => events(id).filter((e) => e.name === 'Cancelled?').length)).toEqual([1, 1, 1])
     for (const r of report.results) {
       const landed = events(r.athleteId).find((e) => e.id === r.eventId)!.name === 'Cancelled?'
       expect({ id: r.eventId, landed }).toEqual({ id: r.eventId, landed: r.ok })

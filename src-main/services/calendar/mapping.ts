@@ -53,10 +53,3 @@ export function calActivity(a: Activity, athleteId: string): CalActivity {
     pairedEventId: num(a.paired_event_id),
   }
 }
-
-/** Fields of an event that a write sends back: everything but what the server owns. */
-export function writable(e: Event): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { id, athlete_id, updated, icu_atl, icu_ctl, created_by_id, ...rest } = e as Event & Record<string, unknown>
-  return rest
-}

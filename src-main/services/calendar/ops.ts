@@ -80,11 +80,6 @@ export function isFlagsOnly(op: Op): op is UpdateOp {
   return op.kind === 'update' && Object.keys(op.set).length > 0 && Object.keys(op.set).every((k) => (FLAG_KEYS as readonly string[]).includes(k))
 }
 
-/** How many events an op touches. */
-export function itemCount(_op: Op): number {
-  return 1
-}
-
 export function eventIdOf(op: Op): number | null {
   return op.kind === 'create' ? ((op.event.id as number | undefined) ?? null) : (op.before.id ?? null)
 }

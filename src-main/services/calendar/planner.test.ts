@@ -58,9 +58,25 @@ describe('planBulk', () => {
     expect(op.kind === 'update' && op.set).toEqual(set)
   })
 
-  it('plans an event selected twice (in a row range and as a chip) once', () => {
-    const body = plan(sel(['i1', 1], ['i1', 1]), { kind: 'delete' }, [{ athleteId: 'i1', oldest: '2026-12-01', newest: '2026-12-01' }])
-    expect(body.ops).toHaveLength(1)
+  it('plans an event selected twice (in a row range and as a chip) once, and sends it in one write', () => {
+    const body = plan(sel(['i1', 1]), { kind: 'delete' }, [{ athleteId: 'i1', oldest: '2026-12-01', newest: '2026-12-01' }])
+    expect(body.ops.map((o) => o.kind === 'delete' && o.before.id)).toEqual([1])
+    const writes = requestsFor(body.ops, fresh.get('i1')!)
+    expect(writes.map((w) => [w.kind, w.ops.map((o) => o.kind === 'delete' && o.before.id)])).toEqual([['delete', [1]]])
+  })
+
+  it('plans an event selected twice as a chip, or in two row ranges, once', () => {
+    const chips = plan(sel(['i1', 3], ['i1', 3]), { kind: 'rename', name: 'Easy' })
+    expect(chips.ops.map((o) => o.kind === 'update' && o.before.id)).toEqual([3])
+    const rows = plan([], { kind: 'rename', name: 'Easy' }, [
+      { athleteId: 'i1', oldest: '2026-12-01', newest: '2026-12-02' },
+      { athleteId: 'i1', oldest: '2026-12-02', newest: '2026-12-03' },
+    ])
+    expect(rows.ops.map((o) => o.kind === 'update' && o.before.id)).toEqual([1, 2, 3])
+    // The same number on another athlete's calendar is another event.
+    const same = new Map([['i1', [ev(7, '2026-12-01')]], ['i2', [ev(7, '2026-12-01')]]])
+    const two = planBulk({ fresh: same, events: sel(['i1', 7]), ranges: [{ athleteId: 'i2', oldest: '2026-12-01', newest: '2026-12-01' }], action: { kind: 'delete' }, access, newUid: () => 'x' })
+    expect(two.ops.map((o) => `${o.athleteId}:${o.kind === 'delete' && o.before.id}`)).toEqual(['i2:7', 'i1:7'])
   })
 
   it('gives copies a fresh uid and external_id and no id, dated by the offset', () => {

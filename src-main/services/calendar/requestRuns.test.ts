@@ -29,6 +29,13 @@ describe('flags over whole days', () => {
     expect(summary(requestsFor([hide(events[0]!), hide(events[2]!)], events))).toEqual(['range 2026-12-01..2026-12-01 [1]', 'range 2026-12-05..2026-12-05 [3]'])
   })
 
+  it('start afresh after a stop, on a day whose event of the action already has the flags', () => {
+    // 3 Dec's event was hidden on intervals.icu since the preview; 2 Dec holds a note that is not.
+    const planned = [ev(1, '2026-12-01'), ev(3, '2026-12-03')]
+    const now = [planned[0]!, ev(2, '2026-12-02', { category: 'NOTE' }), { ...planned[1]!, hide_from_athlete: true }]
+    expect(summary(requestsFor(planned.map(hide), now))).toEqual(['range 2026-12-01..2026-12-01 [1]', 'range 2026-12-03..2026-12-03 [3]'])
+  })
+
   it('stop before a day that an event the action leaves alone reaches from an earlier day', () => {
     // The note runs from 30 Nov to 1 Dec (its end at midnight on 2 Dec is exclusive).
     const events = [ev(9, '2026-11-30', { category: 'NOTE', end_date_local: '2026-12-02T00:00:00' }), ev(1, '2026-12-01'), ev(2, '2026-12-02')]

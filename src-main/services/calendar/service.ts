@@ -13,7 +13,7 @@ import { Journal, type JobRecord } from './journal'
 import { summaryOf, toReport } from './jobReport'
 import { eventsAround, eventsToPlan } from './planReads'
 import type { CalendarLoader } from './load'
-import { itemCount, type Fields, type Op, type PlanBody } from './ops'
+import type { Fields, Op, PlanBody } from './ops'
 import { assertWithinCap, newEventIdentity, placeTargets, planBulk, type AthleteAccess } from './planner'
 import { toBulkPlan } from './preview'
 import { inverseOf, planUndo } from './undo'
@@ -90,7 +90,8 @@ export class BulkService {
       body.skipped.push(...placed.skipped)
       placement = placed.placement
     }
-    assertWithinCap(body.ops.reduce((n, o) => n + itemCount(o), 0), MAX_BULK_EVENTS)
+    // Each op touches one event.
+    assertWithinCap(body.ops.length, MAX_BULK_EVENTS)
     // Targets written by a copy land on other athletes' calendars: they are checked there too.
     if (body.ops.some((o) => o.kind === 'create' && o.event.category === 'TARGET')) {
       body.ops = placeTargets(body.ops, await eventsAround(this.deps.session.http(), body.ops))

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ExportFileError, nodeFs, writeFileAtomic, type AtomicWriteFile, type AtomicWriteFs } from './atomicWrite'
+import { ExportFileError, nodeFs, TEMP_FILE, writeFileAtomic, type AtomicWriteFile, type AtomicWriteFs } from './atomicWrite'
 
 function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated`), { code })
@@ -140,5 +140,84 @@ describe('writeFileAtomic', () => {
     if (!chmodBlocks) await rm(join(dir, 'probe'))
     await expectExportError(writeFileAtomic(join(dir, 'x.fit'), 'x', { fs }), 'NO_PERMISSION')
     expect(await readdir(dir)).toEqual([])
+  })
+})
+
+describe('writeFileAtomic, each failure as the coach reads it', () => {
+  it.each(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK'])('falls back to an exclusive create where a hard link fails with %s', async (code) => {
+    const { fs, calls } = fsWith({ link: () => Promise.reject(errno(code)) })
+    await writeFileAtomic(join(dir, 'w.fit'), 'data', { fs })
+    expect(await readFile(join(dir, 'w.fit'), 'utf8')).toBe('data')
+    expect(calls).toEqual(['open wx', 'write', 'sync', 'close', 'link', 'open wx', 'close', 'rename'])
+  })
+
+  it('a link that fails for another reason is that reason, with no fallback', async () => {
+    const { fs, calls } = fsWith({ link: () => Promise.reject(errno('EIO')) })
+    await expectExportError(writeFileAtomic(join(dir, 'w.fit'), 'data', { fs }), 'IO', /could not save "w.fit" \(EIO\)\. Try again\./)
+    expect(calls).not.toContain('rename')
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('a rename that fails after the name was claimed gives the name back', async () => {
+    const { fs } = fsWith({ link: () => Promise.reject(errno('EXDEV')), rename: () => Promise.reject(errno('ENOSPC')) })
+    await expectExportError(writeFileAtomic(join(dir, 'w.fit'), 'data', { fs }), 'DISK_FULL')
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it.each([
+    ['EACCES', 'NO_PERMISSION', 'Coach Desk is not allowed to save "x.fit" in FOLDER. Choose another folder or check its permissions.'],
+    ['EPERM', 'NO_PERMISSION', 'Coach Desk is not allowed to save "x.fit" in FOLDER. Choose another folder or check its permissions.'],
+    ['EROFS', 'NO_PERMISSION', 'Coach Desk is not allowed to save "x.fit" in FOLDER. Choose another folder or check its permissions.'],
+    ['ENOSPC', 'DISK_FULL', 'There is not enough free space on the disk to save "x.fit". Free some space or choose another folder.'],
+    ['EDQUOT', 'DISK_FULL', 'There is not enough free space on the disk to save "x.fit". Free some space or choose another folder.'],
+    ['ENOENT', 'IO', 'The folder FOLDER is no longer there. Choose the export folder again.'],
+    ['ENOTDIR', 'IO', 'The folder FOLDER is no longer there. Choose the export folder again.'],
+    ['EEXIST', 'EXISTS', 'A file named "x.fit" already exists in FOLDER. Coach Desk did not replace it.'],
+    ['EBUSY', 'IO', 'Coach Desk could not save "x.fit" (EBUSY). Try again.'],
+    [undefined, 'IO', 'Coach Desk could not save "x.fit" (unknown error). Try again.'],
+  ] as const)('%s is %s', async (code, expected, message) => {
+    const failure = code ? errno(code) : new Error('no code')
+    const { fs } = fsWith({ open: () => Promise.reject(failure) })
+    const error = await writeFileAtomic(join(dir, 'x.fit'), 'x', { fs }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ExportFileError)
+    expect(error).toMatchObject({ code: expected, message: message.replace('FOLDER', dir), name: 'ExportFileError', cause: failure })
+  })
+
+  it('a failure that carries nothing at all is still an IO error with a message', async () => {
+    const { fs } = fsWith({ open: () => Promise.reject(null) })
+    await expectExportError(writeFileAtomic(join(dir, 'x.fit'), 'x', { fs }), 'IO', /could not save "x.fit" \(unknown error\)/)
+  })
+
+  it('writes through a hidden temporary file named after the file, that fits the disk even for the longest name', async () => {
+    const opened: string[] = []
+    const fs: AtomicWriteFs = { ...nodeFs, open: (path, flags) => (opened.push(path), nodeFs.open(path, flags)) }
+    await writeFileAtomic(join(dir, 'Tempo.fit'), 'x', { fs })
+    expect(opened[0]!.startsWith(join(dir, '.Tempo.fit.'))).toBe(true)
+    expect(opened[0]!.slice(dir.length + 1)).toMatch(/^\.Tempo\.fit\.[0-9a-f]{12}\.tmp$/)
+    expect(TEMP_FILE.test(opened[0]!.slice(dir.length + 1))).toBe(true)
+    const longest = `${'a'.repeat(251)}.fit`
+    await writeFileAtomic(join(dir, longest), 'x', { fs })
+    const temp = opened[1]!.slice(dir.length + 1)
+    expect(Buffer.byteLength(temp)).toBe(255)
+    expect(temp).toMatch(/^\.a+\.fit\.[0-9a-f]{12}\.tmp$/)
+    expect(await readdir(dir)).toEqual(['Tempo.fit', longest].sort())
+  })
+
+  it('two writes of one name never share a temporary file', async () => {
+    const opened: string[] = []
+    const fs: AtomicWriteFs = { ...nodeFs, open: (path, flags) => (opened.push(path), nodeFs.open(path, flags)) }
+    await Promise.allSettled([writeFileAtomic(join(dir, 'same.fit'), 'a', { fs }), writeFileAtomic(join(dir, 'same.fit'), 'b', { fs })])
+    expect(new Set(opened).size).toBe(2)
+  })
+
+  it('closes the file when writing into it fails', async () => {
+    const { fs, calls } = fsWith({ writeFile: async () => Promise.reject(errno('EIO')) })
+    await expectExportError(writeFileAtomic(join(dir, 'x.fit'), 'x', { fs }), 'IO')
+    expect(calls).toEqual(['open wx', 'write', 'close', 'unlink'])
+  })
+
+  it('leaves no temporary file when the folder refuses its removal too', async () => {
+    const { fs } = fsWith({ link: () => Promise.reject(errno('EACCES')), unlink: () => Promise.reject(errno('EACCES')) })
+    await expectExportError(writeFileAtomic(join(dir, 'x.fit'), 'x', { fs }), 'NO_PERMISSION')
   })
 })

@@ -56,7 +56,6 @@ function errnoCode(e: unknown): string | undefined {
 }
 
 function toExportError(e: unknown, path: string): ExportFileError {
-  if (e instanceof ExportFileError) return e
   const file = basename(path)
   const folder = dirname(path)
   switch (errnoCode(e)) {

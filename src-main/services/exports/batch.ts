@@ -65,8 +65,8 @@ export async function exportBatch(selection: Selection, deps: BatchDeps): Promis
         try {
           return await eventMeta(http, deps.loader, ref, signal)
         } catch (e) {
-          const name = deps.loader.find(ref.athleteId, ref.eventId)?.name ?? ''
-          results.push(row({ ...ref, name, date: '' }, { error: failure(e) }))
+          // Not in the calendar's cache either (eventMeta looked there first): named by its id.
+          results.push(row({ ...ref, name: '', date: '' }, { error: failure(e) }))
           return null
         }
       }),
@@ -104,8 +104,7 @@ export async function exportBatch(selection: Selection, deps: BatchDeps): Promis
     try {
       file = await fetchEventFile(http, meta, format, signal)
     } catch (e) {
-      const unconvertible = !signal.aborted && isRefusal(e)
-      return settle(row(meta, unconvertible ? { outcome: 'leftOut', error: cannotConvert(e, format) } : { error: failure(e) }))
+      return settle(row(meta, !signal.aborted && isRefusal(e) ? { outcome: 'leftOut', error: cannotConvert(e, format) } : { error: failure(e) }))
     }
     await place(meta, file)
   }
@@ -151,11 +150,11 @@ export async function exportBatch(selection: Selection, deps: BatchDeps): Promis
 }
 
 /** intervals.icu answered 422 (or 400): it will not make this file, as opposed to a failure worth retrying. */
-function isRefusal(e: unknown): boolean {
+function isRefusal(e: unknown): e is AppError {
   return e instanceof AppError && e.code === 'INVALID_INPUT'
 }
 
-function cannotConvert(e: unknown, format: ExportFormat): string {
-  const said = e instanceof AppError ? (e.detail ?? '').replace(/^HTTP \d+ [^:]*:?\s*/, '') : ''
+function cannotConvert(e: AppError, format: ExportFormat): string {
+  const said = (e.detail ?? '').replace(/^HTTP \d+ [^:]*:?\s*/, '')
   return `Not written: intervals.icu could not convert it to .${format}${said ? `: ${said}` : '.'}`
 }

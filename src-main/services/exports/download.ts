@@ -105,7 +105,8 @@ export function unzipWorkouts(zip: Uint8Array, athleteId: string, format: Export
   try {
     entries = unzipSync(zip, {
       filter: (f) => {
-        if (f.name.endsWith('/') || !f.name.toLowerCase().endsWith(`.${format}`)) return false
+        // A folder's entry ends in "/", so it never ends in the format's extension.
+        if (!f.name.toLowerCase().endsWith(`.${format}`)) return false
         count++
         total += f.originalSize
         if (count > MAX_ZIP_ENTRIES || total > MAX_UNZIPPED_BYTES) {

@@ -144,3 +144,70 @@ describe('fitFileName', () => {
     expect(fitFileName(`${'é'.repeat(200)}.fit`, 100).endsWith('.fit')).toBe(true)
   })
 })
+
+describe('sanitizeFileName, edge by edge', () => {
+  it.each<[string, string]>([
+    ['. . .Tempo', 'Tempo'],
+    ['Tempo...fit', 'Tempo.fit'],
+    ['a..b..c', 'a.b.c'],
+    ['con .txt', '_con .txt'],
+    ['CONIN$', '_CONIN$'],
+    ['com¹', '_com¹'],
+  ])('%j becomes %j', (input, expected) => {
+    expect(sanitizeFileName(input, 'workout-1')).toBe(expected)
+  })
+})
+
+describe('fitFileName, for names without a usable extension', () => {
+  it('leaves a name that fits as it is, even one whose stem ends in a space', () => {
+    expect(fitFileName('Tempo .fit')).toBe('Tempo .fit')
+    const exactly = `${'a'.repeat(250)} .fit`
+    expect(bytes(exactly)).toBe(255)
+    expect(fitFileName(exactly)).toBe(exactly)
+  })
+
+  it('cuts a name without a dot as a whole', () => {
+    expect(fitFileName(`${'a'.repeat(300)}é`)).toBe('a'.repeat(255))
+  })
+
+  it('takes a leading dot as part of the name, not as an extension', () => {
+    expect(fitFileName('.hidden', 4)).toBe('hid')
+  })
+
+  it('keeps an extension of up to 16 bytes with its dot, and cuts a longer one with the name', () => {
+    expect(fitFileName(`${'a'.repeat(300)}.${'b'.repeat(15)}`)).toBe(`${'a'.repeat(239)}.${'b'.repeat(15)}`)
+    expect(fitFileName(`${'a'.repeat(250)}.${'b'.repeat(20)}`)).toBe(`${'a'.repeat(250)}.bbbb`)
+  })
+})
+
+describe('uniqueFileName, at its limits', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'coach-desk-names-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('adds nothing for an empty extension', async () => {
+    expect(await uniqueFileName(dir, 'Alice Martin', '')).toBe('Alice Martin')
+  })
+
+  it('gives up after 9,999 names, saying which name it looked for', async () => {
+    const taken = new Set(['tempo.zwo', ...Array.from({ length: 9998 }, (_, i) => `tempo (${i + 2}).zwo`)])
+    await expect(uniqueFileName(dir, 'Tempo', '.zwo', taken)).rejects.toThrow(`No free file name for "Tempo.zwo" in ${dir}`)
+    taken.delete('tempo (9999).zwo')
+    expect(await uniqueFileName(dir, 'Tempo', '.zwo', taken)).toBe('Tempo (9999).zwo')
+  })
+
+  it('a folder that is not a folder is an error, not a free name', async () => {
+    await writeFile(join(dir, 'file'), '')
+    await expect(uniqueFileName(join(dir, 'file'), 'Tempo', '.zwo')).rejects.toMatchObject({ code: 'ENOTDIR' })
+  })
+})
+
+describe('resolveInside, for the parent folder itself', () => {
+  it.each(['..', 'a/../..'])('refuses %j', (name) => {
+    expect(() => resolveInside(join(tmpdir(), 'exports-test'), name)).toThrow(/stay inside/)
+  })
+})

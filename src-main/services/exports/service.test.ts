@@ -3,7 +3,7 @@ import { unzipSync, zipSync } from 'fflate'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ExportReport } from '../../contract/exports'
 import { profilesFor } from '../../sim/profile'
 import { exportDeps, filesUnder, plannedWeek } from '../../testing/exports'
@@ -12,6 +12,7 @@ import { nodeFs, type AtomicWriteFs } from './atomicWrite'
 import { fixedFolderDialogs, type ExportDialogs } from './dialogs'
 import { MANIFEST_FILE } from './manifest'
 import { ExportService } from './service'
+import { silentLogger } from '../../log'
 
 let h: CoreHarness
 let out: string
@@ -290,5 +291,215 @@ describe('file system failures through the service', () => {
     const confirmed = await service(nodeFs, { chooseSavePath: async () => ({ path: target, replaceConfirmed: true }), chooseFolder: async () => out })
     await confirmed.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
     expect(decodesAsFit(await readFile(target))).toBe(true)
+  })
+})
+
+describe('what the coach chooses, and what the service refuses', () => {
+  async function service(dialogsFor: ExportDialogs | undefined, dataDir?: string) {
+    return new ExportService({ ...(await exportDeps(h.sim, dataDir ?? (await tempFolder('coach-desk-data-')))), dialogs: dialogsFor })
+  }
+  const relative: ExportDialogs = { chooseSavePath: async () => ({ path: 'Exports/x.fit', replaceConfirmed: false }), chooseFolder: async () => 'Exports' }
+
+  it('saving needs the desktop app’s dialogs, and says so before downloading anything', async () => {
+    const s = await service(undefined)
+    const week = plannedWeek(h.sim, 'i100001')
+    h.sim.resetRequests()
+    const ref = { athleteId: week.athleteId, eventId: week.workouts[0]!.id! }
+    await expect(s.saveEvent({ ...ref, format: 'fit' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'Saving files needs the Coach Desk desktop app.' })
+    await expect(s.saveMany({ exportId: exportId(), format: 'fit', layout: 'folders', selection: { events: [ref], ranges: [] } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+    expect(h.sim.requests.filter((r) => r.path.includes('/download.') || r.path.endsWith('.zip'))).toEqual([])
+  })
+
+  it('a place that is not an absolute path on this computer is refused, and nothing is written', async () => {
+    const s = await service(relative)
+    const week = plannedWeek(h.sim, 'i100001')
+    const ref = { athleteId: week.athleteId, eventId: week.workouts[0]!.id! }
+    const refused = { code: 'INVALID_INPUT', message: 'Choose a folder on this computer to save into.' }
+    await expect(s.saveEvent({ ...ref, format: 'fit' })).rejects.toMatchObject(refused)
+    for (const layout of ['folders', 'zip'] as const) {
+      await expect(s.saveMany({ exportId: exportId(), format: 'fit', layout, selection: { events: [ref], ranges: [] } })).rejects.toMatchObject(refused)
+    }
+    expect(await filesUnder(out)).toEqual([])
+  })
+
+  it('a Save dialog closed saves nothing and says so', async () => {
+    const chooseSavePath = vi.fn(async () => null)
+    const s = await service({ chooseSavePath, chooseFolder: async () => null })
+    const week = plannedWeek(h.sim, 'i100001')
+    expect(await s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'zwo' })).toEqual({ saved: false, fileName: null, location: null })
+    const zip = await s.saveMany({ exportId: exportId(), format: 'zwo', layout: 'zip', selection: { events: [], ranges: [week] } })
+    expect(zip).toMatchObject({ dismissed: true, cancelled: false, location: null, written: 0, results: [] })
+    // The dialog was offered a zip of the week, by its dates.
+    expect(chooseSavePath).toHaveBeenLastCalledWith(`Workouts ${week.oldest} to ${week.newest} (zwo).zip`, 'zip')
+  })
+
+  it('a single workout the format cannot carry, or a note, is refused by name before any dialog', async () => {
+    const chooseSavePath = vi.fn(async () => null)
+    const s = await service({ chooseSavePath, chooseFolder: async () => null })
+    const swim = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Swim')!
+    await expect(s.saveEvent({ athleteId: 'i100006', eventId: swim.id!, format: 'zwo' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: `“${swim.name}” was not saved: .zwo files (Zwift) carry rides and runs only, and this is a Swim workout. Export it as .fit instead.`,
+    })
+    const note = h.sim.state.athlete('i100002')!.events.find((e) => e.category === 'NOTE')!
+    await expect(s.saveEvent({ athleteId: 'i100002', eventId: note.id!, format: 'fit' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/is a note, not a planned workout/) })
+    expect(chooseSavePath).not.toHaveBeenCalled()
+  })
+
+  it('one export id runs once at a time; cancelling an export that is not running says so', async () => {
+    let started!: () => void
+    const running = new Promise<void>((r) => (started = r))
+    const deps = await exportDeps(h.sim, await tempFolder('coach-desk-data-'))
+    const s = new ExportService({ ...deps, dialogs: fixedFolderDialogs(out), emit: () => started() })
+    const week = plannedWeek(h.sim, 'i100001')
+    const id = exportId()
+    const selection = { events: [{ athleteId: week.athleteId, eventId: week.workouts[0]!.id! }], ranges: [] }
+    h.sim.addFault({ path: /download\.zwo$/, delayMs: 300, times: 1 })
+    const first = s.saveMany({ exportId: id, format: 'zwo', layout: 'folders', selection })
+    await running
+    await expect(s.saveMany({ exportId: id, format: 'zwo', layout: 'folders', selection })).rejects.toMatchObject({ code: 'CONFLICT', message: 'This export is already running.' })
+    expect(s.cancel(exportId())).toBe(false)
+    expect(await first).toMatchObject({ written: 1, cancelled: false })
+    // Once finished, it is no longer running: nothing to cancel, and it may run again.
+    expect(s.cancel(id)).toBe(false)
+    expect(await s.saveMany({ exportId: id, format: 'zwo', layout: 'folders', selection })).toMatchObject({ unchanged: 1 })
+  })
+
+  it('the report lists the athletes in the order chosen, each by date, then name; the folder is remembered for cleaning', async () => {
+    const dataDir = await tempFolder('coach-desk-data-')
+    const s = await service(fixedFolderDialogs(out), dataDir)
+    const later = plannedWeek(h.sim, 'i100005')
+    const first = plannedWeek(h.sim, 'i100002')
+    const report = await s.saveMany({
+      exportId: exportId(),
+      format: 'fit',
+      layout: 'folders',
+      selection: { events: [], ranges: [later, first].map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest })) },
+    })
+    const rows = report.results.map((r) => [r.athleteId, r.date, r.name])
+    const expected = [later, first].flatMap((w) =>
+      w.workouts
+        .map((e) => [w.athleteId, e.start_date_local!.slice(0, 10), e.name])
+        .sort((a, b) => a[1]!.localeCompare(b[1]!) || a[2]!.localeCompare(b[2]!)),
+    )
+    expect(rows).toEqual(expected)
+    expect(report).toMatchObject({ exportId: expect.any(String), format: 'fit', layout: 'folders', dismissed: false, location: out, unchanged: 0, leftOut: 0, failed: 0 })
+    expect(JSON.parse(await readFile(join(dataDir, 'export-folders.json'), 'utf8'))).toEqual([out])
+  })
+
+  it('the report reads like the calendar whatever order the files arrive in: athletes as chosen, then by date and name', async () => {
+    const s = await service(fixedFolderDialogs(out))
+    const [x, y] = ['i100004', 'i100005'].map((id) => plannedWeek(h.sim, id))
+    const early = x!.workouts[0]!
+    const day = x!.workouts.at(-1)!.start_date_local!
+    const list = h.sim.state.athlete('i100004')!.events
+    const zed = { ...early, id: 990_000_101, uid: 'sort-zed', name: 'Zed ride', start_date_local: day }
+    const alpha = { ...early, id: 990_000_102, uid: 'sort-alpha', name: 'Alpha ride', start_date_local: day }
+    list.push(zed, alpha)
+    // The athlete chosen first answers last.
+    h.sim.addFault({ path: new RegExp(`/athlete/${y!.athleteId}/events/\\d+/download`), delayMs: 400, times: 1 })
+    try {
+      const report = await s.saveMany({
+        exportId: exportId(),
+        format: 'fit',
+        layout: 'folders',
+        selection: {
+          ranges: [],
+          events: [y!.workouts[0]!, zed, alpha, early, { id: 999_999_001 }].map((e, i) => ({ athleteId: i === 0 ? y!.athleteId : x!.athleteId, eventId: e.id! })),
+        },
+      })
+      expect(report.results.map((r) => [r.athleteId, r.eventId])).toEqual([
+        [y!.athleteId, y!.workouts[0]!.id],
+        // The event that could not be read has no date, so it comes first.
+        [x!.athleteId, 999_999_001],
+        [x!.athleteId, early.id],
+        [x!.athleteId, alpha.id],
+        [x!.athleteId, zed.id],
+      ])
+    } finally {
+      list.splice(list.indexOf(zed), 1)
+      list.splice(list.indexOf(alpha), 1)
+    }
+  })
+
+  it('a zip of only workouts the format cannot carry is not written at all', async () => {
+    const s = await service(fixedFolderDialogs(out))
+    const swim = h.sim.state.athlete('i100006')!.events.find((e) => e.category === 'WORKOUT' && e.type === 'Swim')!
+    const report = await s.saveMany({ exportId: exportId(), format: 'zwo', layout: 'zip', selection: { events: [{ athleteId: 'i100006', eventId: swim.id! }], ranges: [] } })
+    expect(report).toMatchObject({ written: 0, leftOut: 1, failed: 0, cancelled: false })
+    expect(await filesUnder(out)).toEqual([])
+  })
+})
+
+describe('what an export leaves behind it: the log, the remembered folder, a cancelled zip', () => {
+  /** A logger that keeps what it is told. */
+  function recordingLog() {
+    const lines: [string, unknown][] = []
+    return { log: { ...silentLogger, info: (event: string, fields?: unknown) => void lines.push([event, fields]) }, lines }
+  }
+
+  it('logs each save with its counts, and never a path or a name', async () => {
+    const { log, lines } = recordingLog()
+    const s = new ExportService({ ...(await exportDeps(h.sim, await tempFolder('coach-desk-data-'))), dialogs: fixedFolderDialogs(out), log })
+    const week = plannedWeek(h.sim, 'i100001')
+    await s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })
+    await s.saveMany({ exportId: exportId(), format: 'zwo', layout: 'folders', selection: { events: [{ athleteId: week.athleteId, eventId: week.workouts[0]!.id! }], ranges: [] } })
+    expect(lines).toEqual([
+      ['exports.saved', { format: 'fit', files: 1 }],
+      ['exports.saved', { format: 'zwo', layout: 'folders', written: 1, unchanged: 0, leftOut: 0, failed: 0, cancelled: false }],
+    ])
+  })
+
+  it('remembers the folder a single file went to, for cleaning at the next start', async () => {
+    const dataDir = await tempFolder('coach-desk-data-')
+    const s = new ExportService({ ...(await exportDeps(h.sim, dataDir)), dialogs: fixedFolderDialogs(out) })
+    const week = plannedWeek(h.sim, 'i100001')
+    await s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'zwo' })
+    expect(JSON.parse(await readFile(join(dataDir, 'export-folders.json'), 'utf8'))).toEqual([out])
+  })
+
+  it('saves without a data folder, remembering nothing', async () => {
+    const { dataDir: _unused, ...deps } = await exportDeps(h.sim, await tempFolder('coach-desk-data-'))
+    const s = new ExportService({ ...deps, dialogs: fixedFolderDialogs(out) })
+    const week = plannedWeek(h.sim, 'i100001')
+    const ref = { athleteId: week.athleteId, eventId: week.workouts[0]!.id! }
+    expect(await s.saveEvent({ ...ref, format: 'zwo' })).toMatchObject({ saved: true })
+    expect(await s.saveMany({ exportId: exportId(), format: 'fit', layout: 'folders', selection: { events: [ref], ranges: [] } })).toMatchObject({ written: 1 })
+  })
+
+  it('a replace confirmed for one name does not replace another file the name was shortened to', async () => {
+    const week = plannedWeek(h.sim, 'i100001')
+    const long = `${'Sweet spot, long '.repeat(16)}.fit`
+    const shortened = `${'Sweet spot, long '.repeat(16)}`.slice(0, 251).trimEnd()
+    const s = new ExportService({
+      ...(await exportDeps(h.sim, await tempFolder('coach-desk-data-'))),
+      dialogs: { chooseSavePath: async () => ({ path: join(out, long), replaceConfirmed: true }), chooseFolder: async () => out },
+    })
+    await writeFile(join(out, `${shortened}.fit`), 'the coach’s file')
+    await expect(s.saveEvent({ athleteId: week.athleteId, eventId: week.workouts[0]!.id!, format: 'fit' })).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(await readFile(join(out, `${shortened}.fit`), 'utf8')).toBe('the coach’s file')
+  })
+
+  it('a zip export cancelled after some files were gathered writes no zip, and says each was not saved', async () => {
+    const [a, b] = ['i100001', 'i100002'].map((id) => plannedWeek(h.sim, id))
+    h.sim.addFault({ path: new RegExp(`/athlete/${b!.athleteId}/workouts\\.zip$`), delayMs: 1500, times: 1 })
+    let cancel = () => {}
+    const s = new ExportService({
+      ...(await exportDeps(h.sim, await tempFolder('coach-desk-data-'))),
+      dialogs: fixedFolderDialogs(out),
+      emit: (_event, payload) => {
+        if ((payload as { done: number }).done === a!.workouts.length) cancel()
+      },
+    })
+    const id = exportId()
+    cancel = () => s.cancel(id)
+    const report = await s.saveMany({ exportId: id, format: 'fit', layout: 'zip', selection: { events: [], ranges: [a!, b!].map(({ athleteId, oldest, newest }) => ({ athleteId, oldest, newest })) } })
+    expect(report).toMatchObject({ cancelled: true, written: 0 })
+    const gathered = report.results.filter((r) => r.athleteId === a!.athleteId)
+    expect(gathered).toHaveLength(a!.workouts.length)
+    for (const r of gathered) expect(r).toMatchObject({ ok: false, outcome: 'failed', fileName: null, error: 'Not saved: the export was cancelled.' })
+    expect(await filesUnder(out)).toEqual([])
   })
 })

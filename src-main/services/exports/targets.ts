@@ -201,7 +201,7 @@ export class ZipTarget implements ExportTarget {
   }
 
   async finish(): Promise<void> {
-    const bytes = zipSync(this.entries, { level: 6 })
+    const bytes = zipSync(this.entries)
     try {
       await writeFileAtomic(this.location, bytes, { overwrite: this.replace, fs: this.fs })
     } catch (e) {

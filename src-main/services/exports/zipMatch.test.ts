@@ -62,3 +62,38 @@ describe('which sports each format carries', () => {
     expect(sportFamily('OpenWaterSwim')).toBe('swim')
   })
 })
+
+describe('matching, where a wrong pairing would be easy', () => {
+  it('reduces a name to lower-case letters and digits', () => {
+    expect(looseKey('2026-12-01 Sweet Spot: 3x12')).toBe('20261201sweetspot3x12')
+    expect(looseKey('Straße')).toBe('straße')
+  })
+
+  it('gives the n-th workout of a day and name its " (n)" entry even when extra entries stop the pairing in order', () => {
+    const m = matchZipEntries(
+      [entry('2026-12-01 Tempo'), entry('2026-12-01 Tempo (2)'), entry('2026-12-01 Tempo (3)'), entry('mystery')],
+      [workout(4, '2026-12-01', 'Tempo'), workout(9, '2026-12-01', 'Tempo'), workout(12, '2026-12-01', 'Tempo')],
+    )
+    expect(labels(m.byEvent)).toEqual({ 4: '2026-12-01 Tempo', 9: '2026-12-01 Tempo (2)', 12: '2026-12-01 Tempo (3)' })
+    expect(m.extra.map((e) => e.label)).toEqual(['mystery'])
+  })
+
+  it('does not take "Tempo 1" for the first "Tempo" of the day', () => {
+    const m = matchZipEntries([entry('2026-12-01 Tempo 1'), entry('2026-12-01 Tempo')], [workout(1, '2026-12-01', 'Tempo'), workout(2, '2026-12-01', 'Tempo 1')])
+    expect(labels(m.byEvent)).toEqual({ 1: '2026-12-01 Tempo', 2: '2026-12-01 Tempo 1' })
+  })
+
+  it('keeps every entry of one name beyond the workouts that claim it', () => {
+    const m = matchZipEntries([entry('2026-12-01 Tempo'), entry('2026-12-01 Tempo'), entry('zz')], [workout(1, '2026-12-01', 'Tempo')])
+    expect(labels(m.byEvent)).toEqual({ 1: '2026-12-01 Tempo' })
+    expect(m.extra.map((e) => e.label)).toEqual(['2026-12-01 Tempo', 'zz'])
+  })
+
+  it('lists the extra entries by name, and pairs the leftovers in that order', () => {
+    const m = matchZipEntries([entry('zeta'), entry('alpha'), entry('mid')], [])
+    expect(m.extra.map((e) => e.label)).toEqual(['alpha', 'mid', 'zeta'])
+    const paired = matchZipEntries([entry('b'), entry('a')], [workout(2, '2026-12-02', 'X'), workout(1, '2026-12-01', 'Y')])
+    expect(labels(paired.byEvent)).toEqual({ 1: 'a', 2: 'b' })
+    expect(paired.extra).toEqual([])
+  })
+})

@@ -29,12 +29,8 @@ export function matchZipEntries(entries: FetchedFile[], workouts: EventMeta[]): 
     const key = looseKey(entry.label)
     byKey.set(key, [...(byKey.get(key) ?? []), entry])
   }
-  const take = (key: string): FetchedFile | undefined => {
-    const list = byKey.get(key)
-    const entry = list?.shift()
-    if (list && !list.length) byKey.delete(key)
-    return entry
-  }
+  // An emptied list stays in the map; it adds nothing to the extra entries below.
+  const take = (key: string): FetchedFile | undefined => byKey.get(key)?.shift()
 
   const byEvent = new Map<number, FetchedFile>()
   const seen = new Map<string, number>()

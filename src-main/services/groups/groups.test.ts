@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -28,6 +29,9 @@ describe('athlete groups over IPC', () => {
     const saved = await ok<AthleteGroup>(h.core.invoke('groups:save', { name: '  Ironman   squad ', athleteIds: [a!.id, b!.id, a!.id] }))
     expect(saved).toEqual({ id: expect.any(String), name: 'Ironman squad', athleteIds: [a!.id, b!.id] })
     expect(JSON.parse(readFileSync(groupsFile(h.dataDir), 'utf8'))).toEqual({ version: 1, groups: [saved] })
+    // The account's folder is named by the server and the coach, so the next version finds it.
+    const folder = createHash('sha256').update(`${h.sim.url}|${h.sim.coachId}`).digest('hex').slice(0, 16)
+    expect(groupsFile(h.dataDir)).toBe(join(h.dataDir, 'groups', folder, 'groups.json'))
     // Groups are Coach Desk's own: saving one asks intervals.icu nothing.
     expect(h.sim.requests).toHaveLength(0)
 

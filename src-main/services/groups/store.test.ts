@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -75,7 +75,76 @@ describe('athlete groups in the data folder', () => {
     const store = new GroupStore(dataDir(), silentLogger)
     for (let i = 0; i < 100; i++) await store.save(null, `Group ${i}`, ['i1'])
     await expect(store.save(null, 'One more', ['i1'])).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('at most 100') })
-    // Replacing one under its name still works.
+    // Replacing one under its name still works, the first saved as well as any other.
     await expect(store.save(null, 'Group 7', ['i2'])).resolves.toMatchObject({ name: 'Group 7', athleteIds: ['i2'] })
+    await expect(store.save(null, 'Group 0', ['i3'])).resolves.toMatchObject({ name: 'Group 0', athleteIds: ['i3'] })
+  })
+})
+
+describe('athlete groups when the data folder misbehaves', () => {
+  it('a groups file that cannot be opened (a folder in its place) is a clear error', async () => {
+    const dir = dataDir()
+    const store = new GroupStore(dir, silentLogger)
+    mkdirSync(store.fileOf(account), { recursive: true })
+    await expect(store.list(account)).rejects.toMatchObject({ code: 'INTERNAL', message: 'Coach Desk could not open your saved athlete groups in its data folder.', detail: expect.stringContaining('EISDIR') })
+  })
+
+  it('an account folder that cannot be made (a link to nowhere in its place) is a clear error on save', async () => {
+    const dir = dataDir()
+    const store = new GroupStore(dir, silentLogger)
+    mkdirSync(join(dir, 'groups'))
+    symlinkSync(join(dir, 'nowhere', 'at-all'), dirname(store.fileOf(account)))
+    await expect(store.save(account, 'Runners', ['i1'])).rejects.toMatchObject({ code: 'INTERNAL', message: 'Coach Desk could not save your athlete groups in its data folder.', detail: expect.any(String) })
+    expect(readdirSync(join(dir, 'groups'))).toHaveLength(1)
+  })
+
+  it('keeps each account in its own folder, named by a hash that shows neither the server nor the athlete', () => {
+    const store = new GroupStore('/data', silentLogger)
+    const file = store.fileOf(account)
+    expect(file).toMatch(/^\/data\/groups\/[0-9a-f]{16}\/groups\.json$/)
+    expect(file).not.toContain('i100000')
+    expect(store.fileOf({ ...account, server: 'https://other.example' })).not.toBe(file)
+    expect(store.fileOf({ ...account, athleteId: 'i100001' })).not.toBe(file)
+    expect(new GroupStore('/data', silentLogger).fileOf(account)).toBe(file)
+  })
+
+  it('hands out copies: changing a listed or saved group changes nothing kept', async () => {
+    const demo = new GroupStore(dataDir(), silentLogger)
+    const saved = await demo.save(null, 'Runners', ['i1'])
+    saved.athleteIds.push('i9')
+    const [listed] = await demo.list(null)
+    listed!.name = 'Changed'
+    expect(await demo.list(null)).toEqual([{ id: saved.id, name: 'Runners', athleteIds: ['i1'] }])
+  })
+
+  it('lists the demo’s groups by name without reordering what it keeps', async () => {
+    const demo = new GroupStore(dataDir(), silentLogger)
+    await demo.save(null, 'Zed', ['i1'])
+    await demo.save(null, 'Alpha', ['i2'])
+    expect((await demo.list(null)).map((g) => g.name)).toEqual(['Alpha', 'Zed'])
+    // A group saved again under its name keeps its place and its id.
+    const zed = await demo.save(null, 'ZED', ['i3'])
+    expect(await demo.list(null)).toEqual([
+      { id: expect.any(String), name: 'Alpha', athleteIds: ['i2'] },
+      { id: zed.id, name: 'ZED', athleteIds: ['i3'] },
+    ])
+  })
+
+  it('deleting a group that is not there writes nothing', async () => {
+    const dir = dataDir()
+    const store = new GroupStore(dir, silentLogger)
+    expect(await store.delete(account, '00000000-0000-4000-8000-000000000000')).toBe(false)
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('a file of groups that does not read warns in the log, naming the file', async () => {
+    const dir = dataDir()
+    const warnings: [string, unknown][] = []
+    const log = { ...silentLogger, warn: (event: string, fields?: unknown) => void warnings.push([event, fields]) }
+    const store = new GroupStore(dir, log)
+    mkdirSync(dirname(store.fileOf(account)), { recursive: true })
+    writeFileSync(store.fileOf(account), '{"version": 2, "groups": []}')
+    await expect(store.list(account)).rejects.toMatchObject({ code: 'INTERNAL', detail: expect.any(String) })
+    expect(warnings).toEqual([['groups.unreadable', { file: store.fileOf(account) }]])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { previewWorkout } from './preview'
-import { assignDate, describeWhen, weekStartFor, workoutEvent } from './assign'
+import { assignDate, describeWhen, weekStartFor, weekWords, workoutEvent } from './assign'
 import { eventsFromTemplate, templateFromWeek } from './weekTemplate'
 
 // Sunday 22:00 in London is already Monday 11:00 in Auckland and still Sunday afternoon in Los Angeles.
@@ -34,6 +34,43 @@ describe('each athlete’s date in the athlete’s own timezone', () => {
       indoor: true,
       start_date_local: '2026-03-17T00:00:00',
     })
+  })
+})
+
+describe('when, as the preview’s title says it', () => {
+  it('names a fixed date as it is, and days from today in words', () => {
+    expect(describeWhen({ kind: 'date', date: '2026-04-01' })).toBe('2026-04-01')
+    expect(describeWhen({ kind: 'fromToday', days: 0 })).toBe('today')
+    expect(describeWhen({ kind: 'fromToday', days: 1 })).toBe('tomorrow')
+    expect(describeWhen({ kind: 'fromToday', days: 2 })).toBe('in 2 days')
+    expect(describeWhen({ kind: 'fromToday', days: -1 })).toBe('yesterday')
+    expect(describeWhen({ kind: 'fromToday', days: -3 })).toBe('3 days ago')
+  })
+
+  it('names each weekday, and weeks before and after this one', () => {
+    expect(describeWhen({ kind: 'weekday', weekOffset: 0, weekday: 0 })).toBe('Monday this week')
+    expect(describeWhen({ kind: 'weekday', weekOffset: -1, weekday: 6 })).toBe('Sunday last week')
+    expect(describeWhen({ kind: 'weekday', weekOffset: 3, weekday: 3 })).toBe('Thursday in 3 weeks')
+    expect(describeWhen({ kind: 'weekday', weekOffset: -2, weekday: 4 })).toBe('Friday 2 weeks ago')
+    expect(describeWhen({ kind: 'weekday', weekOffset: 1, weekday: 2 })).toBe('Wednesday next week')
+    expect(describeWhen({ kind: 'weekday', weekOffset: 1, weekday: 5 })).toBe('Saturday next week')
+    expect([0, 1, -1, 2, -2].map(weekWords)).toEqual(['this week', 'next week', 'last week', 'in 2 weeks', '2 weeks ago'])
+  })
+
+  it('counts days from each athlete’s today, back and forth, and weekdays of weeks before this one', () => {
+    expect(assignDate({ kind: 'fromToday', days: -3 }, auckland, NOW)).toBe('2026-03-13')
+    expect(assignDate({ kind: 'fromToday', days: 0 }, la, NOW)).toBe('2026-03-15')
+    expect(assignDate({ kind: 'weekday', weekOffset: -1, weekday: 6 }, auckland, NOW)).toBe('2026-03-15')
+    expect(assignDate({ kind: 'weekday', weekOffset: 0, weekday: 0 }, la, NOW)).toBe('2026-03-09')
+    expect(weekStartFor(-2, la, NOW)).toBe('2026-02-23')
+    expect(weekStartFor(0, auckland, NOW)).toBe('2026-03-16')
+  })
+
+  it('takes a workout as indoor when it says so, else when its sport is virtual', () => {
+    expect(workoutEvent({ name: 'W', sport: 'Ride', description: '- 1h 70%' }, '2026-03-17').indoor).toBe(false)
+    expect(workoutEvent({ name: 'W', sport: 'Ride', description: '- 1h 70%', indoor: true }, '2026-03-17').indoor).toBe(true)
+    expect(workoutEvent({ name: 'W', sport: 'VirtualRun', description: '- 1h 70%', indoor: false }, '2026-03-17').indoor).toBe(false)
+    expect(workoutEvent({ name: 'W', sport: 'Run', description: '- 1h Virtual pace' }, '2026-03-17').indoor).toBe(false)
   })
 })
 

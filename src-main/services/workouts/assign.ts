@@ -50,9 +50,17 @@ export function describeWhen(when: AssignWhen): string {
   if (when.kind === 'fromToday') {
     if (when.days === 0) return 'today'
     if (when.days === 1) return 'tomorrow'
+    if (when.days === -1) return 'yesterday'
     return when.days > 0 ? `in ${when.days} days` : `${-when.days} days ago`
   }
   const day = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][when.weekday]
-  const week = when.weekOffset === 0 ? 'this week' : when.weekOffset === 1 ? 'next week' : when.weekOffset === -1 ? 'last week' : `in ${when.weekOffset} weeks`
-  return `${day} ${week}`
+  return `${day} ${weekWords(when.weekOffset)}`
+}
+
+/** A week counted from each athlete's current one, as the coach says it (the contract allows a year either way). */
+export function weekWords(weekOffset: number): string {
+  if (weekOffset === 0) return 'this week'
+  if (weekOffset === 1) return 'next week'
+  if (weekOffset === -1) return 'last week'
+  return weekOffset > 0 ? `in ${weekOffset} weeks` : `${-weekOffset} weeks ago`
 }

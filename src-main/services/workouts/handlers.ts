@@ -7,7 +7,7 @@ import type { CalendarParts } from '../calendar/handlers'
 import { addDays } from '../dates'
 import type { HandlersFor, ServiceDeps } from '../deps'
 import type { RosterCache } from '../roster'
-import { assignDate, describeWhen, weekStartFor, workoutEvent, type WorkoutToAssign } from './assign'
+import { assignDate, describeWhen, weekStartFor, weekWords, workoutEvent, type WorkoutToAssign } from './assign'
 import { LibraryService, athleteThresholds } from './library'
 import { previewWorkout } from './preview'
 import type { NewEvent, Placed } from './placement'
@@ -85,8 +85,8 @@ export function workoutsHandlers(deps: ServiceDeps, roster: RosterCache, { bulk 
         const from = start.kind === 'date' ? start.date : weekStartFor(start.weekOffset, a, now)
         return eventsFromTemplate(template, from).map((event) => ({ athleteId: a.id, event }))
       })
-      const from = start.kind === 'date' ? start.date : start.weekOffset === 1 ? 'next week' : start.weekOffset === 0 ? 'this week' : `in ${start.weekOffset} weeks`
-      return planPlaced(`Week “${template.name}” from ${from}`, creates, placement)
+      const from = start.kind === 'date' ? `from ${start.date}` : weekWords(start.weekOffset)
+      return planPlaced(`Week “${template.name}” (${from})`, creates, placement)
     },
   }
 }

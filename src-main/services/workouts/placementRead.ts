@@ -19,16 +19,17 @@ export async function placeAgainstCalendars(deps: ServiceDeps, roster: RosterCac
   const existing = new Map<string, Event[]>()
   const athletes = new Map<string, AthleteFacts>()
   await Promise.all(
-    ids.map(async (athleteId) => {
+    ids.map(async (athleteId, i) => {
       const days = creates.filter((c) => c.athleteId === athleteId).map((c) => (c.event.start_date_local ?? '').slice(0, 10))
-      const row = rows.find((r) => r.id === athleteId)
+      // The roster answers a row for each id, in the order asked (or refuses an unknown one).
+      const row = rows[i]!
       const [events, sports] = await Promise.all([
         listEvents(http, athleteId, { oldest: minDate(days), newest: maxDate(days) }),
         // Without settings the warning is left out; the plan itself does not depend on them.
         athleteThresholds(deps, athleteId).then((s) => s.flatMap((x) => x.types), () => null),
       ])
       existing.set(athleteId, (events ?? []).filter(Boolean))
-      if (row) athletes.set(athleteId, { name: row.name, today: athleteToday(row.timezone, now), sports, recentSports: row.sports })
+      athletes.set(athleteId, { name: row.name, today: athleteToday(row.timezone, now), sports, recentSports: row.sports })
     }),
   )
   return placeNewEvents({ creates, existing, athletes, choice })

@@ -18,14 +18,14 @@ export function previewWorkout(text: string, sport: string, thresholds: Threshol
   const needs = new Set<string>()
   for (const b of blocks) if (b.kind !== 'none' && b.from === null) needs.add(NEEDS[b.kind]!)
   if (counted.some((s) => s.distanceMeters !== undefined && stepDurationSecs(s, thresholds) === undefined)) needs.add('threshold pace')
-  // With no counted step intervals.icu keeps the text as prose: no structure and zero load.
-  const prose = counted.length === 0
+  // With no counted step intervals.icu keeps the text as prose: no structure and zero load, which is what the
+  // estimate of a text without a timed step gives too.
   return {
     blocks,
-    durationSecs: prose ? 0 : Math.max(estimate.durationSecs, parsed.totalSecs),
+    durationSecs: Math.max(estimate.durationSecs, parsed.totalSecs),
     totalMeters: parsed.totalMeters,
-    load: prose ? 0 : estimate.load,
-    intensity: prose ? 0 : estimate.intensity,
+    load: estimate.load,
+    intensity: estimate.intensity,
     issues: parsed.issues,
     steps: counted.length,
     needs: [...needs],

@@ -175,6 +175,88 @@ describe('week templates', () => {
   })
 })
 
+describe('what the workout channels refuse or call a plan', () => {
+  it('refuses a library workout with no text, planning nothing', async () => {
+    const folderId = libraryOf(h.sim.state, h.sim.state.coach).folders[0]!.id!
+    const empty = await ok<LibWorkout>(h.core.invoke('workouts:saveToLibrary', { source: { kind: 'text', name: 'Blank', sport: 'Ride', description: '  \n ' }, folder: { id: folderId } }))
+    const r = await h.core.invoke('workouts:planAssign', { workout: { kind: 'library', workoutId: empty.id }, athleteIds: [writers()[0]!.id], when: { kind: 'fromToday', days: 1 } })
+    expect(r).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '“Blank” has no text to put on a calendar.' } })
+  })
+
+  it('names a week template’s plan by the week it starts, and merges the read-only athletes into what is skipped', async () => {
+    const source = writers()[0]!
+    const week = addDays(mondayOf(athleteToday(source.timezone, new Date())), 7)
+    await ok(h.core.invoke('calendar:createEvent', { athleteId: source.id, fields: { name: 'Titles note', category: 'NOTE', date: addDays(week, 2) } }))
+    const template = await ok<WeekTemplate>(h.core.invoke('workouts:saveWeekTemplate', { athleteId: source.id, weekStart: week, name: 'Base' }))
+    expect(template).toMatchObject({ name: 'Base', sourceAthleteId: source.id, sourceName: source.name, weekStart: week })
+    const titles: string[] = []
+    for (const start of [{ kind: 'week', weekOffset: 0 }, { kind: 'week', weekOffset: 1 }, { kind: 'week', weekOffset: 4 }, { kind: 'week', weekOffset: -2 }, { kind: 'date', date: '2031-03-03' }] as const) {
+      const plan = await ok<BulkPlan>(h.core.invoke('workouts:planTemplate', { templateId: template.id, athleteIds: [writers()[1]!.id, readOnly().id], start }))
+      titles.push(plan.title)
+      expect(plan.skipped.length).toBe(template.events.length)
+      expect(new Set(plan.skipped.map((x) => x.athleteId))).toEqual(new Set([readOnly().id]))
+      expect(plan.placement?.choice).toBe('alongside')
+    }
+    expect(titles).toEqual(['Week “Base” (this week)', 'Week “Base” (next week)', 'Week “Base” (in 4 weeks)', 'Week “Base” (2 weeks ago)', 'Week “Base” (from 2031-03-03)'])
+    const dated = await ok<BulkPlan>(h.core.invoke('workouts:planTemplate', { templateId: template.id, athleteIds: [writers()[1]!.id], start: { kind: 'date', date: '2031-03-03' } }))
+    expect(dated.changes.find((c) => c.name === 'Titles note')?.date).toBe('2031-03-05')
+  })
+
+  it('reads each athlete’s calendar over just the days the new events land on', async () => {
+    const [source, target] = writers()
+    for (const [day, name] of [['2031-01-07', 'Tuesday note'], ['2031-01-10', 'Friday note']] as const) {
+      await ok(h.core.invoke('calendar:createEvent', { athleteId: source!.id, fields: { name, category: 'NOTE', date: day } }))
+    }
+    const template = await ok<WeekTemplate>(h.core.invoke('workouts:saveWeekTemplate', { athleteId: source!.id, weekStart: '2031-01-06', name: 'Two notes' }))
+    expect(template.events.map((e) => e.day)).toEqual([1, 4])
+    h.sim.resetRequests()
+    await ok<BulkPlan>(h.core.invoke('workouts:planTemplate', { templateId: template.id, athleteIds: [target!.id], start: { kind: 'date', date: '2032-01-05' } }))
+    const reads = h.sim.requests.filter((r) => r.method === 'GET' && r.path === `/api/v1/athlete/${target!.id}/events`).map((r) => new URLSearchParams(r.query))
+    expect(reads.map((q) => [q.get('oldest'), q.get('newest')])).toContainEqual(['2032-01-06', '2032-01-09'])
+  })
+
+  it('leaves out the sport warning when the athlete’s settings cannot be read, and still plans', async () => {
+    // Nobody in the simulator has settings for rowing, or rowed lately.
+    const runner = writers()[0]!
+    const assign = () =>
+      ok<BulkPlan>(h.core.invoke('workouts:planAssign', { workout: { kind: 'text', name: 'Erg intervals', sport: 'Rowing', description: TEXT }, athleteIds: [runner.id], when: { kind: 'date', date: '2031-02-04' } }))
+    expect((await assign()).placement?.warnings.map((w) => w.kind)).toContain('noSportSettings')
+    h.sim.addFault({ method: 'GET', path: `/api/v1/athlete/${runner.id}`, status: 404 })
+    const plan = await assign()
+    expect(plan.placement?.warnings.map((w) => w.kind)).not.toContain('noSportSettings')
+    expect(plan.placement?.warnings.map((w) => w.kind)).toContain('notTheirSport')
+    expect(plan.changes).toHaveLength(1)
+  })
+
+  it('lists a workout skipped for a day already planned beside the athletes it cannot write to', async () => {
+    const athlete = writers()[0]!
+    await ok(h.core.invoke('calendar:createEvent', { athleteId: athlete.id, fields: { name: 'Long ride', category: 'WORKOUT', type: 'Ride', date: '2031-03-04', description: '- 3h 65%' } }))
+    const plan = await ok<BulkPlan>(
+      h.core.invoke('workouts:planAssign', {
+        workout: { kind: 'text', name: 'VO2 4x5', sport: 'Ride', description: TEXT },
+        athleteIds: [athlete.id, readOnly().id],
+        when: { kind: 'date', date: '2031-03-04' },
+        placement: 'skip',
+      }),
+    )
+    expect(plan.changes).toEqual([])
+    expect(plan.skipped.map((x) => x.athleteId).sort()).toEqual([athlete.id, readOnly().id].sort())
+    expect(plan.skipped.find((x) => x.athleteId === athlete.id)!.reason).toMatch(/^“VO2 4x5” not added: .* already has “Long ride” on /)
+  })
+
+  it('says a template that is gone is gone, and deleting it again deletes nothing', async () => {
+    const gone = '0b7d4a52-1c2e-4f3a-9d8e-112233445566'
+    const r = await h.core.invoke('workouts:planTemplate', { templateId: gone, athleteIds: [writers()[0]!.id], start: { kind: 'week', weekOffset: 1 } })
+    expect(r).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'That template is no longer there.' } })
+    expect(await ok(h.core.invoke('workouts:deleteTemplate', { templateId: gone }))).toEqual({ deleted: false })
+  })
+
+  it('refuses a file that is not a workout it can read, saying why', async () => {
+    const r = await h.core.invoke('workouts:import', { fileName: 'notes.txt', text: 'hello' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+})
+
 it('keeps the simulator library untouched by reads', () => {
   expect(libraryOf(h.sim.state, h.sim.state.coach).folders).toHaveLength(4)
 })

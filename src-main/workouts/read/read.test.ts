@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { flattenSteps, parseWorkout } from '../parse'
 import { writeErg, writeMrc, writeZwo } from '../../sim/downloadWriters'
 import type { Step } from '../types'
-import { WorkoutFileError, readWorkoutFile } from '.'
+import { WorkoutFileError, extensionOf, readWorkoutFile } from '.'
 import { parseXml } from './xml'
 
 const ZWIFT = `<?xml version="1.0" encoding="UTF-8"?>
@@ -166,5 +166,40 @@ describe('round trips through the trainer formats', () => {
       expect(s.target!.start).toBeCloseTo(original[i].target!.start, 0)
       expect(s.ramp ?? false).toBe(original[i].ramp ?? false)
     })
+  })
+})
+
+describe('a workout file as the coach imports it', () => {
+  const mrc = (header: string) => `\uFEFF[COURSE HEADER]\n${header}\nMINUTES PERCENT\n[END COURSE HEADER]\n[COURSE DATA]\n0 50\n10 50\n[END COURSE DATA]`
+
+  it('is known by its extension in any case, and only .zwo, .mrc and .erg are read', () => {
+    expect(['a.ZWO', 'b.Mrc', 'c.erg', 'd.fit', 'erg', 'e.erg.txt', 'f.'].map(extensionOf)).toEqual(['zwo', 'mrc', 'erg', null, null, null, null])
+  })
+
+  it('reads a file that starts with a byte order mark', () => {
+    expect(readWorkoutFile('a.mrc', mrc('FILE NAME = Base')).text).toBe('- 10m 50%')
+    // Only a mark at the start is the file's; one inside a name is the name's.
+    expect(readWorkoutFile('a.mrc', mrc('FILE NAME = Ba\uFEFFse').slice(1)).name).toBe('Ba\uFEFFse')
+  })
+
+  it('is named by the file, else by its file name without the extension, else "Imported workout", at most 200 characters', () => {
+    expect(readWorkoutFile('a.mrc', mrc('FILE NAME = Base')).name).toBe('Base')
+    expect(readWorkoutFile('Sweet spot 2x20.v2.mrc', mrc('')).name).toBe('Sweet spot 2x20.v2')
+    expect(readWorkoutFile(' .mrc', mrc('')).name).toBe('Imported workout')
+    expect(readWorkoutFile('a.mrc', mrc(`FILE NAME = ${'n'.repeat(250)}`)).name).toBe('n'.repeat(200))
+  })
+
+  it('puts the description above the steps as headings, blank lines out and at most 20 of them', () => {
+    const zwo = (description: string) =>
+      `<workout_file><description>${description}</description><workout><SteadyState Duration="60" Power="0.5"/></workout></workout_file>`
+    expect(readWorkoutFile('a.zwo', zwo('- Easy\n\nthen 4x')).text).toBe('Easy\nthen 4x.\n\n- 1m 50%')
+    const long = Array.from({ length: 25 }, (_, k) => `line ${k + 1}`).join('\n')
+    expect(readWorkoutFile('a.zwo', zwo(long)).text.split('\n\n')[0]?.split('\n')).toEqual(Array.from({ length: 20 }, (_, k) => `line ${k + 1}`))
+    expect(readWorkoutFile('a.zwo', zwo('  ')).text).toBe('- 1m 50%')
+  })
+
+  it('keeps the notes and sport of what it read', () => {
+    const read = readWorkoutFile('a.erg', '[COURSE DATA]\n0 100\n10 100\n[END COURSE DATA]')
+    expect(read).toEqual({ name: 'a', sport: 'Ride', text: '- 10m 100w', notes: ['The file gives watts and no FTP, so the steps keep their watts.'] })
   })
 })

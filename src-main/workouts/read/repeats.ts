@@ -12,9 +12,9 @@ function sameStep(a: Step, b: Step | undefined): boolean {
 function repeatsAt(steps: Step[], at: number, size: number): number {
   const block = steps.slice(at, at + size)
   let reps = 1
+  // Past the last step there is no step to match, which ends the run.
   for (;;) {
     const next = at + reps * size
-    if (next + size > steps.length) return reps
     if (!block.every((step, k) => sameStep(step, steps[next + k]))) return reps
     reps++
   }

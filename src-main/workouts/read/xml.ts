@@ -71,22 +71,27 @@ export function parseXml(src: string): XmlElement {
   return element
 }
 
+/** The next character that is not white space; a file that ends first was cut off inside the tag. */
+function skipSpaceInTag(src: string, from: number, name: string): number {
+  let i = from
+  while (i < src.length && /\s/.test(src[i] ?? '')) i++
+  if (i >= src.length) throw new XmlError(`The file ends inside the tag <${name}>.`)
+  return i
+}
+
 function readStartTag(src: string, from: number, parent: XmlElement, stack: XmlElement[]): number {
   const name = NAME.exec(src.slice(from + 1, from + 200))?.[0]
   if (!name) throw new XmlError('The file has a malformed tag.')
   const node: XmlElement = { name, attrs: {}, children: [], text: '' }
   let i = from + 1 + name.length
   for (;;) {
-    while (i < src.length && /\s/.test(src[i] ?? '')) i++
-    if (i >= src.length) throw new XmlError(`The file ends inside the tag <${name}>.`)
+    i = skipSpaceInTag(src, i, name)
     if (src[i] === '>' || src.startsWith('/>', i)) break
     const attr = NAME.exec(src.slice(i, i + 200))?.[0]
     if (!attr) throw new XmlError(`The tag <${name}> has a malformed attribute.`)
-    i += attr.length
-    while (/\s/.test(src[i] ?? '')) i++
+    i = skipSpaceInTag(src, i + attr.length, name)
     if (src[i] !== '=') throw new XmlError(`The attribute ${attr} of <${name}> has no value.`)
-    i++
-    while (/\s/.test(src[i] ?? '')) i++
+    i = skipSpaceInTag(src, i + 1, name)
     const quote = src[i]
     if (quote !== '"' && quote !== "'") throw new XmlError(`The attribute ${attr} of <${name}> is not quoted.`)
     const end = src.indexOf(quote, i + 1)
@@ -103,7 +108,7 @@ function readStartTag(src: string, from: number, parent: XmlElement, stack: XmlE
   return i + 2
 }
 
-/** The first child with this name (case-insensitive), searching depth-first. */
+/** The shallowest element with this name (case-insensitive) below root: a file's own <name> before any nested one. */
 export function findElement(root: XmlElement, name: string): XmlElement | undefined {
   const wanted = name.toLowerCase()
   const queue = [...root.children]

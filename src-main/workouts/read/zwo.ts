@@ -35,7 +35,7 @@ function target(low: number, high: number | undefined, run: boolean): Target {
   return run ? { kind: 'pace', units: '%pace', ...range } : { kind: 'power', units: '%ftp', ...range }
 }
 
-function cadence(el: XmlElement, name = 'Cadence'): Step['cadence'] {
+function cadence(el: XmlElement, name: string): Step['cadence'] {
   const c = number(el, name)
   return c && c > 0 ? { start: Math.round(c) } : undefined
 }

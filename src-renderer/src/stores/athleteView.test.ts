@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ActivityRow } from '@contract'
-import { complianceBand, filterActivities, intensityFraction, sportsOf, totals } from './athleteView'
+import { complianceBand, daysBefore, filterActivities, intensityFraction, sportsOf, totals } from './athleteView'
 import { draftProblem, toManual, type ManualDraft } from './manualLog'
 
 const row = (id: string, type: string, load: number): ActivityRow => ({
@@ -55,3 +55,21 @@ describe('manual activity drafts', () => {
   })
 })
 
+
+describe('the activity list at its edges', () => {
+  it('counts a session without time, distance or load as nothing of those', () => {
+    const bare = { ...row('x', 'Ride', 0), movingSecs: null, distanceM: null, load: null }
+    expect(totals([bare, row('y', 'Ride', 10)])).toEqual({ count: 2, secs: 3600, metres: 30_000, load: 10 })
+    expect(totals([])).toEqual({ count: 0, secs: 0, metres: 0, load: 0 })
+  })
+
+  it('reads 3 as a fraction and anything above as a percent', () => {
+    expect(intensityFraction(3)).toBe(3)
+    expect(intensityFraction(3.5)).toBeCloseTo(0.035)
+  })
+
+  it('starts a range the given number of days before a date', () => {
+    expect(daysBefore('2026-03-01', 27)).toBe('2026-02-02')
+    expect(daysBefore('2026-03-01', -21)).toBe('2026-03-22')
+  })
+})

@@ -22,3 +22,11 @@ describe('what is new since the last refresh', () => {
     expect(fourth.alerts).toHaveLength(1)
   })
 })
+
+describe('the keys of what was announced', () => {
+  it('names each flag by athlete and rule, an unread comment by its reason, and knows them all', () => {
+    const { keys, alerts } = newAlerts([row('i1', [flag('form', 'Form -35'), flag('unreadComment', '1 unread comment')]), row('i2', [])], new Set(['i1:form']))
+    expect([...keys]).toEqual(['i1:form', 'i1:1 unread comment'])
+    expect(alerts).toEqual([{ title: 'Athlete i1', body: '1 unread comment' }])
+  })
+})

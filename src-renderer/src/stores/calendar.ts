@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { markRaw, toRaw } from 'vue'
-import { errorOf } from './errorOf'
+import { errorOf, type StoreError } from './errorOf'
 import { plain } from './plain'
 import { chunksOf, MAX_RANGE_ATHLETES, type BulkAction, type BulkPlan, type BulkReport, type CalEvent, type JobSummary, type CalendarRow, type DayWellness, type EventFields, type PlacementChoice } from '@contract'
 import { bridge, call } from '../api'
@@ -303,8 +303,9 @@ export const useCalendarStore = defineStore('calendar', {
         if (action.kind === 'copy') this.replan = async (placement) => !!(await this.planBulk({ ...action, placement }, planned))
       } catch (e) {
         const err = errorOf(e)
-        // Cancelled by the coach: nothing to report.
+        // Cancelled by the coach: nothing to report. Either way no plan stands: an earlier one is not this one.
         this.error = err.code === 'CANCELLED' ? null : err
+        this.plan = null
         this.phase = 'idle'
       } finally {
         this.planningId = null
@@ -316,16 +317,19 @@ export const useCalendarStore = defineStore('calendar', {
       if (!this.plan) return
       this.phase = 'applying'
       this.progress = { done: 0, total: this.plan.changes.length }
+      let failure: StoreError | null = null
       try {
         this.report = await call(bridge().calendar.applyBulk({ planId: this.plan.planId, ...(confirmDates ? { confirmDates } : {}) }))
         this.phase = 'report'
         this.pick(new Map())
         this.pickRows([])
       } catch (e) {
-        this.error = errorOf(e)
+        failure = errorOf(e)
         this.phase = 'idle'
       }
       await Promise.all([this.show(this.athleteIds, this.start), this.loadHistory()])
+      // Reloading the range clears the calendar's error: why the changes did not go through is said after it.
+      if (failure) this.error = failure
     },
     /** Main keeps the history (it survives reloads and restarts); the window only asks. */
     async loadHistory() {

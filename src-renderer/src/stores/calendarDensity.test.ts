@@ -55,3 +55,18 @@ describe('calendar density', () => {
     }
   })
 })
+
+describe('calendar density at its edges', () => {
+  it('lists no Monday for no weeks, and one for one', () => {
+    expect(mondaysFrom('2026-12-07', 0)).toEqual([])
+    expect(mondaysFrom('2026-12-07', 1)).toEqual(['2026-12-07'])
+  })
+
+  it("scales to the athlete's largest done week when done outweighs planned", () => {
+    const r = row([workout(1, '2026-12-07', 40)], [activity('i1', '2026-12-14', 80)])
+    expect(weeklyLoad(r, ['2026-12-07', '2026-12-14'], '2026-12-01').map((w) => [w.plannedShare, w.doneShare])).toEqual([
+      [0.5, 0],
+      [0, 1],
+    ])
+  })
+})

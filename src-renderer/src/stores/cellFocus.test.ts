@@ -133,3 +133,49 @@ describe('the rectangle Shift+arrows select', () => {
     expect(keys.sort()).toEqual(['ann:2', 'ann:3'])
   })
 })
+
+describe('arrows at the edges of what is shown', () => {
+  const twoWeeks = daysFrom('2026-11-30', 14)
+  const fourWeeks = daysFrom('2026-11-30', 28)
+
+  it('stays put when no day is shown', () => {
+    const at = { athleteId: 'ann', date: '2026-12-02' }
+    for (const layout of ['athletes', 'month', 'athleteMonths'] as const) expect(nextCell(layout, at, 'down', ids, [])).toBe(at)
+  })
+
+  it('in the grid, brings a focus outside the days shown back inside, moving or not', () => {
+    expect(nextCell('athletes', { athleteId: 'ann', date: '2026-11-20' }, 'right', ids, twoWeeks)).toEqual({ athleteId: 'ann', date: '2026-11-30' })
+    expect(nextCell('athletes', { athleteId: 'ann', date: '2026-12-20' }, 'left', ids, twoWeeks)).toEqual({ athleteId: 'ann', date: '2026-12-13' })
+    expect(nextCell('athletes', { athleteId: 'ann', date: '2026-12-20' }, 'down', ids, twoWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-13' })
+    expect(nextCell('athletes', { athleteId: 'gone', date: '2026-11-01' }, 'up', ids, twoWeeks)).toEqual({ athleteId: 'ann', date: '2026-11-30' })
+    expect(nextCell('athletes', { athleteId: 'gone', date: '2026-12-01' }, 'up', [], twoWeeks)).toEqual({ athleteId: 'gone', date: '2026-12-01' })
+  })
+
+  it('in a month, left and right stop at the first and last day shown', () => {
+    expect(nextCell('month', { athleteId: 'ann', date: '2026-11-30' }, 'left', ids, month).date).toBe('2026-11-30')
+    expect(nextCell('month', { athleteId: 'ann', date: '2026-12-01' }, 'left', ids, month).date).toBe('2026-11-30')
+    expect(nextCell('month', { athleteId: 'ann', date: '2026-12-27' }, 'down', ids, month).date).toBe('2027-01-03')
+    expect(nextCell('month', { athleteId: 'ann', date: '2026-12-07' }, 'up', ids, month).date).toBe('2026-11-30')
+  })
+
+  it('in the four-week grid, a focus outside the days shown comes back to the nearest day first', () => {
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-11-20' }, 'right', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-01' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2027-01-20' }, 'left', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-26' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2027-01-20' }, 'right', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-27' })
+    expect(nextCell('athleteMonths', { athleteId: 'gone', date: '2026-11-01' }, 'up', ids, fourWeeks)).toEqual({ athleteId: 'ann', date: '2026-11-30' })
+    expect(nextCell('athleteMonths', { athleteId: 'gone', date: '2027-02-01' }, 'up', [], fourWeeks)).toEqual({ athleteId: 'gone', date: '2026-12-27' })
+  })
+
+  it('in the four-week grid, the last week’s Sunday goes down to the next athlete’s first Sunday', () => {
+    expect(nextCell('athleteMonths', { athleteId: 'ann', date: '2026-12-27' }, 'down', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-06' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-12-06' }, 'up', ids, fourWeeks)).toEqual({ athleteId: 'ann', date: '2026-12-27' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-12-13' }, 'up', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-06' })
+    expect(nextCell('athleteMonths', { athleteId: 'bob', date: '2026-12-20' }, 'down', ids, fourWeeks)).toEqual({ athleteId: 'bob', date: '2026-12-27' })
+  })
+
+  it('starts nowhere without days, and on the first athlete when the focused one left', () => {
+    expect(startCell(null, ids, [], '2026-12-03')).toBeNull()
+    expect(startCell({ athleteId: 'gone', date: '2026-12-05' }, ids, twoWeeks, null)).toEqual({ athleteId: 'ann', date: '2026-11-30' })
+    expect(startCell({ athleteId: 'bob', date: '2026-12-05' }, ['ann'], twoWeeks, '2026-12-03')).toEqual({ athleteId: 'ann', date: '2026-12-03' })
+  })
+})

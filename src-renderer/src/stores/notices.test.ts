@@ -48,4 +48,58 @@ describe('notices', () => {
     expect(notices.waiting).toBeNull()
     expect(notices.items.map((n) => n.text)).toEqual(['Stopped waiting for intervals.icu: 3 requests cancelled, none sent.'])
   })
+
+  it('says nothing while nothing waits', () => {
+    const { notices } = setup()
+    expect(notices.waitingSecs).toBe(0)
+    expect(notices.waitingText).toBe('')
+  })
+
+  it('counts the seconds up, and says "retrying now" for a second and a half after the countdown ends', () => {
+    const { notices, emit } = setup()
+    emit({ delaySecs: 2, reason: 'RATE_LIMITED' })
+    vi.advanceTimersByTime(1_000)
+    expect(notices.waitingSecs).toBe(1)
+    vi.advanceTimersByTime(1)
+    expect(notices.waitingSecs).toBe(1)
+    vi.advanceTimersByTime(999)
+    expect(notices.waitingSecs).toBe(0)
+    vi.advanceTimersByTime(1_250)
+    expect(notices.waitingText).toBe('intervals.icu is busy: retrying now…')
+    vi.advanceTimersByTime(250)
+    expect(notices.waiting).toBeNull()
+    // The ticker stopped with it: a new wait starts one again.
+    emit({ delaySecs: 1, reason: 'TIMEOUT' })
+    vi.advanceTimersByTime(1_000)
+    expect(notices.waitingText).toBe('intervals.icu did not answer: retrying now…')
+  })
+
+  it('names one request in the singular, none without a count, and a failure as an error', async () => {
+    const stop = vi.fn(async () => ({ ok: true, value: { cancelled: 1 } }))
+    const { notices } = setup(stop)
+    await notices.stopWaiting()
+    stop.mockResolvedValueOnce({ ok: true, value: { cancelled: 0 } })
+    await notices.stopWaiting()
+    stop.mockResolvedValueOnce({ ok: false, error: { code: 'NETWORK', message: 'Main did not answer.' } } as never)
+    await notices.stopWaiting()
+    expect(notices.items.map((n) => [n.text, n.tone])).toEqual([
+      ['Stopped waiting for intervals.icu: 1 request cancelled, none sent.', 'info'],
+      ['Stopped waiting for intervals.icu.', 'info'],
+      ['Main did not answer.', 'error'],
+    ])
+  })
+
+  it('shows a toast for five seconds, or as long as asked, each with its own id', () => {
+    const { notices } = setup()
+    notices.push('Saved.')
+    notices.push('Could not save.', 'error', 10_000)
+    expect(notices.items.map((n) => [n.text, n.tone])).toEqual([['Saved.', 'info'], ['Could not save.', 'error']])
+    expect(notices.items[0]!.id).not.toBe(notices.items[1]!.id)
+    vi.advanceTimersByTime(4_999)
+    expect(notices.items).toHaveLength(2)
+    vi.advanceTimersByTime(1)
+    expect(notices.items.map((n) => n.text)).toEqual(['Could not save.'])
+    vi.advanceTimersByTime(5_000)
+    expect(notices.items).toEqual([])
+  })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RosterRow } from '@contract'
-import { allTags, formBand, visibleRoster } from './rosterView'
+import { allTags, formBand, visibleRoster, type SortKey } from './rosterView'
 
 function row(p: Partial<RosterRow>): RosterRow {
   return {
@@ -73,5 +73,44 @@ describe('sorting the roster by attention', () => {
   it('puts the athletes who need the coach most first, and those not yet worked out last', () => {
     const q = { sortKey: 'attention' as const, sortDir: 'desc' as const, tag: null, search: '' }
     expect(visibleRoster([...rows], q, {}, { i1: 1, i2: 4, i4: 0 }).map((r) => r.id)).toEqual(['i2', 'i1', 'i4', 'i3'])
+  })
+})
+
+describe('the roster’s other columns', () => {
+  const q = (sortKey: SortKey, sortDir: 'asc' | 'desc' = 'asc') => ({ sortKey, sortDir, tag: null, search: '' })
+  const team = [
+    row({ id: 'a', name: 'Ann', sports: ['Run'], lastActiveWeek: '2026-11-16', form: 3 }),
+    row({ id: 'b', name: 'Bob', sports: ['Ride', 'Run'], lastActiveWeek: '2026-11-23', form: 3 }),
+    row({ id: 'c', name: 'Cid', sports: ['Ride'], lastActiveWeek: null, form: -5 }),
+  ]
+
+  it('sorts sports by their names, both ways', () => {
+    // "Ride" before "Ride,Run" before "Run".
+    expect(visibleRoster([...team], q('sports')).map((r) => r.id)).toEqual(['c', 'b', 'a'])
+    expect(visibleRoster([...team], q('sports', 'desc')).map((r) => r.id)).toEqual(['a', 'b', 'c'])
+  })
+
+  it('sorts by the last activity from the week details, else the summary’s last active week', () => {
+    const details = { c: { athleteId: 'c', plannedLoad: 0, plannedSecs: 0, plannedCount: 0, lastActivity: { date: '2026-12-01', type: 'Ride', name: 'x', load: 1 }, error: null } }
+    expect(visibleRoster([...team], q('lastActivity', 'desc'), details as never).map((r) => r.id)).toEqual(['c', 'b', 'a'])
+    expect(visibleRoster([...team], q('lastActivity', 'desc')).map((r) => r.id)).toEqual(['b', 'a', 'c'])
+  })
+
+  it('orders equal values by name, and leaves rows without planned load last', () => {
+    expect(visibleRoster([...team], q('form', 'desc')).map((r) => r.id)).toEqual(['a', 'b', 'c'])
+    expect(visibleRoster([...team].reverse(), q('form', 'desc')).map((r) => r.id)).toEqual(['a', 'b', 'c'])
+    expect(visibleRoster([...team], q('plannedLoad')).map((r) => r.id)).toEqual(['a', 'b', 'c'])
+  })
+
+  it('finds a name by a fragment with spaces around it', () => {
+    expect(visibleRoster([...team], { ...q('name'), search: '  ci ' }).map((r) => r.id)).toEqual(['c'])
+  })
+
+  it('names the form bands at their edges', () => {
+    expect([20.5, 20, 5.5, 5, -10, -10.5, -30, -30.5].map(formBand)).toEqual(['transition', 'fresh', 'fresh', 'grey', 'grey', 'optimal', 'optimal', 'high-risk'])
+  })
+
+  it('sorts tags as words', () => {
+    expect(allTags([row({ tags: ['b', 'A'] }), row({ tags: ['a'] })])).toEqual(['a', 'A', 'b'])
   })
 })

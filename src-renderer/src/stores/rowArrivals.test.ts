@@ -70,3 +70,56 @@ describe('rows arriving in a burst', () => {
     expect(h.tasks).toEqual([])
   })
 })
+
+describe('rows arriving while others are applied', () => {
+  it('a row queued again while waiting goes to the back with its latest data', async () => {
+    const h = harness(0)
+    h.arrivals.push(h.rows(['a', 'b', 'c']), 1)
+    h.arrivals.push(h.rows(['a'], 5), 1)
+    await h.arrivals.settled()
+    expect(h.tasks.flat()).toEqual(['b.0', 'c.0', 'a.5'])
+  })
+
+  it('a slice holds four rows when each costs nothing, and a push of no rows starts nothing', async () => {
+    const slices: string[][] = []
+    const arrivals = rowArrivals<{ id: string }>(
+      (r) => r.id,
+      (slice) => slices.push(slice.map((r) => r.id)),
+      () => 1,
+      async () => {},
+      () => 0,
+    )
+    arrivals.push([], 1)
+    await arrivals.settled()
+    expect(slices).toEqual([])
+    arrivals.push(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id })), 1)
+    await arrivals.settled()
+    expect(slices).toEqual([['a', 'b', 'c', 'd'], ['e', 'f']])
+  })
+
+  it('rows pushed during a drain are applied by the same drain, and settled waits for them', async () => {
+    const h = harness(1)
+    h.arrivals.push(h.rows(['a']), 1)
+    const first = h.arrivals.settled()
+    h.arrivals.push(h.rows(['b']), 1)
+    expect(h.arrivals.settled()).toBe(first)
+    await first
+    expect(h.tasks.flat()).toEqual(['a.0', 'b.0'])
+  })
+
+  it('yields before each task with the browser’s own timer and clock when none is given', async () => {
+    const applied: string[] = []
+    const arrivals = rowArrivals<{ id: string }>((r) => r.id, (slice) => applied.push(...slice.map((r) => r.id)), () => 1)
+    arrivals.push([{ id: 'a' }], 1)
+    expect(applied).toEqual([])
+    await arrivals.settled()
+    expect(applied).toEqual(['a'])
+  })
+
+  it('spends a whole budget per task: a row that ends exactly on it ends the task', async () => {
+    const h = harness(SLICE_BUDGET_MS / 4)
+    h.arrivals.push(h.rows(['a', 'b', 'c', 'd', 'e']), 1)
+    await h.arrivals.settled()
+    expect(h.tasks.filter((t) => t.length)).toEqual([['a.0', 'b.0', 'c.0', 'd.0'], ['e.0']])
+  })
+})

@@ -53,3 +53,20 @@ describe('keyChanges', () => {
     expect(keyChanges(current, new Map(Object.entries(current)))).toEqual({ added: [], removed: [] })
   })
 })
+
+describe('row selection at its edges', () => {
+  it('a set that lacks one of the other’s ids is not the same, whichever is asked first', () => {
+    expect(sameIds(new Set([1, 2]), new Set([1, 3]))).toBe(false)
+    expect(sameIds(new Set([1]), undefined)).toBe(false)
+    expect(sameIds(undefined, undefined)).toBe(true)
+  })
+
+  it('adds events to a row not selected yet, and counts nothing in an empty selection', () => {
+    const next = union({}, new Map([['i1', new Set([4])]]))
+    expect([...next.get('i1')!]).toEqual([4])
+    expect(countOf({})).toBe(0)
+    expect(keysOf({})).toEqual([])
+    expect(keyChanges({}, new Map([['i1', new Set([4])]]))).toEqual({ added: ['i1:4'], removed: [] })
+    expect(keyChanges({ i1: new Set([4]) }, new Map())).toEqual({ added: [], removed: ['i1:4'] })
+  })
+})
