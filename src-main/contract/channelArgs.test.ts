@@ -137,6 +137,27 @@ describe('attention settings and comments', () => {
   })
 })
 
+describe('a saved group of athletes', () => {
+  const save = contract['groups:save'].args
+
+  it('is named as typed, without the spaces around the name and with runs of spaces made one', () => {
+    expect(save.parse({ name: '  Tuesday \t  swimmers ', athleteIds: ['i1'] }).name).toBe('Tuesday swimmers')
+    expect(save.parse({ name: 'Ironman squad', athleteIds: ['i1'] }).name).toBe('Ironman squad')
+  })
+
+  it('needs a name that is more than spaces, and at least one athlete, each once', () => {
+    expect(problem(save, { name: '   ', athleteIds: ['i1'] })).toBe('Give the group a name.')
+    expect(problem(save, { name: 'Squad', athleteIds: [] })).toBe('Pick at least one athlete first.')
+    expect(save.parse({ name: 'Squad', athleteIds: ['i1', 'i2', 'i1'] }).athleteIds).toEqual(['i1', 'i2'])
+  })
+
+  it('is deleted only by the id it was saved under', () => {
+    const del = contract['groups:delete'].args
+    expect(problem(del, { groupId: 'Squad' })).toBe('That is not a saved group.')
+    expect(problem(del, { groupId: '0b6f1c1e-8a47-4d1e-9a55-2c1b7d3e9f00' })).toBeNull()
+  })
+})
+
 describe('the rules shared by main and the window', () => {
   it('make an athlete read-only when the coach may only look, never the coach’s own row', () => {
     expect(readOnlyAccess({ isSelf: false, permission: 'READ' })).toBe(true)

@@ -4,6 +4,7 @@ import {
   complianceBand,
   compliancePct,
   missedWorkoutsOf,
+  sportGroup,
   workoutCompliance,
   workoutOutcomes,
   type DoneForOutcome,
@@ -131,10 +132,74 @@ describe('missed workouts', () => {
     expect(stateOf(planned('2026-03-09', { type: null }), [activity('2026-03-09', { type: 'WeightTraining' })], today)?.state).toBe('done')
   })
 
+  it('an entry without a category is a workout, and can be missed', () => {
+    const w = planned('2026-03-09', { category: undefined })
+    expect(stateOf(w, [], today)).toEqual({ state: 'missed' })
+  })
+
+  it('an end date before the start is read as a one-day workout', () => {
+    const w = planned('2026-03-09', { endDate: '2026-03-07' })
+    expect(stateOf(w, [activity('2026-03-08')], today)?.state).toBe('missed')
+    expect(stateOf(w, [activity('2026-03-10')], today)).toMatchObject({ state: 'done', how: 'nextDay' })
+  })
+
+  it('of two rides planned the same day and one done, the one entered first is done, in whatever order they come', () => {
+    const first = planned('2026-03-09')
+    const second = planned('2026-03-09')
+    const a = activity('2026-03-09')
+    const out = workoutOutcomes([second, first], [a], today)
+    expect(out.get(first.id)).toEqual({ state: 'done', activityId: a.id, how: 'sameDay' })
+    expect(out.get(second.id)).toEqual({ state: 'missed' })
+  })
+
+  it('an activity on the last day of a camp goes to the camp, which began earlier, before a workout planned that day', () => {
+    const day = planned('2026-03-08')
+    const camp = planned('2026-03-06', { endDate: '2026-03-08' })
+    const a = activity('2026-03-08')
+    const out = workoutOutcomes([day, camp], [a], today)
+    expect(out.get(camp.id)).toMatchObject({ state: 'done', activityId: a.id })
+    expect(out.get(day.id)).toEqual({ state: 'missed' })
+  })
+
+  it('a workout paired to an activity on another day leaves the activity on its own day to the next workout', () => {
+    const w = planned('2026-03-09')
+    const other = planned('2026-03-09')
+    const paired = activity('2026-03-10', { pairedEventId: w.id })
+    const sameDay = activity('2026-03-09')
+    const out = workoutOutcomes([w, other], [paired, sameDay], today)
+    expect(out.get(w.id)).toEqual({ state: 'done', activityId: paired.id, how: 'paired' })
+    expect(out.get(other.id)).toEqual({ state: 'done', activityId: sameDay.id, how: 'sameDay' })
+  })
+
+  it('two activities paired to one workout: the first listed is the one shown, and the other meets nothing else', () => {
+    const w = planned('2026-03-09')
+    const other = planned('2026-03-09')
+    const a = activity('2026-03-09', { pairedEventId: w.id })
+    const b = activity('2026-03-09', { pairedEventId: w.id })
+    const out = workoutOutcomes([w, other], [a, b], today)
+    expect(out.get(w.id)).toEqual({ state: 'done', activityId: a.id, how: 'paired' })
+    expect(out.get(other.id)).toEqual({ state: 'missed' })
+  })
+
   it('lists the missed ones in date order', () => {
     const late = planned('2026-03-10')
     const early = planned('2026-03-02')
     expect(missedWorkoutsOf([late, planned('2026-03-05'), early], [activity('2026-03-05')], today).map((w) => w.id)).toEqual([early.id, late.id])
+  })
+})
+
+describe('sport families', () => {
+  it.each([
+    ['Ride', 'Ride'],
+    ['VirtualRide', 'Ride'],
+    ['GravelRide', 'Ride'],
+    ['Run', 'Run'],
+    ['TrailRun', 'Run'],
+    ['Swim', 'Swim'],
+    ['OpenWaterSwim', 'Swim'],
+    ['WeightTraining', 'WeightTraining'],
+  ])('%s is in the %s family', (type, family) => {
+    expect(sportGroup(type)).toBe(family)
   })
 })
 
@@ -161,11 +226,17 @@ describe('compliance bands', () => {
     expect(workoutCompliance({ load: null, movingSecs: 3600 }, { load: 200, movingSecs: 1800 })).toEqual({ pct: 50, band: 'fair' })
     expect(workoutCompliance({ load: 80, movingSecs: 3600 }, { load: null, movingSecs: 3600 })).toBeNull()
     expect(workoutCompliance({ load: null, movingSecs: null }, { load: 50, movingSecs: 3600 })).toBeNull()
+    // A plan of load 0 has no load to compare with: time is compared instead.
+    expect(workoutCompliance({ load: 0, movingSecs: 3600 }, { load: 40, movingSecs: 4500 })).toEqual({ pct: 125, band: 'fair' })
+    expect(workoutCompliance({ load: 50, movingSecs: 3600 }, { load: 50, movingSecs: 900 })).toEqual({ pct: 100, band: 'good' })
   })
 
   it('has no percentage without a plan', () => {
     expect(compliancePct(85, 100)).toBe(85)
     expect(compliancePct(85, 0)).toBeNull()
     expect(compliancePct(null, 100)).toBeNull()
+    expect(compliancePct(85, null)).toBeNull()
+    expect(compliancePct(85, -10)).toBeNull()
+    expect(compliancePct(2, 3)).toBe(67)
   })
 })

@@ -123,12 +123,12 @@ describe('RateLimiter', () => {
       const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 10, now: () => Date.now() })
       expect(limiter.pause(3_600_000)).toBe(MAX_PAUSE_MS)
       expect(limiter.pausedForMs).toBe(60_000)
-      let started = false
-      void limiter.acquire().then(() => (started = true))
-      await vi.advanceTimersByTimeAsync(59_000)
-      expect(started).toBe(false)
-      await vi.advanceTimersByTimeAsync(1_100)
-      expect(started).toBe(true)
+      let started = -1
+      const t0 = Date.now()
+      void limiter.acquire().then(() => (started = Date.now() - t0))
+      // One wake-up, when the pause ends.
+      await vi.advanceTimersToNextTimerAsync()
+      expect(started).toBe(60_000)
       expect(limiter.pausedForMs).toBe(0)
     })
 
@@ -170,6 +170,260 @@ describe('RateLimiter', () => {
       ctrl.abort()
       await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED' })
       expect(limiter.waiting).toBe(0)
+    })
+  })
+})
+
+// The same rules on a fake clock, to the millisecond: each start time below is worked out by hand from
+// the bucket (burst tokens, refilled at perSecond) and the cap on requests in flight.
+describe('RateLimiter on a fake clock', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  /** Asks for `n` turns now; returns the clock time at which each started, in the order asked. */
+  function startAt(limiter: RateLimiter, n: number, priority: 'view' | 'background' = 'view', hold = false): { starts: (number | null)[]; releases: (() => void)[] } {
+    const t0 = Date.now()
+    const starts: (number | null)[] = Array.from({ length: n }, () => null)
+    const releases: (() => void)[] = []
+    for (let i = 0; i < n; i++) {
+      void limiter.acquire(undefined, priority).then((release) => {
+        starts[i] = Date.now() - t0
+        if (hold) releases.push(release)
+        else release()
+      })
+    }
+    return { starts, releases }
+  }
+
+  it('starts the burst at once, then one request per 1/perSecond', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 10, burst: 3, maxInFlight: 100 })
+    const { starts } = startAt(limiter, 6)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(starts).toEqual([0, 0, 0, 100, 200, 300])
+  })
+
+  it('refills up to the burst only, however long the queue was idle', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 10, burst: 3, maxInFlight: 100 })
+    await vi.advanceTimersByTimeAsync(10_000)
+    const { starts } = startAt(limiter, 5)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(starts).toEqual([0, 0, 0, 100, 200])
+  })
+
+  it('a part-refilled token is counted: half a token left waits only for the other half', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 4, burst: 1, maxInFlight: 100 })
+    startAt(limiter, 1)
+    await vi.advanceTimersByTimeAsync(125)
+    // 125 ms at 4/s is half a token; the next whole one is 125 ms away.
+    const { starts } = startAt(limiter, 1)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(starts).toEqual([125])
+  })
+
+  it('a released turn lets the next waiting request start at once; a second release of the same turn frees nothing', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 1 })
+    const { starts, releases } = startAt(limiter, 3, 'view', true)
+    await vi.advanceTimersByTimeAsync(50)
+    expect(starts).toEqual([0, null, null])
+    expect(limiter.active).toBe(1)
+    expect(limiter.pending).toBe(2)
+    releases[0]!()
+    releases[0]!()
+    await vi.advanceTimersByTimeAsync(10)
+    expect(starts).toEqual([0, 50, null])
+    expect(limiter.active).toBe(1)
+    expect(limiter.pending).toBe(1)
+  })
+
+  it('a pause holds the queue for exactly its length, then the refilled tokens go', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 10, burst: 2, maxInFlight: 100 })
+    expect(limiter.pause(500)).toBe(500)
+    await vi.advanceTimersByTimeAsync(200)
+    expect(limiter.pausedForMs).toBe(300)
+    const { starts } = startAt(limiter, 3)
+    await vi.advanceTimersByTimeAsync(1000)
+    // Back at 500 ms with the bucket full again (2 tokens), then 10/s.
+    expect(starts).toEqual([300, 300, 400])
+    expect(limiter.pausedForMs).toBe(0)
+  })
+
+  it('a pause empties the bucket: what was left of the burst is not sent into the server’s limit', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 10, burst: 5, maxInFlight: 100 })
+    limiter.pause(1)
+    const { starts } = startAt(limiter, 2)
+    await vi.advanceTimersByTimeAsync(1000)
+    // The bucket refills from the moment of the 429: a token at 100 ms, the next at 200.
+    expect(starts).toEqual([100, 200])
+  })
+
+  it('a shorter pause does not cut a longer one short; a negative one holds nothing', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 100 })
+    limiter.pause(400)
+    expect(limiter.pause(100)).toBe(100)
+    expect(limiter.pausedForMs).toBe(400)
+    expect(limiter.pause(-50)).toBe(0)
+    expect(limiter.pausedForMs).toBe(400)
+  })
+
+  it('a backoff delay lasts its length; a negative one ends at once', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 1 })
+    let ended = -1
+    void limiter.delay(300).then(() => (ended = Date.now()))
+    const t0 = Date.now()
+    expect(limiter.waiting).toBe(1)
+    await vi.advanceTimersByTimeAsync(299)
+    expect(ended).toBe(-1)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(ended - t0).toBe(300)
+    expect(limiter.waiting).toBe(0)
+    let now = false
+    void limiter.delay(-10).then(() => (now = true))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(now).toBe(true)
+  })
+
+  it('a delay already cancelled is refused before it waits, and a finished delay is not cancelled later', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 1 })
+    const ctrl = new AbortController()
+    ctrl.abort()
+    const outcomes: unknown[] = []
+    limiter.delay(100, ctrl.signal).then(() => outcomes.push('waited'), (e: unknown) => outcomes.push(e))
+    limiter.acquire(ctrl.signal).then(() => outcomes.push('started'), (e: unknown) => outcomes.push(e))
+    expect(limiter.waiting).toBe(0)
+    await vi.advanceTimersByTimeAsync(200)
+    expect(outcomes).toEqual([
+      expect.objectContaining({ code: 'CANCELLED', message: 'The request was cancelled.' }),
+      expect.objectContaining({ code: 'CANCELLED', message: 'The request was cancelled.' }),
+    ])
+    const live = new AbortController()
+    const done = limiter.delay(100, live.signal)
+    await vi.advanceTimersByTimeAsync(100)
+    await expect(done).resolves.toBeUndefined()
+    live.abort()
+    expect(limiter.cancelWaiting()).toBe(0)
+  })
+
+  it('a request that started is not cancelled by its signal later, and its turn still counts', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 1 })
+    const ctrl = new AbortController()
+    const release = await limiter.acquire(ctrl.signal)
+    ctrl.abort()
+    const next = startAt(limiter, 1)
+    await vi.advanceTimersByTimeAsync(10)
+    expect(next.starts).toEqual([null])
+    release()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(next.starts).toEqual([10])
+  })
+
+  it('a cancelled waiter leaves the others in their places', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 10, burst: 1, maxInFlight: 100 })
+    startAt(limiter, 1)
+    const order: string[] = []
+    const ctrl = new AbortController()
+    const a = limiter.acquire().then(() => order.push('a'))
+    const b = limiter.acquire(ctrl.signal).then(
+      () => order.push('b'),
+      () => order.push('b cancelled'),
+    )
+    const c = limiter.acquire().then(() => order.push('c'))
+    ctrl.abort()
+    await vi.advanceTimersByTimeAsync(300)
+    await Promise.all([a, b, c])
+    expect(order).toEqual(['b cancelled', 'a', 'c'])
+    // Nothing waits any more, so no timer is left to wake the queue.
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('waits for its token with one wake-up at the whole millisecond it is there, not by polling', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 3, burst: 1, maxInFlight: 100 })
+    startAt(limiter, 1)
+    const { starts } = startAt(limiter, 1)
+    // A token every 333.3 ms: the one timer set fires at 334.
+    await vi.advanceTimersToNextTimerAsync()
+    expect(starts).toEqual([334])
+  })
+
+  it('after stop waiting, a new request that must wait for a token still starts when it is there', async () => {
+    vi.useFakeTimers()
+    const limiter = new RateLimiter({ perSecond: 10, burst: 1, maxInFlight: 100 })
+    startAt(limiter, 1)
+    const dropped = limiter.acquire()
+    dropped.catch(() => {})
+    await vi.advanceTimersByTimeAsync(0)
+    expect(limiter.cancelWaiting()).toBe(1)
+    // Stop waiting leaves no timer behind.
+    expect(vi.getTimerCount()).toBe(0)
+    const { starts } = startAt(limiter, 1)
+    await vi.advanceTimersByTimeAsync(500)
+    expect(starts).toEqual([100])
+  })
+
+  describe('background work', () => {
+    it('by default leaves all but one token of the burst: it starts at the sustained rate, even from a full bucket', async () => {
+      vi.useFakeTimers()
+      const limiter = new RateLimiter({ perSecond: 10, burst: 4, maxInFlight: 100 })
+      const { starts } = startAt(limiter, 3, 'background')
+      await vi.advanceTimersByTimeAsync(1000)
+      // 4 tokens: the first leaves 3 (the reserve); each later one waits for a token over the reserve.
+      expect(starts).toEqual([0, 100, 200])
+    })
+
+    it('by default leaves one slot in flight for the view', async () => {
+      vi.useFakeTimers()
+      const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 3, backgroundReserve: { tokens: 0, slots: 1 } })
+      const { starts } = startAt(limiter, 3, 'background', true)
+      await vi.advanceTimersByTimeAsync(100)
+      expect(starts).toEqual([0, 0, null])
+      expect(limiter.active).toBe(2)
+    })
+
+    it('takes a reserve as configured, kept within what leaves it a token and a slot', async () => {
+      vi.useFakeTimers()
+      const tight = new RateLimiter({ perSecond: 10, burst: 4, maxInFlight: 100, backgroundReserve: { tokens: 2, slots: 0 } })
+      const a = startAt(tight, 3, 'background')
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(a.starts).toEqual([0, 0, 100])
+      // Asking to keep more than the burst keeps burst - 1; more slots than there are keeps all but one.
+      const greedy = new RateLimiter({ perSecond: 10, burst: 3, maxInFlight: 2, backgroundReserve: { tokens: 9, slots: 9 } })
+      const b = startAt(greedy, 2, 'background')
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(b.starts).toEqual([0, 100])
+      const none = new RateLimiter({ perSecond: 10, burst: 3, maxInFlight: 2, backgroundReserve: { tokens: -5, slots: -5 } })
+      const c = startAt(none, 4, 'background')
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(c.starts).toEqual([0, 0, 0, 100])
+    })
+
+    it('a view request waiting for a token is woken when its token is there, not when background work’s would be', async () => {
+      vi.useFakeTimers()
+      const limiter = new RateLimiter({ perSecond: 10, burst: 5, maxInFlight: 100 })
+      startAt(limiter, 5)
+      await vi.advanceTimersByTimeAsync(0)
+      // The bucket is empty: background work needs 5 tokens (500 ms), the view 1 (100 ms).
+      const bg = startAt(limiter, 1, 'background')
+      await vi.advanceTimersByTimeAsync(0)
+      const view = startAt(limiter, 1)
+      await vi.advanceTimersByTimeAsync(0)
+      // One timer, for the earlier of the two wake-ups.
+      expect(vi.getTimerCount()).toBe(1)
+      await vi.advanceTimersByTimeAsync(2000)
+      expect(view.starts).toEqual([100])
+      // After the view's token, 1 token at 100 ms; 5 are there 400 ms later.
+      expect(bg.starts).toEqual([600])
     })
   })
 })
