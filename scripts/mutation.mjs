@@ -7,7 +7,8 @@
 // from the store, so it tests only the mutants in code or tests changed since. Stryker numbers tests per
 // run; the store names them by file and title instead, so runs of different file sets can be combined.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
 const FOLDERS = ['src-main/icu', 'src-main/contract', 'src-main/workouts', 'src-renderer/src/stores', 'src-main/services']
@@ -131,8 +132,11 @@ let failed = false
 for (const [folder, files] of runs) {
   console.log(`\n== Stryker: ${files ? files.join(', ') : folder}`)
   writeJson(incremental(folder), assemble(folder, files))
-  const env = { ...process.env, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files.join(',') } : {}) }
+  // A mutant can break a test's cleanup: what the tests leave goes to a temp folder of this run's own, removed after.
+  const tmp = mkdtempSync(join(tmpdir(), 'mutation-'))
+  const env = { ...process.env, TMPDIR: tmp, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files.join(',') } : {}) }
   const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env })
+  rmSync(tmp, { recursive: true, force: true })
   if (r.status !== 0) failed = true
   else keep(folder, files)
   rmSync(incremental(folder), { force: true })
