@@ -1,7 +1,7 @@
 // Mutation testing, one folder at a time (scripts/mutation.mjs sets MUTATION_FOLDER): `npm run test:mutation`.
-// Not part of `npm test`: a folder takes minutes to hours. Each folder keeps its own incremental file, so a
-// rerun tests only the mutants in code or tests changed since; those files stay out of git (see README).
-// Stryker's last run is the incremental file; scripts/mutation.mjs gathers the runs in `<folder>.report.json`.
+// Not part of `npm test`: a folder takes minutes to hours. scripts/mutation.mjs builds each run's incremental
+// file (MUTATION_INCREMENTAL) from the store, `.stryker/store`, and files the run's results back there, so a
+// rerun tests only the mutants in code or tests changed since. The store is committed (see README).
 const folder = process.env.MUTATION_FOLDER ?? 'src-main/icu'
 const name = folder.replaceAll('/', '-')
 // A run may narrow the folder to some of its files (paths or globs, comma-separated).
@@ -16,7 +16,7 @@ export default {
   // Two cores shared with other work: one test process at a time.
   concurrency: 1,
   incremental: true,
-  incrementalFile: `.stryker/${name}.incremental.json`,
+  incrementalFile: process.env.MUTATION_INCREMENTAL ?? `.stryker/${name}.incremental.json`,
   reporters: ['progress', 'clear-text'],
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   thresholds: { high: 85, low: 70, break: null },

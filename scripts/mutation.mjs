@@ -31,7 +31,8 @@ for (const path of scoresOnly ? [] : asked.length ? asked : FOLDERS) {
   else if (runs.get(folder) !== null) runs.set(folder, [...(runs.get(folder) ?? []), path])
 }
 
-const incremental = (folder) => `.stryker/${folder.replaceAll('/', '-')}.incremental.json`
+// Stryker's incremental file, one per run: two runs of the same folder (different files) may share the checkout.
+const incremental = (folder) => `.stryker/${folder.replaceAll('/', '-')}.${process.pid}.incremental.json`
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'))
 /** Written whole or not at all: another run may be reading the store at the same moment. */
 function writeJson(file, value) {
@@ -134,7 +135,7 @@ for (const [folder, files] of runs) {
   writeJson(incremental(folder), assemble(folder, files))
   // A mutant can break a test's cleanup: what the tests leave goes to a temp folder of this run's own, removed after.
   const tmp = mkdtempSync(join(tmpdir(), 'mutation-'))
-  const env = { ...process.env, TMPDIR: tmp, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files.join(',') } : {}) }
+  const env = { ...process.env, TMPDIR: tmp, MUTATION_FOLDER: folder, MUTATION_INCREMENTAL: incremental(folder), ...(files ? { MUTATION_FILES: files.join(',') } : {}) }
   const r = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], { stdio: 'inherit', env })
   rmSync(tmp, { recursive: true, force: true })
   if (r.status !== 0) failed = true

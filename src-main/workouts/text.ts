@@ -1,5 +1,5 @@
 import type { PaceUnits, RepeatBlock, Step, Target, WorkoutItem } from './types'
-import { readBpm, readCadence, readDistance, readDuration, readPace, readPercent, readWatts, readZone } from './tokens'
+import { isWord, readBpm, readCadence, readDistance, readDuration, readPace, readPercent, readWatts, readZone } from './tokens'
 
 // Steps back to the intervals.icu text syntax, so that files read from .zwo/.mrc/.erg (or any structure) become
 // the plain text intervals.icu parses itself. Everything written here reads back through parseWorkout unchanged.
@@ -82,9 +82,27 @@ export function safeCue(text: string): string {
   return safe.join(' ').replace(/\b(press)\s+(lap)\b|\b(lap)\s+(press)\b/gi, (m) => m.replace(/\s+/, '-'))
 }
 
+/**
+ * The cue of a lap-press step with no duration ends at its first option, so "ramp", "free" or "freeride" in it is
+ * joined to the next word by a dash (or the word before, or quoted when alone), as "press lap" is in any cue.
+ */
+function lapPressCue(cue: string): string {
+  const tokens = cue.split(' ')
+  const bare = (i: number): boolean => isWord(tokens[i], 'ramp', 'free', 'freeride')
+  if (tokens.length === 1) return bare(0) ? `"${cue}"` : cue
+  const out: string[] = []
+  for (const [i, token] of tokens.entries()) {
+    if (bare(i) && i + 1 < tokens.length) tokens[i + 1] = `${token}-${tokens[i + 1]}`
+    else if (bare(i)) out[out.length - 1] = `${out.at(-1)}-${token}`
+    else out.push(token)
+  }
+  return out.join(' ')
+}
+
 export function formatStep(step: Step): string {
   const parts: string[] = []
-  if (step.text) parts.push(safeCue(step.text))
+  const timed = step.durationSecs !== undefined || step.distanceMeters !== undefined
+  if (step.text) parts.push(step.lapPress && !timed ? lapPressCue(safeCue(step.text)) : safeCue(step.text))
   if (step.durationSecs !== undefined) parts.push(formatDuration(step.durationSecs))
   else if (step.distanceMeters !== undefined) parts.push(formatDistance(step.distanceMeters))
   if (step.lapPress) parts.push('press lap')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseStepLine } from './stepLine'
 import { formatDistance, formatStep, formatTarget, headingText, safeCue } from './text'
 
 // How a step read from a file is written back as intervals.icu text, piece by piece: each form below
@@ -93,5 +94,28 @@ describe('a cue and a heading', () => {
     expect(headingText('-Warm up')).toBe('Warm up')
     expect(headingText('Warm-up')).toBe('Warm-up')
     expect(headingText('3x3 drills')).toBe('3x3 drills')
+  })
+})
+
+describe('a lap-press step with no duration, written and read back', () => {
+  // Such a step's cue ends where the first target, option or step type starts, so a cue word that is one
+  // ("ramp", "free", "freeride", a cadence) must not be written bare, or the cue is cut there on the way back.
+  const roundTrip = (text: string) => parseStepLine(formatStep({ line: 1, text, lapPress: true }).slice(2), 1)
+
+  it.each([
+    ['easy free spin', 'easy free-spin'],
+    ['ramp up gently', 'ramp-up gently'],
+    ['spin up then freeride', 'spin up then-freeride'],
+    ['Free', '"Free"'],
+    ['hold 90rpm', 'hold 90 rpm'],
+  ])('keeps the whole cue "%s" (written "%s") and adds no target or option', (text, written) => {
+    expect(formatStep({ line: 1, text, lapPress: true })).toBe(`- ${written} press lap`)
+    const { step, issues } = roundTrip(text)
+    expect(step).toEqual({ line: 1, text: written, lapPress: true })
+    expect(issues).toEqual([])
+  })
+
+  it('leaves those words alone in a step with a duration, whose cue ends at the duration', () => {
+    expect(formatStep({ line: 1, text: 'easy free spin', durationSecs: 60, lapPress: true })).toBe('- easy free spin 1m press lap')
   })
 })
