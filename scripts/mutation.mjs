@@ -13,9 +13,11 @@ import { dirname, join } from 'node:path'
 
 const FOLDERS = ['src-main/icu', 'src-main/contract', 'src-main/workouts', 'src-renderer/src/stores', 'src-main/services']
 const STORE = process.env.MUTATION_STORE ?? '.stryker/store'
-// `--scores`: only print the scores the store holds.
-const scoresOnly = process.argv.includes('--scores')
-const asked = process.argv.slice(2).filter((a) => a !== '--scores').map((f) => f.replace(/\/$/, ''))
+// `--scores`: only print the scores the store holds. `--survivors`: with them, each surviving or uncovered
+// mutant of the files or folders named (all when none is), where it is and what it changed.
+const survivors = process.argv.includes('--survivors')
+const scoresOnly = survivors || process.argv.includes('--scores')
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((f) => f.replace(/\/$/, ''))
 const folderOf = (path) => FOLDERS.find((f) => path === f || path.startsWith(`${f}/`))
 const unknown = asked.filter((p) => !folderOf(p))
 if (unknown.length) {
@@ -174,6 +176,20 @@ for (const folder of FOLDERS) {
   for (const [path, f] of measured) {
     const p = score([f])
     console.log(`    ${path.slice(folder.length + 1).padEnd(28)} ${p.pct.toFixed(1).padStart(5)}%  (${p.detected} of ${p.valid})`)
+  }
+}
+if (survivors) {
+  const named = asked.length ? (path) => asked.some((a) => path === a || path.startsWith(`${a}/`) || globPattern(a).test(path)) : () => true
+  console.log('\nMutants that survived or that no test covers (the last run of each file):')
+  for (const [path, f] of [...stored].filter(([p]) => named(p) && existsSync(p)).sort(([a], [b]) => a.localeCompare(b))) {
+    const alive = f.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
+    if (!alive.length) continue
+    console.log(`  ${path}`)
+    for (const m of alive.sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column)) {
+      const replacement = (m.replacement ?? '').replace(/\s+/g, ' ')
+      const where = `${m.location.start.line}:${m.location.start.column}`
+      console.log(`    ${where.padEnd(8)} ${m.status === 'NoCoverage' ? 'not covered ' : ''}${m.mutatorName}: ${replacement.length > 100 ? `${replacement.slice(0, 100)}…` : replacement}`)
+    }
   }
 }
 process.exit(failed ? 1 : 0)

@@ -1,27 +1,24 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CHART_POINTS, useActivityStore } from './activity'
+import { fail, ok, standIn } from '../testing/bridge'
 
 // One activity in depth against a stand-in bridge whose stream answers the test can hold back, as a
 // slow intervals.icu does.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
 
 const saved: { fileName: string; text: string }[] = []
 vi.mock('../download', () => ({ saveTextFile: (fileName: string, text: string) => saved.push({ fileName, text }) }))
 
 function bridge(over: Record<string, unknown> = {}) {
-  const athlete = {
-    activity: vi.fn((a: { activityId: string }) => ok({ id: a.activityId, name: 'Ride' })),
-    streams: vi.fn((a: { activityId: string; fromSecs?: number }) => ok({ activityId: a.activityId, from: a.fromSecs ?? 0 })),
-    updateActivity: vi.fn((a: { activityId: string; changes: { name: string } }) => ok({ id: a.activityId, name: a.changes.name })),
-    streamsCsv: vi.fn(() => ok({ fileName: 'ride.csv', csv: 'time,watts\r\n0,200\r\n' })),
+  return standIn('athlete', {
+    activity: (a: { activityId: string }) => ok({ id: a.activityId, name: 'Ride' }),
+    streams: (a: { activityId: string; fromSecs?: number }) => ok({ activityId: a.activityId, from: a.fromSecs ?? 0 }),
+    updateActivity: (a: { activityId: string; changes: { name: string } }) => ok({ id: a.activityId, name: a.changes.name }),
+    streamsCsv: () => ok({ fileName: 'ride.csv', csv: 'time,watts\r\n0,200\r\n' }),
     ...over,
-  }
-  window.coachDesk = { athlete } as never
-  return athlete
+  })
 }
 
 beforeEach(() => {

@@ -2,26 +2,23 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { useAthleteStore } from './athlete'
 import { useFitnessStore } from './fitness'
+import { fail, ok, standIn } from '../testing/bridge'
 
 // The athlete's page (profile, activity list, sport settings) and its fitness chart, against a
 // stand-in bridge.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 const act = (id: string, type: string, load: number | null, movingSecs: number | null = 3600, distanceM: number | null = 30000) =>
   ({ id, date: '2026-12-01', type, name: id, movingSecs, distanceM, load }) as never
 const profile = (today: string) => ({ id: 'i1', name: 'Maya', today, sports: [{ id: 1, ftp: 250 }, { id: 2, ftp: 0 }] })
 
 function bridge(over: Record<string, unknown> = {}) {
-  const athlete = {
-    get: vi.fn(() => ok(profile('2026-12-03'))),
-    activities: vi.fn(() => ok([act('a', 'Ride', 50), act('b', 'VirtualRide', null, null, null), act('c', 'Run', 30, 1800, 6000)])),
-    updateSportSettings: vi.fn(() => ok({ id: 2, ftp: 280 })),
-    fitness: vi.fn(() => ok({ days: [] })),
+  return standIn('athlete', {
+    get: () => ok(profile('2026-12-03')),
+    activities: () => ok([act('a', 'Ride', 50), act('b', 'VirtualRide', null, null, null), act('c', 'Run', 30, 1800, 6000)]),
+    updateSportSettings: () => ok({ id: 2, ftp: 280 }),
+    fitness: () => ok({ days: [] }),
     ...over,
-  }
-  window.coachDesk = { athlete } as never
-  return athlete
+  })
 }
 
 beforeEach(() => setActivePinia(createPinia()))

@@ -3,11 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AttentionFlag, AttentionRow, ReviewItem } from '@contract'
 import { useAttentionStore } from './attention'
 import { useNoticesStore } from './notices'
+import { fail, ok } from '../testing/bridge'
 
 // Needs attention against a stand-in bridge: what is flagged, what is announced, and the review queue.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 
 const flag = (rule: string, reason: string, severity: 'high' | 'medium' = 'medium') => ({ rule, reason, severity }) as AttentionFlag
 const athlete = (athleteId: string, name: string, flags: AttentionFlag[], nextRace: AttentionRow['nextRace'] = null): AttentionRow =>

@@ -2,12 +2,11 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CalendarRow } from '@contract'
 import { useCalendarStore } from './calendar'
+import { fail, ok } from '../testing/bridge'
 
 // Bulk changes, single edits and the day check-in through the calendar store, against a stand-in
 // bridge: the phases the preview dialog goes through and what is asked of main.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
 
 const plan = (over: object = {}) => ({ planId: 'p1', changes: [{}, {}], skipped: [], placement: null, ...over })

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { MAX_DETAIL_ATHLETES, MAX_RANGE_ATHLETES, type CalendarRow, type RosterRow } from '@contract'
 import { useCalendarStore } from './calendar'
 import { useRosterStore } from './roster'
+import { fail, ok } from '../testing/bridge'
 
 // A club of a thousand: the stores cut long athlete lists into calls the contract takes, and an
 // error of the week details reaches the coach. The bridge is a stand-in that checks each call's size.
@@ -18,8 +19,6 @@ function rosterRow(id: string, isSelf = false): RosterRow {
   }
 }
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 
 function bridge(over: { weekDetails?: (a: { athleteIds: string[] }) => unknown } = {}) {
   const b = {

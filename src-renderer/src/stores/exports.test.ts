@@ -2,6 +2,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { useExportsStore } from './exports'
 import { useNoticesStore } from './notices'
+import { fail, ok } from '../testing/bridge'
 
 describe('export settings', () => {
   beforeEach(() => {
@@ -28,8 +29,6 @@ describe('export settings', () => {
 
 // Exports against a stand-in bridge: the progress shown, the report, and the toasts of a single save or a drag.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
 type Progress = { exportId: string; done: number; total: number; fileName: string | null }
 

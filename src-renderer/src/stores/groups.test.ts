@@ -1,22 +1,19 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { useGroupsStore } from './groups'
+import { fail, ok, standIn } from '../testing/bridge'
 
 // The saved athlete groups against a stand-in bridge.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 const group = (id: string, name: string, athleteIds: string[] = ['i1']) => ({ id, name, athleteIds })
 
 function bridge(over: Record<string, unknown> = {}) {
-  const groups = {
-    list: vi.fn(() => ok([group('g1', 'Juniors'), group('g2', 'Masters')])),
-    save: vi.fn((a: { name: string; athleteIds: string[] }) => ok(group(a.name === 'Juniors' ? 'g1' : 'g9', a.name, a.athleteIds))),
-    delete: vi.fn(() => ok({})),
+  return standIn('groups', {
+    list: () => ok([group('g1', 'Juniors'), group('g2', 'Masters')]),
+    save: (a: { name: string; athleteIds: string[] }) => ok(group(a.name === 'Juniors' ? 'g1' : 'g9', a.name, a.athleteIds)),
+    delete: () => ok({}),
     ...over,
-  }
-  window.coachDesk = { groups } as never
-  return groups
+  })
 }
 
 beforeEach(() => setActivePinia(createPinia()))

@@ -1,20 +1,17 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { draftProblem, toManual, useManualLogStore, type ManualDraft } from './manualLog'
+import { fail, ok, standIn } from '../testing/bridge'
 
 // Logging sessions by hand: the draft rows as the contract wants them, and one request for all.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 
 const row = (over: Partial<ManualDraft> = {}): ManualDraft => ({
   externalId: 'row-0001', date: '2026-12-01', startTime: '07:30', type: 'Run', name: ' Easy run ', minutes: '45', distanceKm: '', load: '', rpe: '', ...over,
 })
 
 function bridge(over: Record<string, unknown> = {}) {
-  const athlete = { logManual: vi.fn((a: { activities: unknown[] }) => ok(a.activities.map((_, i) => ({ id: `m${i}` })))), ...over }
-  window.coachDesk = { athlete } as never
-  return athlete
+  return standIn('athlete', { logManual: (a: { activities: unknown[] }) => ok(a.activities.map((_, i) => ({ id: `m${i}` }))), ...over })
 }
 
 beforeEach(() => setActivePinia(createPinia()))

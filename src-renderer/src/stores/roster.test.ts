@@ -3,11 +3,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { RosterRow, WeekDetail } from '@contract'
 import { useRosterStore } from './roster'
 import { useAttentionStore } from './attention'
+import { fail, ok } from '../testing/bridge'
 
 // The roster store against a stand-in bridge: the list, the week details as they arrive, sorting.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 
 function rosterRow(id: string, name: string, over: Partial<RosterRow> = {}): RosterRow {
   return {

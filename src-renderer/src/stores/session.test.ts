@@ -1,11 +1,10 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { useSessionStore } from './session'
+import { fail, ok } from '../testing/bridge'
 
 // The session store against a stand-in bridge: what the coach sees while connecting, and after.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 const connected = { state: 'connected', athleteId: 'i1' }
 
 function bridge(over: Record<string, unknown> = {}) {

@@ -1,24 +1,21 @@
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { useTemplatesStore } from './templates'
 import { useCalendarStore } from './calendar'
+import { fail, ok, standIn } from '../testing/bridge'
 
 // Week templates against a stand-in bridge.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 const template = (id: string, name: string) => ({ id, name, sourceAthleteId: 'i1', weekStart: '2026-11-30', createdAt: '2026-12-01T10:00:00Z', events: [] })
 
 function bridge(over: Record<string, unknown> = {}) {
-  const workouts = {
-    templates: vi.fn(() => ok([template('t1', 'Base week'), template('t2', 'Taper')])),
-    saveWeekTemplate: vi.fn((a: { name: string }) => ok(template(a.name === 'Taper' ? 't2' : 't9', a.name))),
-    deleteTemplate: vi.fn(() => ok({})),
-    planTemplate: vi.fn(() => ok({ planId: 'p1', changes: [{}], skipped: [] })),
+  return standIn('workouts', {
+    templates: () => ok([template('t1', 'Base week'), template('t2', 'Taper')]),
+    saveWeekTemplate: (a: { name: string }) => ok(template(a.name === 'Taper' ? 't2' : 't9', a.name)),
+    deleteTemplate: () => ok({}),
+    planTemplate: () => ok({ planId: 'p1', changes: [{}], skipped: [] }),
     ...over,
-  }
-  window.coachDesk = { workouts } as never
-  return workouts
+  })
 }
 
 beforeEach(() => setActivePinia(createPinia()))

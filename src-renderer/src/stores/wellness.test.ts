@@ -1,26 +1,23 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { useWellnessStore } from './wellness'
+import { fail, ok, standIn } from '../testing/bridge'
 
 // Wellness over a range against a stand-in bridge.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 const day = (date: string, hrv: number | null = 60, weight: number | null = 70) => ({ date, hrv, weight, restingHr: 48 })
 
 const saved: { fileName: string; text: string }[] = []
 vi.mock('../download', () => ({ saveTextFile: (fileName: string, text: string) => saved.push({ fileName, text }) }))
 
 function bridge(over: Record<string, unknown> = {}) {
-  const athlete = {
-    wellness: vi.fn(() => ok([day('2026-12-01'), day('2026-12-02'), day('2026-12-03')])),
-    updateWellness: vi.fn((a: { date: string; values: object }) => ok({ ...day(a.date), ...a.values })),
-    updateWellnessBulk: vi.fn((a: { days: { date: string }[] }) => ok({ updated: a.days.map((d) => d.date).filter((d) => d !== '2026-12-03') })),
-    wellnessCsv: vi.fn(() => ok({ fileName: 'wellness.csv', csv: 'date,hrv\r\n' })),
+  return standIn('athlete', {
+    wellness: () => ok([day('2026-12-01'), day('2026-12-02'), day('2026-12-03')]),
+    updateWellness: (a: { date: string; values: object }) => ok({ ...day(a.date), ...a.values }),
+    updateWellnessBulk: (a: { days: { date: string }[] }) => ok({ updated: a.days.map((d) => d.date).filter((d) => d !== '2026-12-03') }),
+    wellnessCsv: () => ok({ fileName: 'wellness.csv', csv: 'date,hrv\r\n' }),
     ...over,
-  }
-  window.coachDesk = { athlete } as never
-  return athlete
+  })
 }
 
 beforeEach(() => {

@@ -4,11 +4,10 @@ import { useWorkoutsStore } from './workouts'
 import { useCalendarStore } from './calendar'
 import { useSessionStore } from './session'
 import { STARTER_TEXT } from './workoutModel'
+import { fail, ok } from '../testing/bridge'
 
 // The workout editor, library and assigning, against a stand-in bridge.
 
-const ok = <T>(value: T) => Promise.resolve({ ok: true as const, value })
-const fail = (code: string, message: string) => Promise.resolve({ ok: false as const, error: { code, message } })
 type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
 
 const rideSettings = [{ types: ['Ride', 'VirtualRide'], ftp: 250, lthr: 165, maxHr: null, thresholdPaceMps: null }, { types: ['Run'], ftp: null, lthr: 170, maxHr: null, thresholdPaceMps: 4 }]
