@@ -165,4 +165,70 @@ describe('the roster store', () => {
     expect(r.fetchedAt).toBeNull()
     expect(r.detailsError).toBeNull()
   })
+
+  it('keeps the rows it had when a reload fails', async () => {
+    const b = bridge([rosterRow('i1', 'Maya')])
+    const r = useRosterStore()
+    await r.load()
+    b.roster.list.mockReturnValueOnce(fail('NETWORK', 'offline') as never)
+    await r.load(true)
+    expect(r.rows.map((x) => x.id)).toEqual(['i1'])
+    expect(r.fetchedAt).toBe('2026-12-03T08:00:00Z')
+  })
+
+  it("leaves the coach's own row out of the details unless it is shown, then asks for it once the first answer is in", async () => {
+    let answer: (v: unknown) => void = () => {}
+    const b = bridge([rosterRow('i0', 'Coach', { isSelf: true }), rosterRow('i1', 'Maya')])
+    const r = useRosterStore()
+    await r.load()
+    b.roster.weekDetails.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)) as never)
+    const first = r.loadDetails()
+    expect(r.detailsLoading).toBe(true)
+    expect(b.roster.weekDetails).toHaveBeenCalledExactlyOnceWith({ athleteIds: ['i1'] })
+    r.includeSelf = true
+    await r.loadDetails()
+    expect(b.roster.weekDetails).toHaveBeenCalledOnce()
+    answer({ ok: true, value: [detail('i1')] })
+    await first
+    expect(b.roster.weekDetails).toHaveBeenLastCalledWith({ athleteIds: ['i0'] })
+    expect(Object.keys(r.details).sort()).toEqual(['i0', 'i1'])
+    expect(r.detailsLoading).toBe(false)
+  })
+
+  it('says why the details failed; a cancel is no failure, and the next ask fills them in', async () => {
+    const b = bridge([rosterRow('i1', 'Maya'), rosterRow('i2', 'Ben')])
+    const r = useRosterStore()
+    await r.load()
+    b.roster.weekDetails.mockReturnValueOnce(fail('NETWORK', 'offline') as never)
+    await r.loadDetails()
+    expect(r.detailsError).toEqual({ code: 'NETWORK', message: 'offline' })
+    expect(r.detailsLoading).toBe(false)
+    b.roster.weekDetails.mockReturnValueOnce(fail('CANCELLED', 'Cancelled.') as never)
+    await r.loadDetails()
+    expect(r.detailsError).toBeNull()
+    expect(r.details).toEqual({})
+    await r.loadDetails()
+    expect(Object.keys(r.details).sort()).toEqual(['i1', 'i2'])
+  })
+
+  it('cancels nothing when no details are loading', async () => {
+    const b = bridge([rosterRow('i1', 'Maya')])
+    const r = useRosterStore()
+    await r.load()
+    await r.leaveRoster()
+    expect(b.roster.cancelDetails).not.toHaveBeenCalled()
+    expect(r.detailsError).toBeNull()
+  })
+
+  it("falls back to this computer's date when the coach's own row is not in the list", () => {
+    vi.useFakeTimers({ now: new Date(2026, 11, 5, 23, 30) })
+    try {
+      bridge([])
+      const r = useRosterStore()
+      r.rows = [rosterRow('i1', 'Maya', { today: '2026-12-04' })]
+      expect(r.coachToday).toBe('2026-12-05')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })
