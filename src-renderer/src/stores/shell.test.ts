@@ -32,9 +32,13 @@ function setup(state: 'connected' | 'disconnected' = 'connected') {
 describe('commands from the native shell', () => {
   beforeEach(() => vi.restoreAllMocks())
 
-  it('subscribes once to the app:command event', () => {
-    const { emitted } = setup()
-    expect(emitted()).toBeTypeOf('function')
+  it('subscribes once to the app:command event, and runs what it sends', async () => {
+    const { router, emitted } = setup()
+    const subscribe = vi.spyOn(window.coachDesk.events, 'app:command')
+    useShellStore().listen(router)
+    expect(subscribe).not.toHaveBeenCalled()
+    emitted()!({ kind: 'openPage', path: '/roster' })
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/roster'))
   })
 
   it('opens the page the View menu names', async () => {
@@ -66,6 +70,10 @@ describe('commands from the native shell', () => {
     const { router, send, importCall } = setup()
     useSessionStore().status = null
     const done = send({ kind: 'importFile', fileName: 'early.zwo', text: '<workout_file/>' })
+    await new Promise((r) => setTimeout(r, 10))
+    expect(importCall).not.toHaveBeenCalled()
+    // Still unknown: still waiting.
+    useSessionStore().status = undefined as never
     await new Promise((r) => setTimeout(r, 10))
     expect(importCall).not.toHaveBeenCalled()
     useSessionStore().status = { state: 'demo', athleteId: 'i1' } as never

@@ -123,4 +123,18 @@ describe('wellness over a range', () => {
     expect(w.error?.code).toBe('NETWORK')
     expect(saved).toHaveLength(1)
   })
+
+  it('keeps each athlete’s days and the range length the coach picked, and a failed load keeps what was shown', async () => {
+    const b = bridge()
+    const w = useWellnessStore()
+    await w.load('i1', '2026-12-03', 7)
+    b.wellness.mockReturnValueOnce(ok([day('2026-12-02', 40)]))
+    await w.load('i2', '2026-12-04')
+    expect(b.wellness).toHaveBeenLastCalledWith({ athleteId: 'i2', oldest: '2026-11-28', newest: '2026-12-04' })
+    expect(w.days.i1).toHaveLength(3)
+    expect(w.days.i2).toEqual([day('2026-12-02', 40)])
+    b.wellness.mockReturnValueOnce(fail('NETWORK', 'offline') as never)
+    await w.load('i2', '2026-12-04')
+    expect(w.days.i2).toEqual([day('2026-12-02', 40)])
+  })
 })
