@@ -34,7 +34,7 @@ describe('commands from the native shell', () => {
 
   it('subscribes once to the app:command event, and runs what it sends', async () => {
     const { router, emitted } = setup()
-    const subscribe = vi.spyOn(window.coachDesk.events, 'app:command')
+    const subscribe = vi.spyOn(window.coachDesk!.events, 'app:command')
     useShellStore().listen(router)
     expect(subscribe).not.toHaveBeenCalled()
     emitted()!({ kind: 'openPage', path: '/roster' })
