@@ -7,6 +7,9 @@ import { coachDate, daysBetween } from './localDates'
 /** Further ahead than this a date is more likely a typo than a plan. */
 export const FAR_AHEAD_DAYS = 365
 
+/** How main's refusal of one event's date begins (an INVALID_INPUT error), the words of the date following. */
+export const CONFIRM_DATE_FIRST = 'Nothing was written: confirm this date first.'
+
 export interface UnlikelyDates {
   kind: 'past' | 'farAhead'
   /** The dates in words, for the coach: "Tue 1 Dec 2026 is in the past for Lena Fischer (today is …)." */

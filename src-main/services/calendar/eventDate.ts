@@ -1,5 +1,5 @@
 import { AppError } from '../../contract/errors'
-import { unlikelyDates } from '../../contract/unlikelyDates'
+import { CONFIRM_DATE_FIRST, unlikelyDates } from '../../contract/unlikelyDates'
 import { athleteToday } from '../dates'
 import type { ServiceDeps } from '../deps'
 import type { RosterCache } from '../roster'
@@ -14,5 +14,5 @@ export async function holdUnlikelyDate(deps: Pick<ServiceDeps, 'now'>, roster: R
   if (confirmed) return
   // The athlete's today in their timezone, worked out now as the placement of new events does.
   const found = unlikelyDates([date], athleteToday(row.timezone, deps.now()), row.name)
-  if (found.length) throw new AppError('INVALID_INPUT', `Nothing was written: confirm this date first. ${found.map((u) => u.message).join(' ')}`)
+  if (found.length) throw new AppError('INVALID_INPUT', `${CONFIRM_DATE_FIRST} ${found.map((u) => u.message).join(' ')}`)
 }
