@@ -150,7 +150,8 @@ test("in an athlete's month a workout dragged a row down moves a week; a double-
   await expect.poll(() => sim.state.athlete(CYCLIST)!.events.find((e) => e.id === id)?.start_date_local?.slice(0, 10)).toBe(addDays(from, 7))
   await expect(grid.locator(`td.cell[data-day="${addDays(from, 7)}"] .chip-event[data-event="${id}"]`)).toBeVisible()
 
-  const empty = grid.locator('td.cell:not(:has(.chip-event)):not(:has(.chip-activity))').first()
+  // A day from the athlete's today on: an earlier one asks for the coach's yes first.
+  const empty = grid.locator('td.cell:not(.past):not(:has(.chip-event)):not(:has(.chip-activity))').first()
   const day = (await empty.getAttribute('data-day'))!
   await empty.dblclick({ position: { x: 5, y: 40 } })
   await page.getByTestId('editor-name').fill('Month note')

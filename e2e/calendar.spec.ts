@@ -117,7 +117,8 @@ test('drag a workout to the next day moves it; double-click a day creates a note
   expect(nextDay > from).toBe(true)
   await expect(row.locator(`td.cell[data-day="${nextDay}"] .chip-event[data-event="${id}"]`)).toBeVisible()
 
-  const empty = row.locator('td.cell:not(:has(.chip-event))').first()
+  // A day from the athlete's today on: an earlier one asks for the coach's yes first.
+  const empty = row.locator('td.cell:not(.past):not(:has(.chip-event))').first()
   const day = (await empty.getAttribute('data-day'))!
   await empty.dblclick({ position: { x: 5, y: 5 } })
   await page.getByTestId('editor-name').fill('Call about race week')

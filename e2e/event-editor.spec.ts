@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
+import { addDays, athleteToday, coachDate } from '../src-main/services/dates'
 
 async function openCalendar(page: Page) {
   await page.getByTestId('open-demo').click()
@@ -44,4 +45,33 @@ test("a new workout starts in the athlete's own sport", async ({ app }) => {
     await page.keyboard.press('Escape')
     await expect(page.getByTestId('event-editor')).toHaveCount(0)
   }
+})
+
+test('a new event on a past day waits for the coach’s yes, then lands on that day', async ({ app }) => {
+  const { page, sim } = app
+  await openCalendar(page)
+  const oliver = sim.state.coached.find((a) => a.athlete.firstname === 'Oliver')!
+  const today = athleteToday(oliver.athlete.timezone ?? 'UTC', new Date())
+  // Three weeks back, typed into the date field as a slip of the finger would.
+  const day = addDays(today, -21)
+  const named = () => sim.state.athlete(oliver.id)!.events.filter((e) => e.name === 'Saddle height check')
+  await page.locator(`[data-testid="calendar-row"][data-athlete="${oliver.id}"] td.cell:not(:has(.chip-event)):not(:has(.chip-activity))`).first().dblclick({ position: { x: 50, y: 40 } })
+  await page.getByTestId('editor-name').fill('Saddle height check')
+  await page.getByTestId('editor-category').selectOption('NOTE')
+  await page.getByTestId('editor-date').fill(day)
+
+  await expect(page.getByTestId('editor-date-warning')).toContainText(`${coachDate(day)} is in the past for ${oliver.athlete.name} (today is ${coachDate(today)}).`)
+  await expect(page.getByTestId('editor-save')).toBeDisabled()
+  sim.resetRequests()
+  // Enter in a field does not get round the held Save.
+  await page.getByTestId('editor-name').press('Enter')
+  await expect(page.getByTestId('event-editor')).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('editor-past-date.png') })
+  expect(sim.requests.filter((r) => r.method !== 'GET')).toEqual([])
+  expect(named()).toEqual([])
+
+  await page.getByTestId('editor-confirm-date').check()
+  await page.getByTestId('editor-save').click()
+  await expect(page.getByTestId('event-editor')).toHaveCount(0)
+  expect(named().map((e) => [e.category, e.start_date_local?.slice(0, 10)])).toEqual([['NOTE', day]])
 })

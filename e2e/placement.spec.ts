@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { addDays, athleteToday, mondayOf } from '../src-main/services/dates'
+import { addDays, athleteToday, coachDate, mondayOf } from '../src-main/services/dates'
 import type { SimHandle } from '../src-main/sim'
 
 async function openTemplates(page: Page) {
@@ -179,4 +179,34 @@ test('a library workout dropped on a day that already has one waits in the previ
   await page.getByTestId('preview-apply').click()
   await expect(page.getByTestId('report-summary')).toContainText('done')
   expect(workoutsOn(sim, athleteId, day).map((e) => e.name)).toEqual(['Threshold 2x20'])
+})
+
+test('a workout dragged onto another athlete’s past day stops at the preview until the coach confirms the date', async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-calendar').click()
+  await page.getByTestId('prev-week').click()
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+
+  // A workout in one writable athlete's row, dropped on the first day in view of another's: last week's Monday.
+  const [from, to] = sim.state.coached.filter((a) => a.athlete.icu_permission === 'WRITE')
+  const chip = page.locator(`[data-testid="calendar-row"][data-athlete="${from!.id}"] .chip-event.cat-workout`).first()
+  const eventId = Number(await chip.getAttribute('data-event'))
+  const name = sim.state.athlete(from!.id)!.events.find((e) => e.id === eventId)!.name!
+  const target = page.locator(`[data-testid="calendar-row"][data-athlete="${to!.id}"] td.cell`).first()
+  const day = (await target.getAttribute('data-day'))!
+  const today = athleteToday(to!.athlete.timezone ?? 'UTC', new Date())
+  expect(day < today).toBe(true)
+  const copies = () => sim.state.athlete(to!.id)!.events.filter((e) => e.name === name && e.start_date_local?.slice(0, 10) === day)
+  const before = copies().length
+
+  await chip.dragTo(target)
+  await expect(page.locator('[data-testid="placement-warning"][data-kind="past"]')).toContainText(`${coachDate(day)} is in the past for ${to!.athlete.name}`)
+  await expect(page.getByTestId('preview-apply')).toBeDisabled()
+  expect(copies()).toHaveLength(before)
+  await page.getByTestId('placement-confirm').check()
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('done')
+  expect(copies()).toHaveLength(before + 1)
 })

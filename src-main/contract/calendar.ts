@@ -29,6 +29,11 @@ const Sport = z.string().regex(/^[A-Za-z]{2,32}$/, 'Not a sport intervals.icu kn
 const EventName = z.string().trim().min(1, 'Give the event a name.').max(200, 'Names are at most 200 characters.')
 const Description = z.string().max(20_000, 'The description is too long.')
 const EventId = z.number().int().positive().max(2 ** 31 - 1)
+/**
+ * The coach said yes to an event's date before their today or more than a year ahead (unlikelyDates): main
+ * refuses to create an event on such a date, or move one to it, without it.
+ */
+const ConfirmDate = z.boolean().optional()
 
 export const CalEvent = z.object({
   id: z.number(),
@@ -292,9 +297,9 @@ export const calendarContract = {
     args: z.strictObject({ jobId: z.string().uuid(), action: z.enum(['finish', 'undo', 'dismiss']) }),
     result: BulkPlan.nullable(),
   },
-  'calendar:createEvent': { args: z.strictObject({ athleteId: AthleteId, fields: EventFields }), result: CalEvent },
+  'calendar:createEvent': { args: z.strictObject({ athleteId: AthleteId, fields: EventFields, confirmDate: ConfirmDate }), result: CalEvent },
   'calendar:updateEvent': {
-    args: z.strictObject({ athleteId: AthleteId, eventId: EventId, fields: EventFields.partial() }),
+    args: z.strictObject({ athleteId: AthleteId, eventId: EventId, fields: EventFields.partial(), confirmDate: ConfirmDate }),
     result: CalEvent,
   },
 }

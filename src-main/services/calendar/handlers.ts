@@ -12,6 +12,7 @@ import { newEventIdentity } from './planner'
 import { BulkService } from './service'
 import { dayWellness } from './wellness'
 import { placeCopies } from './copyPlacement'
+import { holdUnlikelyDate } from './eventDate'
 
 type CalendarChannel =
   | 'calendar:range'
@@ -50,8 +51,8 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
     'calendar:planUndo': () => bulk.planUndo(),
     'calendar:history': () => bulk.history(),
     'calendar:resolveJob': ({ jobId, action }) => bulk.resolveJob(jobId, action),
-    'calendar:createEvent': async ({ athleteId, fields }) => {
-      await roster.rows([athleteId])
+    'calendar:createEvent': async ({ athleteId, fields, confirmDate }) => {
+      await holdUnlikelyDate(deps, roster, athleteId, fields.date, confirmDate)
       const event = { ...toApi(fields), ...newEventIdentity(randomUUID()) }
       const created = await createEventOnUid(deps.session.http(), athleteId, event)
       loader.invalidate([athleteId])
@@ -59,9 +60,11 @@ export function calendarHandlers(deps: ServiceDeps, roster: RosterCache, { loade
       return calEvent(created, athleteId)
     },
     'calendar:dayWellness': ({ athleteIds, date, offsetDays }) => dayWellness(deps, roster, athleteIds, date ? { date } : { offsetDays: offsetDays ?? 0 }),
-    'calendar:updateEvent': async ({ athleteId, eventId, fields }) => {
+    'calendar:updateEvent': async ({ athleteId, eventId, fields, confirmDate }) => {
       const http = deps.session.http()
       const before = await getEvent(http, athleteId, eventId)
+      // Only a new date needs the yes: renaming a past event does not.
+      if (fields.date !== undefined && fields.date !== before.start_date_local?.slice(0, 10)) await holdUnlikelyDate(deps, roster, athleteId, fields.date, confirmDate)
       // Only what differs from the event as intervals.icu has it now is sent.
       const set = changedFields(toApi(fields, before), before)
       const after = Object.keys(set).length ? await updateEvent(http, athleteId, eventId, set) : before

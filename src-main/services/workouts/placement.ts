@@ -1,6 +1,7 @@
 import type { Placement, PlacementChoice, PlacementWarning, PlannedAlready } from '../../contract/calendar'
 import type { Event } from '../../icu/types'
-import { addDays, coachDate, daysBetween } from '../dates'
+import { unlikelyDates } from '../../contract/unlikelyDates'
+import { addDays, coachDate } from '../dates'
 import { previewWorkout } from './preview'
 
 // New events (an assigned workout, a week template, a library drop) meet the calendar they land on. Pure: the
@@ -33,8 +34,6 @@ export interface Placed {
 
 /** Days an athlete is not training: a workout planned on one of them is worth a word. */
 const DAY_OFF: Record<string, string> = { HOLIDAY: 'on holiday', SICK: 'sick', INJURED: 'injured' }
-/** Further ahead than this a date is more likely a typo than a plan. */
-export const FAR_AHEAD_DAYS = 365
 
 const dayOf = (e: Event): string => (e.start_date_local ?? '').slice(0, 10)
 
@@ -133,11 +132,7 @@ export function athleteWarnings(athleteId: string, facts: AthleteFacts | undefin
     if (offDays.length) warn('dayOff', `${name} is marked ${words} on ${offDays.map(coachDate).join(', ')}.`)
   }
   if (facts) {
-    const days = unique(mine.map((c) => dayOf(c.event))).sort()
-    const past = days.filter((d) => d < facts.today)
-    const far = days.filter((d) => daysBetween(facts.today, d) > FAR_AHEAD_DAYS)
-    if (past.length) warn('past', `${past.map(coachDate).join(', ')} ${past.length === 1 ? 'is' : 'are'} in the past for ${name} (today is ${coachDate(facts.today)}).`, true)
-    if (far.length) warn('farAhead', `${far.map(coachDate).join(', ')} ${far.length === 1 ? 'is' : 'are'} more than a year ahead for ${name}.`, true)
+    for (const u of unlikelyDates(mine.map((c) => dayOf(c.event)), facts.today, name)) warn(u.kind, u.message, true)
   }
   return warnings
 }

@@ -205,7 +205,7 @@ describe('what the workout channels refuse or call a plan', () => {
   it('reads each athlete’s calendar over just the days the new events land on', async () => {
     const [source, target] = writers()
     for (const [day, name] of [['2031-01-07', 'Tuesday note'], ['2031-01-10', 'Friday note']] as const) {
-      await ok(h.core.invoke('calendar:createEvent', { athleteId: source!.id, fields: { name, category: 'NOTE', date: day } }))
+      await ok(h.core.invoke('calendar:createEvent', { athleteId: source!.id, fields: { name, category: 'NOTE', date: day }, confirmDate: true }))
     }
     const template = await ok<WeekTemplate>(h.core.invoke('workouts:saveWeekTemplate', { athleteId: source!.id, weekStart: '2031-01-06', name: 'Two notes' }))
     expect(template.events.map((e) => e.day)).toEqual([1, 4])
@@ -230,7 +230,7 @@ describe('what the workout channels refuse or call a plan', () => {
 
   it('lists a workout skipped for a day already planned beside the athletes it cannot write to', async () => {
     const athlete = writers()[0]!
-    await ok(h.core.invoke('calendar:createEvent', { athleteId: athlete.id, fields: { name: 'Long ride', category: 'WORKOUT', type: 'Ride', date: '2031-03-04', description: '- 3h 65%' } }))
+    await ok(h.core.invoke('calendar:createEvent', { athleteId: athlete.id, fields: { name: 'Long ride', category: 'WORKOUT', type: 'Ride', date: '2031-03-04', description: '- 3h 65%' }, confirmDate: true }))
     const plan = await ok<BulkPlan>(
       h.core.invoke('workouts:planAssign', {
         workout: { kind: 'text', name: 'VO2 4x5', sport: 'Ride', description: TEXT },

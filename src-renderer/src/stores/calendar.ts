@@ -407,11 +407,12 @@ export const useCalendarStore = defineStore('calendar', {
     },
 
     /** A new event with its fields, or an edit with only the fields that changed (nothing changed: nothing sent). */
-    async saveEvent(athleteId: string, eventId: number | null, fields: EventFields | Partial<EventFields>) {
+    /** `confirmDate`: the coach said yes to a date before the athlete's today or more than a year ahead. */
+    async saveEvent(athleteId: string, eventId: number | null, fields: EventFields | Partial<EventFields>, confirmDate = false) {
       this.error = null
       try {
-        if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: plain(fields as EventFields) }))
-        else if (Object.keys(fields).length) await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: plain(fields) }))
+        if (eventId === null) await call(bridge().calendar.createEvent({ athleteId, fields: plain(fields as EventFields), confirmDate }))
+        else if (Object.keys(fields).length) await call(bridge().calendar.updateEvent({ athleteId, eventId, fields: plain(fields), confirmDate }))
         else return true
         await Promise.all([this.show(this.athleteIds, this.start), this.loadHistory()])
         return true

@@ -267,14 +267,22 @@ describe('the event dialog', () => {
     const { b, cal } = await shown()
     b.range.mockClear()
     expect(await cal.saveEvent('i1', null, { name: 'Tempo', date: '2026-12-04' } as never)).toBe(true)
-    expect(b.createEvent).toHaveBeenCalledWith({ athleteId: 'i1', fields: { name: 'Tempo', date: '2026-12-04' } })
+    expect(b.createEvent).toHaveBeenCalledWith({ athleteId: 'i1', fields: { name: 'Tempo', date: '2026-12-04' }, confirmDate: false })
     expect(b.range).toHaveBeenCalledOnce()
     expect(await cal.saveEvent('i1', 4, { name: 'Hills' })).toBe(true)
-    expect(b.updateEvent).toHaveBeenCalledWith({ athleteId: 'i1', eventId: 4, fields: { name: 'Hills' } })
+    expect(b.updateEvent).toHaveBeenCalledWith({ athleteId: 'i1', eventId: 4, fields: { name: 'Hills' }, confirmDate: false })
     expect(b.range).toHaveBeenCalledTimes(2)
     expect(await cal.saveEvent('i1', 4, {})).toBe(true)
     expect(b.updateEvent).toHaveBeenCalledOnce()
     expect(b.range).toHaveBeenCalledTimes(2)
+  })
+
+  it('passes the coach’s yes to a date that needs one with the create or the edit', async () => {
+    const { b, cal } = await shown()
+    await cal.saveEvent('i1', null, { name: 'Tempo', date: '1900-01-02' } as never, true)
+    expect(b.createEvent).toHaveBeenCalledWith({ athleteId: 'i1', fields: { name: 'Tempo', date: '1900-01-02' }, confirmDate: true })
+    await cal.saveEvent('i1', 4, { date: '1900-01-02' }, true)
+    expect(b.updateEvent).toHaveBeenCalledWith({ athleteId: 'i1', eventId: 4, fields: { date: '1900-01-02' }, confirmDate: true })
   })
 
   it('a refused save says why and returns false; the next clears the reason', async () => {
