@@ -406,8 +406,10 @@ export const useCalendarStore = defineStore('calendar', {
       this.report = null
     },
 
-    /** A new event with its fields, or an edit with only the fields that changed (nothing changed: nothing sent). */
-    /** `confirmDate`: the coach said yes to a date before the athlete's today or more than a year ahead. */
+    /**
+     * A new event with its fields, or an edit with only the fields that changed (nothing changed: nothing sent).
+     * `confirmDate`: the coach said yes to a date before the athlete's today or more than a year ahead.
+     */
     async saveEvent(athleteId: string, eventId: number | null, fields: EventFields | Partial<EventFields>, confirmDate = false) {
       this.error = null
       try {
