@@ -41,7 +41,7 @@ function put(athleteId: string, day: string, extra: Partial<CalendarEvent> = {})
 }
 /** Each request as "what athlete query", e.g. "events i100001 oldest=...&newest=...". */
 const asked = () => sim.requests.map((r) => `${r.path.split('/').slice(5).join('/') || r.path.split('/').at(-1)} ${r.path.split('/')[4]} ${decodeURIComponent(r.query)}`.trim())
-const ids = (events: { id?: number }[] | undefined) => (events ?? []).map((e) => e.id).sort()
+const ids = (events: { id?: number | null }[] | undefined) => (events ?? []).map((e) => e.id).sort()
 const plan = (athletes: string[], refs: { athleteId: string; eventId: number }[], ranges: { athleteId: string; oldest: string; newest: string }[], signal = new AbortController().signal) =>
   eventsToPlan(http, loader, athletes, refs, ranges, signal)
 
