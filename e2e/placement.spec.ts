@@ -12,6 +12,15 @@ async function openTemplates(page: Page) {
   await page.getByTestId('tab-templates').click()
 }
 
+/** The calendar from last week's Monday, its rows loaded: the first days in view are before today. */
+async function openLastWeek(page: Page) {
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-calendar').click()
+  await page.getByTestId('prev-week').click()
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+}
+
 const workoutsOn = (sim: SimHandle, athleteId: string, day: string) =>
   sim.state.athlete(athleteId)!.events.filter((e) => e.category === 'WORKOUT' && e.start_date_local?.slice(0, 10) === day)
 
@@ -183,11 +192,7 @@ test('a library workout dropped on a day that already has one waits in the previ
 
 test('a workout dragged onto another athlete’s past day stops at the preview until the coach confirms the date', async ({ app }) => {
   const { page, sim } = app
-  await page.getByTestId('open-demo').click()
-  await expect(page.getByTestId('roster-table')).toBeVisible()
-  await page.getByTestId('nav-calendar').click()
-  await page.getByTestId('prev-week').click()
-  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+  await openLastWeek(page)
 
   // A workout in one writable athlete's row, dropped on the first day in view of another's: last week's Monday.
   const [from, to] = sim.state.coached.filter((a) => a.athlete.icu_permission === 'WRITE')
@@ -213,11 +218,7 @@ test('a workout dragged onto another athlete’s past day stops at the preview u
 
 test('a workout dragged within its row onto a day before today warns in the preview and moves only once the coach confirms', async ({ app }) => {
   const { page, sim } = app
-  await page.getByTestId('open-demo').click()
-  await expect(page.getByTestId('roster-table')).toBeVisible()
-  await page.getByTestId('nav-calendar').click()
-  await page.getByTestId('prev-week').click()
-  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+  await openLastWeek(page)
 
   // A workout from the athlete's today on, in a writable row, moved to the first day in view: last week's Monday.
   const todayOf = (id: string) => athleteToday(sim.state.athlete(id)!.athlete.timezone ?? 'UTC', new Date())

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BulkPlan, BulkReport } from '../../contract/calendar'
 import type { RosterList, RosterRow } from '../../contract/schemas'
 import type { Event } from '../../icu/types'
-import { coreHarness, ok, type CoreHarness } from '../../testing/core'
+import { connectedHarness, ok, type CoreHarness } from '../../testing/core'
 import { addDays, athleteToday, coachDate } from '../dates'
 
 // A shift moves existing events: one that lands before the athlete's today from a day on or after it, or more
@@ -13,9 +13,7 @@ describe('shifting events onto dates that need the coach’s yes', () => {
   let h: CoreHarness
   let roster: RosterList
   beforeEach(async () => {
-    h = await coreHarness()
-    await ok(h.core.invoke('session:connect', { athleteId: h.sim.coachId, apiKey: h.sim.apiKey }))
-    roster = await ok<RosterList>(h.core.invoke('roster:list', {}))
+    ;({ h, roster } = await connectedHarness())
   })
   afterEach(() => h.close())
 
