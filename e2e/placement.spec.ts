@@ -12,6 +12,15 @@ async function openTemplates(page: Page) {
   await page.getByTestId('tab-templates').click()
 }
 
+/** The calendar from last week's Monday, its rows loaded: the first days in view are before today. */
+async function openLastWeek(page: Page) {
+  await page.getByTestId('open-demo').click()
+  await expect(page.getByTestId('roster-table')).toBeVisible()
+  await page.getByTestId('nav-calendar').click()
+  await page.getByTestId('prev-week').click()
+  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+}
+
 const workoutsOn = (sim: SimHandle, athleteId: string, day: string) =>
   sim.state.athlete(athleteId)!.events.filter((e) => e.category === 'WORKOUT' && e.start_date_local?.slice(0, 10) === day)
 
@@ -183,11 +192,7 @@ test('a library workout dropped on a day that already has one waits in the previ
 
 test('a workout dragged onto another athlete’s past day stops at the preview until the coach confirms the date', async ({ app }) => {
   const { page, sim } = app
-  await page.getByTestId('open-demo').click()
-  await expect(page.getByTestId('roster-table')).toBeVisible()
-  await page.getByTestId('nav-calendar').click()
-  await page.getByTestId('prev-week').click()
-  await expect(page.locator('[data-testid="calendar-row"] .athlete-col .row-loading')).toHaveCount(0, { timeout: 20_000 })
+  await openLastWeek(page)
 
   // A workout in one writable athlete's row, dropped on the first day in view of another's: last week's Monday.
   const [from, to] = sim.state.coached.filter((a) => a.athlete.icu_permission === 'WRITE')
@@ -209,4 +214,39 @@ test('a workout dragged onto another athlete’s past day stops at the preview u
   await page.getByTestId('preview-apply').click()
   await expect(page.getByTestId('report-summary')).toContainText('done')
   expect(copies()).toHaveLength(before + 1)
+})
+
+test('a workout dragged within its row onto a day before today warns in the preview and moves only once the coach confirms', async ({ app }) => {
+  const { page, sim } = app
+  await openLastWeek(page)
+
+  // A workout from the athlete's today on, in a writable row, moved to the first day in view: last week's Monday.
+  const todayOf = (id: string) => athleteToday(sim.state.athlete(id)!.athlete.timezone ?? 'UTC', new Date())
+  let pick: { athleteId: string; eventId: number; from: string } | null = null
+  for (const a of sim.state.coached.filter((x) => x.athlete.icu_permission === 'WRITE')) {
+    for (const e of a.events.filter((x) => x.category === 'WORKOUT' && x.start_date_local!.slice(0, 10) >= todayOf(a.id))) {
+      if (!(await page.locator(`[data-testid="calendar-row"][data-athlete="${a.id}"] .chip-event[data-event="${e.id}"]`).count())) continue
+      pick = { athleteId: a.id, eventId: e.id!, from: e.start_date_local!.slice(0, 10) }
+      break
+    }
+    if (pick) break
+  }
+  expect(pick, 'a workout from today on in view').not.toBeNull()
+  const { athleteId, eventId, from } = pick!
+  const row = page.locator(`[data-testid="calendar-row"][data-athlete="${athleteId}"]`)
+  const target = row.locator('td.cell').first()
+  const day = (await target.getAttribute('data-day'))!
+  expect(day < todayOf(athleteId)).toBe(true)
+  const dayOf = () => sim.state.athlete(athleteId)!.events.find((e) => e.id === eventId)!.start_date_local!.slice(0, 10)
+
+  await row.locator(`.chip-event[data-event="${eventId}"]`).dragTo(target)
+  const name = sim.state.athlete(athleteId)!.athlete.name
+  await expect(page.locator('[data-testid="placement-warning"][data-kind="past"]')).toContainText(`${coachDate(day)} is in the past for ${name}`)
+  await expect(page.getByTestId('preview-apply')).toBeDisabled()
+  await page.screenshot({ path: test.info().outputPath('shift-past.png') })
+  expect(dayOf()).toBe(from)
+  await page.getByTestId('placement-confirm').check()
+  await page.getByTestId('preview-apply').click()
+  await expect(page.getByTestId('report-summary')).toContainText('1 done')
+  expect(dayOf()).toBe(day)
 })

@@ -185,7 +185,10 @@ export const BulkPlan = z.object({
   perAthlete: z.array(z.object({ athleteId: z.string(), name: z.string(), changes: z.number(), requests: z.number() })),
   skipped: z.array(z.object({ athleteId: z.string(), eventId: z.number().nullable(), reason: z.string() })),
   requests: z.number(),
-  /** For new events (assign, template, library drop): what is already on their days, and what to watch. */
+  /**
+   * For new events (assign, template, library drop, copy): what is already on their days, and what to watch. A shift
+   * that moves events onto a past day or over a year ahead has one too: only those warnings, with `needsConfirm`.
+   */
   placement: Placement.optional(),
 })
 export type BulkPlan = z.infer<typeof BulkPlan>

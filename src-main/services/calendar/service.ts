@@ -8,14 +8,16 @@ import { addDays, maxDate, minDate } from '../dates'
 import type { ServiceDeps } from '../deps'
 import { canWrite, type RosterCache } from '../roster'
 import type { NewEvent, Placed } from '../workouts/placement'
-import { applyAthlete, readEvents, reconcile, spanOf } from './apply'
+import { applyAthlete } from './apply'
 import { Journal, type JobRecord } from './journal'
 import { summaryOf, toReport } from './jobReport'
+import { datesMovedOnto, datesToConfirm, withMovedDates } from './planDates'
 import { eventsAround, eventsToPlan } from './planReads'
 import type { CalendarLoader } from './load'
 import type { Fields, Op, PlanBody } from './ops'
 import { assertWithinCap, newEventIdentity, placeTargets, planBulk, type AthleteAccess } from './planner'
 import { toBulkPlan } from './preview'
+import { readBackOpen } from './readBack'
 import { inverseOf, planUndo } from './undo'
 
 interface StoredPlan {
@@ -96,6 +98,8 @@ export class BulkService {
     if (body.ops.some((o) => o.kind === 'create' && o.event.category === 'TARGET')) {
       body.ops = placeTargets(body.ops, await eventsAround(this.deps.session.http(), body.ops))
     }
+    // Existing events a shift moves onto a day before the athlete's today or over a year ahead wait for a yes too.
+    placement = withMovedDates(placement, await datesMovedOnto(this.deps, this.roster, body.ops))
     return this.store(body, access, fresh, undefined, planId, placement)
   }
 
@@ -316,21 +320,7 @@ export class BulkService {
 
   /** Items whose answer was lost, or that a crash left sent but unconfirmed, read back now. */
   private async resolveUnknown(job: JobRecord): Promise<void> {
-    const open = job.items.map((it, i) => [it, i] as const).filter(([it]) => it.status === 'unknown' || it.status === 'sent' || it.status === 'pending')
-    if (!open.length) return
-    const http = this.deps.session.http()
-    for (const [it] of open) if (it.status === 'pending') Object.assign(it, { status: 'notSent', error: 'Not sent: Coach Desk stopped before sending it.' })
-    const uncertain = open.filter(([it]) => it.status !== 'notSent')
-    for (const athleteId of unique(uncertain.map(([it]) => it.op.athleteId))) {
-      const mine = uncertain.filter(([it]) => it.op.athleteId === athleteId)
-      const now = await readEvents(http, athleteId, spanOf(mine.map(([it]) => it.op)), AbortSignal.timeout(20_000))
-      for (const [it] of mine) {
-        const landed = reconcile(it.op, now, new Set(), false)
-        if (landed === false) Object.assign(it, { status: 'failed', error: 'Not landed: intervals.icu does not have this change.' })
-        else Object.assign(it, { status: 'done', error: null, undo: inverseOf(it.op, undefined, landed === true ? undefined : landed) })
-      }
-    }
-    await this.journal().save(job)
+    if (await readBackOpen(this.deps.session.http(), job)) await this.journal().save(job)
   }
 
   private async markUndone(undoJob: JobRecord): Promise<void> {
@@ -386,10 +376,7 @@ export class BulkService {
     const abort = new AbortController()
     // Every request of the plan listens on this one signal; there are as many as athletes.
     setMaxListeners(0, abort.signal)
-    // Only dates of events this plan still writes need a yes (a skipped athlete's do not).
-    const writing = new Set(body.ops.map((o) => o.athleteId))
-    const needsConfirm = (placement?.warnings ?? []).filter((w) => w.needsConfirm && (w.athleteId === null || writing.has(w.athleteId))).map((w) => w.message)
-    this.plans.set(planId, { body, state: 'planned', abort, extendsJob, needsConfirm })
+    this.plans.set(planId, { body, state: 'planned', abort, extendsJob, needsConfirm: datesToConfirm(body.ops, placement) })
     while (this.plans.size > MAX_PLANS) this.plans.delete(this.plans.keys().next().value!)
     const plan = toBulkPlan(planId, body, new Map([...access].map(([id, a]) => [id, a.name])), fresh)
     return placement ? { ...plan, placement } : plan
