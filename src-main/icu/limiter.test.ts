@@ -265,12 +265,18 @@ describe('RateLimiter on a fake clock', () => {
 
   it('a shorter pause does not cut a longer one short; a negative one holds nothing', async () => {
     vi.useFakeTimers()
-    const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 100 })
+    // A clock from 0, as a monotonic one may be: the wake-up is at the pause's end, not that end plus the time.
+    const t0 = Date.now()
+    const limiter = new RateLimiter({ perSecond: 1000, burst: 1000, maxInFlight: 100, now: () => Date.now() - t0 })
     limiter.pause(400)
     expect(limiter.pause(100)).toBe(100)
     expect(limiter.pausedForMs).toBe(400)
     expect(limiter.pause(-50)).toBe(0)
     expect(limiter.pausedForMs).toBe(400)
+    // The earlier wake-ups find the queue still held and wake it again when the longest pause ends.
+    const { starts } = startAt(limiter, 1)
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(starts).toEqual([400])
   })
 
   it('a backoff delay lasts its length; a negative one ends at once', async () => {
