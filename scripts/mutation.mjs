@@ -55,6 +55,37 @@ function records(side) {
 }
 const testKey = (file, name) => `${file}\u0000${name}`
 
+// A file's record names each test once, in `tests`; its mutants list the tests that cover and kill them by
+// their place in that list (a mutant may be covered by hundreds of tests, named in full each time otherwise).
+/** A file's record as written: the test names of its mutants moved into one table. */
+function packed(f) {
+  const tests = []
+  const at = new Map()
+  const index = (key) => {
+    if (!at.has(key)) at.set(key, tests.push(key) - 1)
+    return at.get(key)
+  }
+  const mutants = f.mutants.map((m) => ({ ...m, coveredBy: (m.coveredBy ?? []).map(index), killedBy: (m.killedBy ?? []).map(index) }))
+  return { ...f, tests, mutants }
+}
+/** A file's record as read, its mutants naming their tests in full again (a record written before the table came is read as it is). */
+function unpacked(f) {
+  if (!f.tests) return f
+  const { tests, ...rest } = f
+  const name = (ids) => (ids ?? []).map((i) => tests[i])
+  return { ...rest, mutants: f.mutants.map((m) => ({ ...m, coveredBy: name(m.coveredBy), killedBy: name(m.killedBy) })) }
+}
+const writeFileRecord = (path, f) => writeJson(join(STORE, 'files', `${path}.json`), packed(f))
+/** Every file record, and each one still written in full rewritten with the table. */
+function fileRecords() {
+  const out = new Map()
+  for (const [path, f] of records('files')) {
+    if (!f.tests) writeFileRecord(path, f)
+    out.set(path, unpacked(f))
+  }
+  return out
+}
+
 /** The store's knowledge of the files a run mutates as a Stryker report, numbering its tests afresh. */
 function assemble(folder, files) {
   const mutated = mutatedBy(folder, files)
@@ -73,7 +104,7 @@ function assemble(folder, files) {
   }
   const renumber = (keys) => (keys ?? []).map((k) => ids.get(k)).filter((id) => id !== undefined)
   const sources = {}
-  for (const [path, f] of records('files')) {
+  for (const [path, f] of fileRecords()) {
     if (!mutated(path) || !existsSync(path)) continue
     sources[path] = { ...f, mutants: f.mutants.map((m) => ({ ...m, coveredBy: renumber(m.coveredBy), killedBy: renumber(m.killedBy) })) }
   }
@@ -114,12 +145,12 @@ function keep(folder, files) {
   for (const [path, f] of Object.entries(run.files)) {
     if (!mutated(path)) continue
     const mutants = f.mutants.map((m) => ({ ...m, coveredBy: rename(m.coveredBy), killedBy: rename(m.killedBy) }))
-    writeJson(join(STORE, 'files', `${path}.json`), { ...f, mutants })
+    writeFileRecord(path, { ...f, mutants })
   }
   // A file with nothing to mutate (types, re-exports) is left out of Stryker's report: it was run all the same.
   for (const path of files ?? sourcesOf(folder)) {
     if (!run.files[path] && existsSync(path)) {
-      writeJson(join(STORE, 'files', `${path}.json`), { language: 'typescript', source: readFileSync(path, 'utf8'), mutants: [] })
+      writeFileRecord(path, { language: 'typescript', source: readFileSync(path, 'utf8'), mutants: [] })
     }
   }
 }
@@ -154,7 +185,7 @@ function score(files) {
   return { detected, valid, survived: count.Survived ?? 0, noCoverage: count.NoCoverage ?? 0, pct: valid ? (100 * detected) / valid : 100 }
 }
 
-const stored = records('files')
+const stored = fileRecords()
 console.log('\nMutation score per folder (the last run of each file):')
 for (const folder of FOLDERS) {
   const measured = [...stored].filter(([path]) => folderOf(path) === folder && existsSync(path)).sort(([a], [b]) => a.localeCompare(b))
