@@ -2,7 +2,7 @@ import { computed, nextTick, onMounted, onUnmounted, ref, watch, type ComputedRe
 import type { CalEvent } from '@contract'
 import { useCalendarStore } from '../stores/calendar'
 import { covers } from '../stores/calendarModel'
-import { directionOf, nextCell, startCell, type Cell, type CellLayout } from '../stores/cellFocus'
+import { directionOf, nextCell, selectionShape, startCell, type Cell, type CellLayout } from '../stores/cellFocus'
 
 // The calendar's keyboard focus: one cell is the tab stop (roving tabindex), arrows move it, Shift
 // with an arrow selects the events between the anchor and the focused cell, Enter edits the
@@ -77,9 +77,9 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
       const to = nextCell(o.layout(), at, dir, o.athleteIds(), o.days(), { keepAthlete: ev.shiftKey })
       // The anchor stays where Shift was first held; a plain arrow moves it along with the focus.
       // In the four-week grid the selection is the box of one athlete's days the coach sees.
-      const weeks = o.layout() === 'athleteMonths'
-      const anchor = cal.anchor && (!weeks || cal.anchor.athleteId === at.athleteId) ? cal.anchor : at
-      if (ev.shiftKey) cal.selectRectangle(anchor, to, weeks ? 'weeks' : 'dates')
+      const oneAthlete = o.layout() === 'athleteMonths'
+      const anchor = cal.anchor && (!oneAthlete || cal.anchor.athleteId === at.athleteId) ? cal.anchor : at
+      if (ev.shiftKey) cal.selectRectangle(anchor, to, selectionShape(o.layout()))
       else cal.anchor = to
       void moveTo(to)
     } else if (ev.key === 'Enter' && !(ev.target as HTMLElement | null)?.closest('.chip-event')) {

@@ -26,7 +26,7 @@ export function calendarShortcuts(where: 'grid' | 'month'): { title: string; ite
       title: 'Select and act',
       items: [
         where === 'month'
-          ? { keys: 'Shift + arrows', what: 'Select every event from where Shift was first held to the focused day' }
+          ? { keys: 'Shift + arrows', what: 'Select every event in the box of days from where Shift was first held to the focused day (the weekdays between them, in each week)' }
           : { keys: 'Shift + arrows', what: "Select every event in the rectangle from where Shift was first held to the focused cell (in 4 weeks, within one athlete's month)" },
         { keys: 'Enter', what: 'Edit the focused event (the selected one in that day), or create one on an empty day' },
         { keys: 'Delete / Backspace', what: 'Preview deleting the selection' },

@@ -1,0 +1,48 @@
+/// <reference lib="dom" />
+import { test, expect } from './fixtures'
+import { CYCLIST, eventsBetween, focused, monthWeeks, tabIntoCalendar } from './calendarFocus'
+import { athleteToday } from '../src-main/services/dates'
+import { addDays, daysBetween, weekday } from '../src-main/contract'
+
+test("an athlete's month by keyboard: Shift+arrows select the box of weekdays drawn, as in four weeks, and Delete previews exactly those", async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await page.locator(`[data-testid="roster-row"][data-athlete="${CYCLIST}"]`).click()
+  await page.getByTestId('tab-calendar').click()
+  const today = athleteToday(sim.state.athlete(CYCLIST)!.athlete.timezone ?? 'UTC', new Date())
+  const { start, weeks } = monthWeeks(today.slice(0, 7))
+  const grid = page.getByTestId('month-grid')
+  await expect(grid.getByTestId('month-week')).toHaveCount(weeks)
+  await expect(grid.locator('.chip-event').first()).toBeVisible()
+
+  // From today up to the first week and left to its Monday, then one right: Tuesday of the first week.
+  await tabIntoCalendar(page)
+  expect(await focused(page)).toEqual({ athleteId: CYCLIST, date: today })
+  for (let i = 0; i < Math.floor(daysBetween(start, today) / 7); i++) await page.keyboard.press('ArrowUp')
+  for (let i = 0; i < weekday(today); i++) await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowRight')
+  const anchor = addDays(start, 1)
+  expect(await focused(page)).toEqual({ athleteId: CYCLIST, date: anchor })
+
+  // Tuesday to Thursday, down to the last week.
+  await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('Shift+ArrowRight')
+  for (let i = 0; i < weeks - 1; i++) await page.keyboard.press('Shift+ArrowDown')
+  const corner = addDays(start, 7 * (weeks - 1) + 3)
+  expect(await focused(page)).toEqual({ athleteId: CYCLIST, date: corner })
+
+  const inLine = eventsBetween(app, CYCLIST, anchor, corner)
+  const expected = inLine.filter((e) => [1, 2, 3].includes(weekday(e.start_date_local!))).map((e) => e.id)
+  expect(expected.length).toBeGreaterThan(0)
+  expect(expected.length, 'the demo has events between the box and the dates in a line').toBeLessThan(inLine.length)
+  await expect(page.getByTestId('selection-count')).toHaveText(`${expected.length} selected`)
+
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('preview-title')).toHaveText('Delete')
+  await expect(page.getByTestId('preview-change')).toHaveCount(expected.length)
+  const listed = await page.getByTestId('preview-change').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.event)))
+  expect(listed.sort()).toEqual([...expected].sort())
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('bulk-dialog')).toHaveCount(0)
+  for (const id of expected) expect(sim.state.athlete(CYCLIST)!.events.some((e) => e.id === id)).toBe(true)
+})
