@@ -46,3 +46,50 @@ test("an athlete's month by keyboard: Shift+arrows select the box of weekdays dr
   await expect(page.getByTestId('bulk-dialog')).toHaveCount(0)
   for (const id of expected) expect(sim.state.athlete(CYCLIST)!.events.some((e) => e.id === id)).toBe(true)
 })
+
+test("a day with several events: Alt+Down and Alt+Up go from event to event, Enter edits the one with the focus", async ({ app }) => {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await page.locator(`[data-testid="roster-row"][data-athlete="${CYCLIST}"]`).click()
+  await page.getByTestId('tab-calendar').click()
+  const grid = page.getByTestId('month-grid')
+  await expect(grid.locator('.chip-event').first()).toBeVisible()
+  // A day with a workout gets a note too: two events, in the order drawn.
+  const day = (await grid.locator('td.cell:has(.chip-event.cat-workout)').first().getAttribute('data-day'))!
+  const busy = grid.locator(`td.cell[data-day="${day}"]`)
+  await busy.locator('.day-num').dblclick()
+  await page.getByTestId('editor-name').fill('Second of the day')
+  await page.getByTestId('editor-category').selectOption('NOTE')
+  await page.getByTestId('editor-save').click()
+  await expect(page.getByTestId('event-editor')).toHaveCount(0)
+  await expect(busy.locator('.chip-event.cat-note')).toContainText('Second of the day')
+  const ids = await busy.locator('.chip-event').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.event)))
+  expect(ids).toHaveLength(2)
+  const nameOf = (id: number) => sim.state.athlete(CYCLIST)!.events.find((e) => e.id === id)!.name ?? ''
+  const focusedEvent = () => page.evaluate(() => Number((document.activeElement as HTMLElement).dataset.event ?? 0))
+
+  await busy.locator('.day-num').click()
+  await expect(busy).toBeFocused()
+  await page.keyboard.press('Alt+ArrowDown')
+  expect(await focusedEvent()).toBe(ids[0])
+  await page.keyboard.press('Alt+ArrowDown')
+  expect(await focusedEvent()).toBe(ids[1])
+  await expect(busy.locator(`.chip-event[data-event="${ids[1]}"]`)).toBeFocused()
+
+  // Enter edits the event with the focus, not the day's first.
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('event-editor')).toBeVisible()
+  await expect(page.getByTestId('editor-name')).toHaveValue(nameOf(ids[1]!))
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('event-editor')).toHaveCount(0)
+
+  // Alt+Up goes back up to the first event and on to the day itself; the ? list names the keys.
+  await busy.locator(`.chip-event[data-event="${ids[1]}"]`).focus()
+  await page.keyboard.press('Alt+ArrowUp')
+  expect(await focusedEvent()).toBe(ids[0])
+  await page.keyboard.press('Alt+ArrowUp')
+  await expect(busy).toBeFocused()
+  await page.keyboard.press('?')
+  await expect(page.getByTestId('shortcuts-overlay')).toContainText('Alt + ↑ ↓')
+  await page.keyboard.press('Escape')
+})

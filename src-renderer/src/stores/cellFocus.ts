@@ -80,6 +80,16 @@ function nextInAthleteMonths(cell: Cell, dir: Direction, athleteIds: readonly st
 }
 
 /**
+ * Alt+Up and Alt+Down within the focused day go round the day and its events: from the day (-1)
+ * Down goes to its first event and Up to its last; from an event, to the one below or above, and
+ * past the last or the first back to the day. A day without events keeps the focus.
+ */
+export function nextEventIndex(current: number, count: number, dir: 'up' | 'down'): number {
+  const ring = count + 1
+  return ((current + 1 + (dir === 'down' ? 1 : -1) + ring) % ring) - 1
+}
+
+/**
  * Where the focus starts: the cell still shown if it is, else the first athlete's today when it is
  * shown, else the first day shown.
  */
