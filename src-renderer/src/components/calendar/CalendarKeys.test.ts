@@ -6,9 +6,10 @@ import type { CalEvent, CalendarRow, RosterRow } from '@contract'
 import { useCalendarStore } from '../../stores/calendar'
 import CalendarGrid from './CalendarGrid.vue'
 import AthleteCalendarRow from './AthleteCalendarRow.vue'
+import DayCell from './DayCell.vue'
 
 // The grid's keys on the mounted grid: one tab stop that the arrows move, Shift+arrows selecting,
-// Enter editing, and only the rows the focus leaves and enters drawn again.
+// Enter editing, and only the day cells the focus leaves and enters drawn again.
 
 const MONDAY = '2026-12-07'
 const TODAY = '2026-12-09'
@@ -57,14 +58,17 @@ describe('the calendar grid by keyboard', () => {
     wrapper.unmount()
   })
 
-  it('draws again only the rows the focus leaves and enters', async () => {
+  it('draws again only the day cells the focus leaves and enters, not their rows', async () => {
     const { wrapper, press } = setup()
     ;(wrapper.find('td.cell[tabindex="0"]').element as HTMLElement).focus()
     const rows = wrapper.findAllComponents(AthleteCalendarRow)
-    const before = rows.map((r) => r.vm.$.subTree)
+    const cells = wrapper.findAllComponents(DayCell)
+    const rowsBefore = rows.map((r) => r.vm.$.subTree)
+    const cellsBefore = cells.map((c) => c.vm.$.subTree)
     await press('ArrowDown')
-    const redrawn = rows.map((r, i) => r.vm.$.subTree !== before[i])
-    expect(redrawn).toEqual([true, true, false, false])
+    expect(rows.map((r, i) => r.vm.$.subTree !== rowsBefore[i])).toEqual([false, false, false, false])
+    const redrawn = cells.filter((c, i) => c.vm.$.subTree !== cellsBefore[i]).map((c) => `${c.props('athleteId')} ${c.props('cell').day}`)
+    expect(redrawn).toEqual([`i100001 ${TODAY}`, `i100002 ${TODAY}`])
     wrapper.unmount()
   })
 
