@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test'
 import { expect, type AppUnderTest } from './fixtures'
+import { weekday } from '../src-main/contract'
+import { athleteToday } from '../src-main/services/dates'
 
 // Where the calendar's keyboard focus is, and what the simulator holds there: the calendar's key specs share these.
 
@@ -62,4 +64,43 @@ export async function showFourWeeks(page: Page) {
   await expect(page.locator('[data-testid="calendar-row"] .row-loading')).toHaveCount(0, { timeout: 20_000 })
   // Every athlete's four weeks have arrived, drawn or not: the refresh button is back.
   await expect(page.getByTestId('calendar-refresh')).toBeEnabled({ timeout: 20_000 })
+}
+
+/**
+ * The selection is exactly these events, and Delete previews exactly those; Esc closes the preview
+ * with nothing deleted.
+ */
+export async function expectDeletePreview(app: AppUnderTest, expected: unknown[]) {
+  const { page, sim } = app
+  expect(expected.length).toBeGreaterThan(0)
+  await expect(page.getByTestId('selection-count')).toHaveText(`${expected.length} selected`)
+  await page.keyboard.press('Delete')
+  await expect(page.getByTestId('preview-title')).toHaveText('Delete')
+  await expect(page.getByTestId('preview-change')).toHaveCount(expected.length)
+  const listed = await page.getByTestId('preview-change').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.event)))
+  expect(listed.sort()).toEqual([...expected].sort())
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('bulk-dialog')).toHaveCount(0)
+  for (const id of expected) expect(sim.state.roster.flatMap((a) => a.events).some((e) => e.id === id)).toBe(true)
+}
+
+/**
+ * Shift+arrows drew the box from Tuesday (`anchor`) to Thursday weeks later (`corner`) of one
+ * athlete: the selection is that box's events, not every date between.
+ */
+export async function expectBoxDeletePreview(app: AppUnderTest, athleteId: string, anchor: string, corner: string) {
+  const inLine = eventsBetween(app, athleteId, anchor, corner)
+  const expected = inLine.filter((e) => [1, 2, 3].includes(weekday(e.start_date_local!))).map((e) => e.id)
+  expect(expected.length, 'the demo has events between the box and the dates in a line').toBeLessThan(inLine.length)
+  await expectDeletePreview(app, expected)
+}
+
+/** The demo's cyclist's page, on its Calendar tab: the month of the athlete's today. */
+export async function openCyclistMonth(app: AppUnderTest) {
+  const { page, sim } = app
+  await page.getByTestId('open-demo').click()
+  await page.locator(`[data-testid="roster-row"][data-athlete="${CYCLIST}"]`).click()
+  await page.getByTestId('tab-calendar').click()
+  const today = athleteToday(sim.state.athlete(CYCLIST)!.athlete.timezone ?? 'UTC', new Date())
+  return { grid: page.getByTestId('month-grid'), today, ...monthWeeks(today.slice(0, 7)) }
 }
