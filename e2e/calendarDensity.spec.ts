@@ -251,3 +251,21 @@ test("the overview's bars are each week's planned and done load, and a week open
   await rowsLoaded(page)
   await expect(page.getByTestId('calendar-row').first().locator('td.cell').first()).toHaveAttribute('data-day', addDays(third, 14))
 })
+
+test('the density chosen is the one the calendar opens at after a restart, also one opened from the overview', async ({ app }) => {
+  const { page } = app
+  await openCalendar(page)
+  await expect(page.getByTestId('calendar-grid')).toHaveAttribute('data-weeks', '2')
+  await showWeeks(page, 12)
+  await page.reload()
+  await page.getByTestId('nav-calendar').click()
+  await expect(page.getByTestId('calendar-grid')).toHaveAttribute('data-weeks', '12')
+  await rowsLoaded(page)
+  // Four weeks opened from the overview's heading is the density kept too.
+  await page.getByTestId('overview-week-head').nth(1).click()
+  await expect(page.getByTestId('calendar-grid')).toHaveAttribute('data-weeks', '4')
+  await page.reload()
+  await page.getByTestId('nav-calendar').click()
+  await expect(page.getByTestId('calendar-grid')).toHaveAttribute('data-weeks', '4')
+  await expect(page.getByTestId('weeks-4')).toHaveClass(/active/)
+})

@@ -2,11 +2,12 @@ import { computed, nextTick, onMounted, onUnmounted, ref, watch, type ComputedRe
 import type { CalEvent } from '@contract'
 import { useCalendarStore } from '../stores/calendar'
 import { covers } from '../stores/calendarModel'
-import { directionOf, nextCell, startCell, type Cell, type CellLayout } from '../stores/cellFocus'
+import { directionOf, nextCell, nextEventIndex, selectionShape, startCell, type Cell, type CellLayout } from '../stores/cellFocus'
 
 // The calendar's keyboard focus: one cell is the tab stop (roving tabindex), arrows move it, Shift
-// with an arrow selects the events between the anchor and the focused cell, Enter edits the
-// focused cell's event or creates one on an empty cell. The page's own keys (Delete, Esc, PageUp
+// with an arrow selects the events between the anchor and the focused cell, Alt+Up/Down moves the
+// focus between the day and its events, Enter edits the focused event (or the cell's selected or
+// first one) or creates one on an empty cell. The page's own keys (Delete, Esc, PageUp
 // and PageDown, Ctrl/⌘+Z, ?) are in calendarKeys.ts.
 
 export interface CellFocus {
@@ -67,23 +68,42 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
     o.edit(at.athleteId, event, event?.date ?? at.date)
   }
 
+  /** Alt+Up/Down: the focus to the day's next or previous event, or back to the day. */
+  async function focusEventOf(at: Cell, dir: 'up' | 'down') {
+    const day = await o.reveal(at)
+    if (!day) return
+    const chips = [...day.querySelectorAll<HTMLElement>('.chip-event')]
+    const current = chips.findIndex((c) => c.contains(document.activeElement))
+    const next = nextEventIndex(current, chips.length, dir)
+    const to = next < 0 ? day : chips[next]!
+    to.focus({ preventScroll: true })
+    to.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }
+
   function onKeydown(ev: KeyboardEvent) {
-    if (ev.altKey || ev.ctrlKey || ev.metaKey || cal.phase !== 'idle' || o.dialogOpen()) return
+    if (ev.ctrlKey || ev.metaKey || cal.phase !== 'idle' || o.dialogOpen()) return
     const at = cell.value
     if (!at) return
     const dir = directionOf(ev.key)
+    if (ev.altKey) {
+      if ((dir === 'up' || dir === 'down') && !ev.shiftKey) {
+        ev.preventDefault()
+        void focusEventOf(at, dir)
+      }
+      return
+    }
     if (dir) {
       ev.preventDefault()
       const to = nextCell(o.layout(), at, dir, o.athleteIds(), o.days(), { keepAthlete: ev.shiftKey })
       // The anchor stays where Shift was first held; a plain arrow moves it along with the focus.
       // In the four-week grid the selection is the box of one athlete's days the coach sees.
-      const weeks = o.layout() === 'athleteMonths'
-      const anchor = cal.anchor && (!weeks || cal.anchor.athleteId === at.athleteId) ? cal.anchor : at
-      if (ev.shiftKey) cal.selectRectangle(anchor, to, weeks ? 'weeks' : 'dates')
+      const oneAthlete = o.layout() === 'athleteMonths'
+      const anchor = cal.anchor && (!oneAthlete || cal.anchor.athleteId === at.athleteId) ? cal.anchor : at
+      if (ev.shiftKey) cal.selectRectangle(anchor, to, selectionShape(o.layout()))
       else cal.anchor = to
       void moveTo(to)
     } else if (ev.key === 'Enter' && !(ev.target as HTMLElement | null)?.closest('.chip-event')) {
-      // A chip with the focus (clicked) opens itself; the cell opens its selected or first event.
+      // A chip with the focus (clicked, or reached by Alt+Up/Down) opens itself; the cell opens its selected or first event.
       ev.preventDefault()
       editAt(at)
     }

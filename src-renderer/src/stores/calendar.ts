@@ -7,7 +7,7 @@ import { bridge, call } from '../api'
 import { addDays, eventKey, mondayOf, parseKey, rectangle, sameData, type RectangleShape } from './calendarModel'
 import { countOf, groupByRow, keyChanges, keysOf, sameIds, union } from './rowSelection'
 import { rowArrivals, type RowArrivals } from './rowArrivals'
-import type { CalendarWeeks } from './calendarDensity'
+import { keepDensity, keptDensity, type CalendarWeeks } from './calendarDensity'
 
 /** The latest show() call; answers to earlier ones are dropped. */
 let showSeq = 0
@@ -67,7 +67,7 @@ interface State {
 export const useCalendarStore = defineStore('calendar', {
   state: (): State => ({
     start: '',
-    weeks: 2,
+    weeks: keptDensity(),
     athleteIds: [],
     rows: {},
     loading: false,
@@ -205,13 +205,16 @@ export const useCalendarStore = defineStore('calendar', {
     move(weeks: number) {
       return this.show(this.athleteIds, addDays(this.start, weeks * 7))
     },
+    /** The grid's density, the one it opens at next time too. */
     setWeeks(weeks: CalendarWeeks) {
       this.weeks = weeks
+      keepDensity(weeks)
       return this.show(this.athleteIds, this.start)
     },
     /** A week of the overview, opened in a denser view that starts with it. */
     openWeek(monday: string, weeks: CalendarWeeks) {
       this.weeks = weeks
+      keepDensity(weeks)
       return this.show(this.athleteIds, monday)
     },
     refresh() {

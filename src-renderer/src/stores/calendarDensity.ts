@@ -1,12 +1,28 @@
 import type { CalendarRow } from '@contract'
 import { addDays } from '@contract'
 import { weekTotals } from './calendarModel'
+import { keep, readKept } from './keptChoices'
 
 // How much of the calendar one screen holds: a week of full chips, two weeks of compact chips, a
 // month of one line per event, or twelve weeks of weekly load for periodisation at a glance.
 
 export type CalendarWeeks = 1 | 2 | 4 | 12
 export const CALENDAR_WEEKS: readonly CalendarWeeks[] = [1, 2, 4, 12]
+
+/** The density the coach last chose, kept on this computer: the calendar opens at it after a restart. */
+const DENSITY_KEY = 'coachDesk.calendar'
+const DEFAULT_WEEKS: CalendarWeeks = 2
+
+export function keptDensity(): CalendarWeeks {
+  return readKept(DENSITY_KEY, (raw) => {
+    const weeks = (raw as { weeks?: unknown } | undefined)?.weeks
+    return CALENDAR_WEEKS.find((w) => w === weeks) ?? DEFAULT_WEEKS
+  })
+}
+
+export function keepDensity(weeks: CalendarWeeks): void {
+  keep(DENSITY_KEY, { weeks })
+}
 
 /** How each event is drawn at a density: chips with duration and load, smaller ones, or one line. */
 export function chipVariant(weeks: number): 'full' | 'compact' | 'line' {

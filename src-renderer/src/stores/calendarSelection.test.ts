@@ -38,7 +38,11 @@ async function shown() {
 }
 const mods = (shift = false, toggle = false) => ({ shift, toggle })
 
-beforeEach(() => setActivePinia(createPinia()))
+beforeEach(() => {
+  // A density chosen in one test is kept on this computer: each test starts from none kept.
+  localStorage.clear()
+  setActivePinia(createPinia())
+})
 
 describe('the calendar’s range and rows', () => {
   it('has no end before it is shown, then two weeks from the Monday', async () => {

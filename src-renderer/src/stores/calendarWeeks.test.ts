@@ -9,6 +9,7 @@ let asked: { oldest: string; newest: string; athleteIds: string[] }[] = []
 
 beforeEach(() => {
   asked = []
+  localStorage.clear()
   setActivePinia(createPinia())
   window.coachDesk = {
     events: { 'calendar:row': () => () => {}, 'bulk:progress': () => () => {} },
@@ -43,5 +44,36 @@ describe('calendar densities', () => {
     expect(asked.at(-1)).toMatchObject({ oldest: '2027-01-18', newest: '2027-01-24' })
     await cal.openWeek('2027-01-25', 4)
     expect([cal.weeks, cal.start, cal.end]).toEqual([4, '2027-01-25', '2027-02-21'])
+  })
+})
+
+describe('the density after a restart', () => {
+  it('opens at the density last chosen, or at the four weeks opened from the overview', async () => {
+    expect(useCalendarStore().weeks).toBe(2)
+    await useCalendarStore().setWeeks(12)
+    // A restart: a new window, a new store, the same computer.
+    setActivePinia(createPinia())
+    expect(useCalendarStore().weeks).toBe(12)
+    await useCalendarStore().openWeek('2027-01-25', 4)
+    setActivePinia(createPinia())
+    expect(useCalendarStore().weeks).toBe(4)
+  })
+
+  it("keeps the grid's density, not the span of an athlete's month", async () => {
+    const cal = useCalendarStore()
+    await cal.setWeeks(1)
+    const giveBack = cal.borrow()
+    await cal.showWeeks(['i1'], '2026-11-30', 5)
+    giveBack()
+    setActivePinia(createPinia())
+    expect(useCalendarStore().weeks).toBe(1)
+  })
+
+  it('falls back to two weeks for a kept value it does not know', () => {
+    for (const kept of ['{"weeks":5}', '{"weeks":"4"}', '{not json', 'null']) {
+      localStorage.setItem('coachDesk.calendar', kept)
+      setActivePinia(createPinia())
+      expect(useCalendarStore().weeks, kept).toBe(2)
+    }
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CalendarRow } from '@contract'
-import { directionOf, nextCell, startCell } from './cellFocus'
+import { directionOf, nextCell, nextEventIndex, selectionShape, startCell } from './cellFocus'
 import { daysFrom, rectangle } from './calendarModel'
 
 const ids = ['ann', 'bob', 'cid']
@@ -128,9 +128,13 @@ describe('the rectangle Shift+arrows select', () => {
     expect(rectangle(more, ['ann'], { athleteId: 'ann', date: '2026-12-02' }, { athleteId: 'ann', date: '2026-12-11' }).sort()).toEqual(['ann:2', 'ann:3', 'ann:7', 'ann:8'])
   })
 
-  it('in a month: every event of the athlete between the two dates, across week rows', () => {
-    const keys = rectangle(rows, ['ann'], { athleteId: 'ann', date: '2026-12-02' }, { athleteId: 'ann', date: '2026-12-09' })
-    expect(keys.sort()).toEqual(['ann:2', 'ann:3'])
+  it("in one athlete's month, as in four weeks: the box of weekdays drawn, not every date between", () => {
+    // Anchor Tuesday 1 December, corner Wednesday 9 December: Tue and Wed of both weeks, not Friday 4 December.
+    const corners = [{ athleteId: 'ann', date: '2026-12-01' }, { athleteId: 'ann', date: '2026-12-09' }] as const
+    expect(selectionShape('month')).toBe(selectionShape('athleteMonths'))
+    expect(rectangle(rows, ['ann'], ...corners, selectionShape('month')).sort()).toEqual(['ann:1', 'ann:3'])
+    // The grid across athletes takes every date between the same corners.
+    expect(rectangle(rows, ['ann'], ...corners, selectionShape('athletes')).sort()).toEqual(['ann:1', 'ann:2', 'ann:3'])
   })
 })
 
@@ -177,5 +181,17 @@ describe('arrows at the edges of what is shown', () => {
     expect(startCell(null, ids, [], '2026-12-03')).toBeNull()
     expect(startCell({ athleteId: 'gone', date: '2026-12-05' }, ids, twoWeeks, null)).toEqual({ athleteId: 'ann', date: '2026-11-30' })
     expect(startCell({ athleteId: 'bob', date: '2026-12-05' }, ['ann'], twoWeeks, '2026-12-03')).toEqual({ athleteId: 'ann', date: '2026-12-03' })
+  })
+})
+
+describe('Alt+Up and Alt+Down within the focused day', () => {
+  it('go round the day (-1) and its events: down from the day to the first, up from the day to the last', () => {
+    expect([-1, 0, 1, 2].map((i) => nextEventIndex(i, 3, 'down'))).toEqual([0, 1, 2, -1])
+    expect([-1, 0, 1, 2].map((i) => nextEventIndex(i, 3, 'up'))).toEqual([2, -1, 0, 1])
+  })
+
+  it('keep the focus on a day without events', () => {
+    expect(nextEventIndex(-1, 0, 'down')).toBe(-1)
+    expect(nextEventIndex(-1, 0, 'up')).toBe(-1)
   })
 })

@@ -1,4 +1,5 @@
 import { addDays, daysBetween } from '@contract'
+import type { RectangleShape } from './calendarModel'
 
 // Which calendar cell the keyboard is on, and where an arrow takes it. Three layouts share the keys:
 // the grid across athletes (rows are athletes, columns the days shown), one athlete's month (rows
@@ -16,6 +17,15 @@ export type Direction = 'left' | 'right' | 'up' | 'down'
 export type CellLayout = 'athletes' | 'month' | 'athleteMonths'
 
 const ARROWS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' }
+
+/**
+ * What Shift+arrows select between the anchor and the focused cell. Where weeks are drawn as rows
+ * (one athlete's month, the four-week grid) it is the box the coach sees, the weekdays between the
+ * corners in each week; in the grid across athletes, whose days run in one line, every date between.
+ */
+export function selectionShape(layout: CellLayout): RectangleShape {
+  return layout === 'athletes' ? 'dates' : 'weeks'
+}
 
 /** The direction an arrow key moves the focus, or null for any other key. */
 export function directionOf(key: string): Direction | null {
@@ -67,6 +77,16 @@ function nextInAthleteMonths(cell: Cell, dir: Direction, athleteIds: readonly st
   if (!next) return { athleteId: cell.athleteId, date }
   const span = daysBetween(first, last) + 1 - 7
   return { athleteId: next, date: addDays(date, dir === 'up' ? span : -span) }
+}
+
+/**
+ * Alt+Up and Alt+Down within the focused day go round the day and its events: from the day (-1)
+ * Down goes to its first event and Up to its last; from an event, to the one below or above, and
+ * past the last or the first back to the day. A day without events keeps the focus.
+ */
+export function nextEventIndex(current: number, count: number, dir: 'up' | 'down'): number {
+  const ring = count + 1
+  return ((current + 1 + (dir === 'down' ? 1 : -1) + ring) % ring) - 1
 }
 
 /**

@@ -3,6 +3,7 @@ import { errorOf } from './errorOf'
 import type { ExportFormat, ExportLayout, ExportProgress, ExportReport } from '@contract'
 import { bridge, call } from '../api'
 import { useNoticesStore } from './notices'
+import { keep, readKept } from './keptChoices'
 
 type EventRef = { athleteId: string; eventId: number }
 type Range = { athleteId: string; oldest: string; newest: string }
@@ -24,16 +25,13 @@ interface Settings {
 }
 
 function loadSettings(): Settings {
-  const fallback: Settings = { format: 'zwo', layout: 'folders' }
-  try {
-    const raw = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? '{}') as Partial<Settings>
+  return readKept(SETTINGS_KEY, (raw) => {
+    const kept = (raw ?? {}) as Partial<Settings>
     return {
-      format: Object.hasOwn(FORMAT_LABEL, raw.format ?? '') ? (raw.format as ExportFormat) : fallback.format,
-      layout: raw.layout === 'zip' ? 'zip' : fallback.layout,
+      format: Object.hasOwn(FORMAT_LABEL, kept.format ?? '') ? (kept.format as ExportFormat) : 'zwo',
+      layout: kept.layout === 'zip' ? 'zip' : 'folders',
     }
-  } catch {
-    return fallback
-  }
+  })
 }
 
 function messageOf(e: unknown): string {
@@ -69,11 +67,7 @@ export const useExportsStore = defineStore('exports', {
       this.persist()
     },
     persist() {
-      try {
-        localStorage.setItem(SETTINGS_KEY, JSON.stringify({ format: this.format, layout: this.layout }))
-      } catch {
-        // Storage full or disabled: the choice still holds for this session.
-      }
+      keep(SETTINGS_KEY, { format: this.format, layout: this.layout })
     },
 
     /** `workouts`: how many planned workouts the calendar shows in the selection, until main has counted them. */

@@ -6,9 +6,10 @@ import type { CalEvent, CalendarRow, RosterRow } from '@contract'
 import { useCalendarStore } from '../../stores/calendar'
 import CalendarGrid from './CalendarGrid.vue'
 import AthleteCalendarRow from './AthleteCalendarRow.vue'
+import DayCell from './DayCell.vue'
 
 // The grid's keys on the mounted grid: one tab stop that the arrows move, Shift+arrows selecting,
-// Enter editing, and only the rows the focus leaves and enters drawn again.
+// Enter editing, and only the day cells the focus leaves and enters drawn again.
 
 const MONDAY = '2026-12-07'
 const TODAY = '2026-12-09'
@@ -31,8 +32,8 @@ function setup() {
   }
   const wrapper = mount(CalendarGrid, { props: { athletes }, attachTo: document.body })
   const tabStops = () => wrapper.findAll('td.cell[tabindex="0"]').map((td) => `${td.element.closest('tr')!.dataset.athlete} ${td.attributes('data-day')}`)
-  const press = async (key: string, shiftKey = false) => {
-    ;(document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, cancelable: true }))
+  const press = async (key: string, shiftKey = false, altKey = false) => {
+    ;(document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, altKey, bubbles: true, cancelable: true }))
     await nextTick()
     await nextTick()
   }
@@ -57,14 +58,17 @@ describe('the calendar grid by keyboard', () => {
     wrapper.unmount()
   })
 
-  it('draws again only the rows the focus leaves and enters', async () => {
+  it('draws again only the day cells the focus leaves and enters, not their rows', async () => {
     const { wrapper, press } = setup()
     ;(wrapper.find('td.cell[tabindex="0"]').element as HTMLElement).focus()
     const rows = wrapper.findAllComponents(AthleteCalendarRow)
-    const before = rows.map((r) => r.vm.$.subTree)
+    const cells = wrapper.findAllComponents(DayCell)
+    const rowsBefore = rows.map((r) => r.vm.$.subTree)
+    const cellsBefore = cells.map((c) => c.vm.$.subTree)
     await press('ArrowDown')
-    const redrawn = rows.map((r, i) => r.vm.$.subTree !== before[i])
-    expect(redrawn).toEqual([true, true, false, false])
+    expect(rows.map((r, i) => r.vm.$.subTree !== rowsBefore[i])).toEqual([false, false, false, false])
+    const redrawn = cells.filter((c, i) => c.vm.$.subTree !== cellsBefore[i]).map((c) => `${c.props('athleteId')} ${c.props('cell').day}`)
+    expect(redrawn).toEqual([`i100001 ${TODAY}`, `i100002 ${TODAY}`])
     wrapper.unmount()
   })
 
@@ -95,6 +99,33 @@ describe('the calendar grid by keyboard', () => {
     await press('ArrowLeft')
     await press('Enter')
     expect(wrapper.emitted('edit')!.at(-1)).toEqual(['i100001', null, '2026-12-08'])
+    wrapper.unmount()
+  })
+
+  it("Alt+Down and Alt+Up move the focus between the day's events and back to the day; Enter edits the focused one", async () => {
+    const { cal, wrapper, press } = setup()
+    cal.putRow({ ...cal.rows.i100001!, events: [...cal.rows.i100001!.events, event('i100001', 300, TODAY)] })
+    await nextTick()
+    const day = wrapper.find('td.cell[tabindex="0"]').element as HTMLElement
+    day.focus()
+    const focusedEvent = () => (document.activeElement as HTMLElement).dataset.event
+    await press('ArrowDown', false, true)
+    expect(focusedEvent()).toBe('100')
+    await press('ArrowDown', false, true)
+    expect(focusedEvent()).toBe('300')
+    await press('Enter')
+    expect(wrapper.emitted('edit')!.at(-1)).toEqual(['i100001', expect.objectContaining({ id: 300 }), TODAY])
+    await press('ArrowUp', false, true)
+    expect(focusedEvent()).toBe('100')
+    await press('ArrowUp', false, true)
+    expect(document.activeElement).toBe(day)
+    // The day's events only, the focus stays on the same day, and nothing is selected by it.
+    await press('ArrowUp', false, true)
+    expect(focusedEvent()).toBe('300')
+    expect(cal.selected).toEqual([])
+    // A plain arrow from an event goes on to the next day.
+    await press('ArrowRight')
+    expect((document.activeElement as HTMLElement).dataset.day).toBe('2026-12-10')
     wrapper.unmount()
   })
 

@@ -17,6 +17,7 @@ export function calendarShortcuts(where: 'grid' | 'month'): { title: string; ite
         where === 'month'
           ? { keys: '← → ↑ ↓', what: 'The focus a day left or right, a week up or down' }
           : { keys: '← → ↑ ↓', what: 'The focus a day left or right, an athlete up or down (in 4 weeks a week, then on to the next athlete)' },
+        { keys: 'Alt + ↑ ↓', what: "From event to event of the focused day, and back to the day" },
         { keys: 'PageUp / PageDown', what: `Previous / next ${span}` },
         { keys: 'T', what: `This ${span}` },
         ...(where === 'grid' ? [{ keys: 'G', what: 'Go to a date: type it in the field' }] : []),
@@ -26,9 +27,10 @@ export function calendarShortcuts(where: 'grid' | 'month'): { title: string; ite
       title: 'Select and act',
       items: [
         where === 'month'
-          ? { keys: 'Shift + arrows', what: 'Select every event from where Shift was first held to the focused day' }
+          ? { keys: 'Shift + arrows', what: 'Select every event in the box of days from where Shift was first held to the focused day (the weekdays between them, in each week)' }
           : { keys: 'Shift + arrows', what: "Select every event in the rectangle from where Shift was first held to the focused cell (in 4 weeks, within one athlete's month)" },
-        { keys: 'Enter', what: 'Edit the focused event (the selected one in that day), or create one on an empty day' },
+        { keys: 'Enter', what: 'Edit the focused event (on the day itself, its selected or first one), or create one on an empty day' },
+        { keys: 'Space', what: 'Select the focused event' },
         { keys: 'Delete / Backspace', what: 'Preview deleting the selection' },
         { keys: 'Ctrl/⌘ + Z', what: 'Preview undoing the last change' },
         { keys: 'Esc', what: 'Close the dialog on top; with none open, clear the selection' },
