@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { test, expect } from './fixtures'
-import { CYCLIST, expectBoxDeletePreview, focused, openCyclistMonth, tabIntoCalendar } from './calendarFocus'
+import { CYCLIST, eventsBetween, expectBoxDeletePreview, focused, openCyclistMonth, tabIntoCalendar } from './calendarFocus'
 import { addDays, daysBetween, weekday } from '../src-main/contract'
 
 test("an athlete's month by keyboard: Shift+arrows select the box of weekdays drawn, as in four weeks, and Delete previews exactly those", async ({ app }) => {
@@ -27,6 +27,26 @@ test("an athlete's month by keyboard: Shift+arrows select the box of weekdays dr
 
   // Tuesday to Thursday of every week of the month, not the Fridays to Mondays between.
   await expectBoxDeletePreview(app, CYCLIST, anchor, corner)
+})
+
+test("an athlete's month by mouse: Shift-click selects the same box of weekdays as Shift+arrows", async ({ app }) => {
+  const { grid } = await openCyclistMonth(app)
+  await expect(grid.locator('.chip-event.cat-workout').first()).toBeVisible()
+  // Two workouts a week or more apart whose box leaves out an event of the days between.
+  const chips = await grid.locator('.chip-event.cat-workout').evaluateAll((els) =>
+    els.map((el) => ({ id: (el as HTMLElement).dataset.event!, day: (el.closest('td') as HTMLElement).dataset.day! })),
+  )
+  const leavesOut = (a: string, b: string) => {
+    const [lo, hi] = [weekday(a), weekday(b)].sort((x, y) => x - y) as [number, number]
+    return eventsBetween(app, CYCLIST, a, b).some((e) => weekday(e.start_date_local!) < lo || weekday(e.start_date_local!) > hi)
+  }
+  const pairs = chips.flatMap((a) => chips.filter((b) => daysBetween(a.day, b.day) >= 7 && leavesOut(a.day, b.day)).map((b) => [a, b] as const))
+  expect(pairs.length, 'the demo month has two such workouts').toBeGreaterThan(0)
+  const [from, to] = pairs[0]!
+
+  await grid.locator(`.chip-event[data-event="${from.id}"]`).click()
+  await grid.locator(`.chip-event[data-event="${to.id}"]`).click({ modifiers: ['Shift'] })
+  await expectBoxDeletePreview(app, CYCLIST, from.day, to.day)
 })
 
 test("a day with several events: Alt+Down and Alt+Up go from event to event, Enter edits the one with the focus", async ({ app }) => {

@@ -1,7 +1,7 @@
 // The window measured where a coach sees it: the built renderer in Chromium through the browser
 // host, wired to the real core and the simulator. Timings come from the page's own clocks.
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { silentLogger } from '../../src-main/log'
@@ -71,6 +71,7 @@ export async function openWindow(sim: SimHandle, rendererDir: string): Promise<W
     close: async () => {
       await context.close()
       await host.close()
+      rmSync(dir, { recursive: true, force: true })
     },
   }
 }

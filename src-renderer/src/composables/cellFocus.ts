@@ -1,11 +1,11 @@
 import { computed, nextTick, onMounted, onUnmounted, ref, watch, type ComputedRef, type InjectionKey } from 'vue'
 import type { CalEvent } from '@contract'
 import { useCalendarStore } from '../stores/calendar'
-import { covers } from '../stores/calendarModel'
+import { covers, type RectangleShape } from '../stores/calendarModel'
 import { directionOf, nextCell, nextEventIndex, selectionShape, startCell, type Cell, type CellLayout } from '../stores/cellFocus'
 
 // The calendar's keyboard focus: one cell is the tab stop (roving tabindex), arrows move it, Shift
-// with an arrow selects the events between the anchor and the focused cell, Alt+Up/Down moves the
+// with an arrow (or a click) selects the events between the anchor and the focused cell, Alt+Up/Down moves the
 // focus between the day and its events, Enter edits the focused event (or the cell's selected or
 // first one) or creates one on an empty cell. The page's own keys (Delete, Esc, PageUp
 // and PageDown, Ctrl/⌘+Z, ?) are in calendarKeys.ts.
@@ -15,6 +15,8 @@ export interface CellFocus {
   cell: ComputedRef<Cell | null>
   /** A cell got the focus by click or Tab: the keys go on from there. */
   focusIn(cell: Cell): void
+  /** What a Shift selection covers in the layout shown, with the arrows or a Shift-click alike. */
+  shape(): RectangleShape
 }
 
 /** How the grid hands the focus to its rows. */
@@ -38,6 +40,7 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
   const cal = useCalendarStore()
   const focused = ref<Cell | null>(null)
   const cell = computed(() => startCell(focused.value, o.athleteIds(), o.days(), o.today()))
+  const shape = () => selectionShape(o.layout())
 
   async function moveTo(to: Cell) {
     focused.value = to
@@ -99,7 +102,7 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
       // In the four-week grid the selection is the box of one athlete's days the coach sees.
       const oneAthlete = o.layout() === 'athleteMonths'
       const anchor = cal.anchor && (!oneAthlete || cal.anchor.athleteId === at.athleteId) ? cal.anchor : at
-      if (ev.shiftKey) cal.selectRectangle(anchor, to, selectionShape(o.layout()))
+      if (ev.shiftKey) cal.selectRectangle(anchor, to, shape())
       else cal.anchor = to
       void moveTo(to)
     } else if (ev.key === 'Enter' && !(ev.target as HTMLElement | null)?.closest('.chip-event')) {
@@ -134,5 +137,5 @@ export function useCellFocus(o: CellFocusOptions): CellFocus & { onKeydown(ev: K
   onMounted(() => window.addEventListener('keydown', onPageKeydown))
   onUnmounted(() => window.removeEventListener('keydown', onPageKeydown))
 
-  return { cell, focusIn: (c: Cell) => (focused.value = c), onKeydown, afterLayout }
+  return { cell, focusIn: (c: Cell) => (focused.value = c), shape, onKeydown, afterLayout }
 }

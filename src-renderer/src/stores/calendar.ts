@@ -238,9 +238,10 @@ export const useCalendarStore = defineStore('calendar', {
       }
     },
 
-    click(athleteId: string, event: CalEvent, mods: { shift: boolean; toggle: boolean }) {
+    /** With Shift, the events between the anchor and this one are added, as `shape` says (every date between by default). */
+    click(athleteId: string, event: CalEvent, mods: { shift: boolean; toggle: boolean; shape?: RectangleShape }) {
       if (mods.shift && this.anchor) {
-        this.pickKeys(rectangle(Object.values(this.rows), this.athleteIds, this.anchor, { athleteId, date: event.date }), true)
+        this.pickKeys(rectangle(Object.values(this.rows), this.athleteIds, this.anchor, { athleteId, date: event.date }, mods.shape), true)
         return
       }
       if (mods.toggle) {

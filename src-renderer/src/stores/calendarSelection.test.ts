@@ -321,6 +321,18 @@ describe('the calendar store’s edges', () => {
     expect(cal.selected.sort()).toEqual(['ann:1', 'ann:2', 'ann:3', 'cid:6'])
   })
 
+  it('Shift+click takes the box of weekdays when told weeks are drawn as rows, every date between otherwise', async () => {
+    const cal = await shown()
+    cal.putRow(rowOf('ann', [...data.ann!, ev(8, '2026-12-08')]))
+    cal.click('ann', ev(1, '2026-12-01'), mods())
+    cal.click('ann', ev(8, '2026-12-08'), { ...mods(true), shape: 'weeks' })
+    // Tuesday to Tuesday: not the Thursday and Saturday between.
+    expect(cal.selected.sort()).toEqual(['ann:1', 'ann:8'])
+    cal.click('ann', ev(1, '2026-12-01'), mods())
+    cal.click('ann', ev(8, '2026-12-08'), mods(true))
+    expect(cal.selected.sort()).toEqual(['ann:1', 'ann:2', 'ann:3', 'ann:8'])
+  })
+
   it('Shift+arrows take every day between the corners unless told the box is of weekdays', async () => {
     const cal = await shown()
     cal.selectRectangle({ athleteId: 'ann', date: '2026-12-04' }, { athleteId: 'ann', date: '2026-12-07' })

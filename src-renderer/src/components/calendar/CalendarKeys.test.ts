@@ -87,6 +87,22 @@ describe('the calendar grid by keyboard', () => {
     wrapper.unmount()
   })
 
+  it('Shift-click selects what Shift+arrows would: every date between across athletes, the box of weekdays in four weeks', async () => {
+    const { cal, wrapper } = setup()
+    const chip = (id: number) => wrapper.get(`.chip-event[data-event="${id}"]`)
+    await chip(100).trigger('click')
+    await chip(201).trigger('click', { shiftKey: true })
+    expect([...cal.selected].sort()).toEqual(['i100001:100', 'i100001:200', 'i100002:101', 'i100002:201'])
+    // Four weeks: a Wednesday, then the Wednesday a week on; the Thursday between is not in the box.
+    cal.putRow({ ...cal.rows.i100001!, newest: '2027-01-03', events: [...cal.rows.i100001!.events, event('i100001', 300, '2026-12-16')] })
+    cal.weeks = 4
+    await nextTick()
+    await chip(100).trigger('click')
+    await chip(300).trigger('click', { shiftKey: true })
+    expect([...cal.selected].sort()).toEqual(['i100001:100', 'i100001:300'])
+    wrapper.unmount()
+  })
+
   it("Enter edits the focused day's selected event, its first one when none is selected, or creates on an empty day", async () => {
     const { cal, wrapper, press } = setup()
     ;(wrapper.find('td.cell[tabindex="0"]').element as HTMLElement).focus()
