@@ -115,7 +115,8 @@ describe('a lap-press step with no duration, written and read back', () => {
     expect(issues).toEqual([])
   })
 
-  it('leaves those words alone in a step with a duration, whose cue ends at the duration', () => {
+  it('leaves those words alone in a step with a duration or distance, whose cue ends there', () => {
     expect(formatStep({ line: 1, text: 'easy free spin', durationSecs: 60, lapPress: true })).toBe('- easy free spin 1m press lap')
+    expect(formatStep({ line: 1, text: 'easy free spin', distanceMeters: 1000, lapPress: true })).toBe('- easy free spin 1km press lap')
   })
 })
